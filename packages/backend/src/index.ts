@@ -1,0 +1,22 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend app when it is not run by its own dev server.
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: the guest provider is for local use only.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+// Permissions: allow-all for the local default; production installs bring a policy.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
+
+backend.start();

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  Deployment,
+  DeploymentStatus,
+  EnvironmentVersion,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import { DeploymentReport, DeploymentStore } from './DeploymentStore';
+import {
+  timestampFromDatabase,
+  timestampToDatabase,
+} from '../database/timestamps';
+
+const TABLE = 'deployments';
+
+interface DeploymentRow {
+  id: string;
+  source: string;
+  external_id: string;
+  entity_ref: string;
+  environment: string;
+  version: string;
+  artifact: string | null;
+  actor: string | null;
+  status: DeploymentStatus;
+  started_at: Date | number | string;
+  finished_at: Date | number | string | null;
+}
+
+/** Knex implementation of {@link DeploymentStore}, for PostgreSQL and SQLite. */
+export class DatabaseDeploymentStore implements DeploymentStore {
+  constructor(private readonly db: Knex) {}
+
+  async upsertDeployments(reports: DeploymentReport[]): Promise<void> {
+    if (reports.length === 0) {
+      return;
+    }
+    const now = new Date();
+    const rows = reports.map(report => ({
+      id: randomUUID(),
+      source: report.source,
+      external_id: report.externalId,
+      entity_ref: report.entityRef.toLocaleLowerCase('en-US'),
+      environment: report.environment,
+      version: report.version,
+      artifact: report.artifact ?? null,
+      actor: report.actor ?? null,
+      status: report.status,
+      started_at: timestampToDatabase(report.startedAt),
+      finished_at: report.finishedAt
+        ? timestampToDatabase(report.finishedAt)
+        : null,
+      created_at: now,
+      updated_at: now,
+    }));
+    // One statement per batch: concurrent writers of the same key converge
+    // on the database's unique constraint instead of racing in JavaScript.
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db(TABLE)
+        .insert(rows.slice(i, i + 500))
+        .onConflict(['source', 'external_id'])
+        .merge([
+          'entity_ref',
+          'environment',
+          'version',
+          'artifact',
+          'actor',
+          'status',
+          'started_at',
+          'finished_at',
+          'updated_at',
+        ]);
+    }
+  }
+
+  async listDeployments(options: {
+    entityRef: string;
+    limit: number;
+    offset: number;
+    environment?: string;
+    status?: DeploymentStatus;
+  }): Promise<{ items: Deployment[]; totalCount: number }> {
+    const filtered = this.db<DeploymentRow>(TABLE).where(
+      'entity_ref',
+      options.entityRef.toLocaleLowerCase('en-US'),
+    );
+    if (options.environment) {
+      filtered.andWhere('environment', options.environment);
+    }
+    if (options.status) {
+      filtered.andWhere('status', options.status);
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      filtered
+        .clone()
+        .select('*')
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(options.limit)
+        .offset(options.offset),
+      filtered.clone().count({ count: '*' }),
+    ]);
+    return {
+      items: rows.map(rowToDeployment),
+      totalCount: Number(count),
+    };
+  }
+
+  async currentVersions(entityRef: string): Promise<EnvironmentVersion[]> {
+    // Window function: supported by PostgreSQL and SQLite >= 3.25.
+    const ranked = this.db(TABLE)
+      .select(
+        'id',
+        'environment',
+        'version',
+        this.db.raw(
+          'COALESCE(finished_at, started_at) AS deployed_at',
+        ),
+        this.db.raw(
+          'ROW_NUMBER() OVER (PARTITION BY environment ORDER BY COALESCE(finished_at, started_at) DESC, id) AS position',
+        ),
+      )
+      .where({
+        entity_ref: entityRef.toLocaleLowerCase('en-US'),
+        status: 'succeeded',
+      });
+    const rows: Array<{
+      id: string;
+      environment: string;
+      version: string;
+      deployed_at: Date | number | string;
+    }> = await this.db
+      .from(ranked.as('ranked'))
+      .select('id', 'environment', 'version', 'deployed_at')
+      .where('position', 1)
+      .orderBy('environment');
+    return rows.map(row => ({
+      environment: row.environment,
+      version: row.version,
+      deploymentId: row.id,
+      deployedAt: timestampFromDatabase(row.deployed_at),
+    }));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.raw('SELECT 1');
+  }
+}
+
+function rowToDeployment(row: DeploymentRow): Deployment {
+  return {
+    id: row.id,
+    source: row.source,
+    externalId: row.external_id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    version: row.version,
+    ...(row.artifact ? { artifact: row.artifact } : {}),
+    ...(row.actor ? { actor: row.actor } : {}),
+    status: row.status,
+    startedAt: timestampFromDatabase(row.started_at),
+    ...(row.finished_at
+      ? { finishedAt: timestampFromDatabase(row.finished_at) }
+      : {}),
+  };
+}

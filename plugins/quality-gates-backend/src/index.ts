@@ -1,0 +1,7 @@
+/**
+ * The quality-gates backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { qualityGatesPlugin as default } from './plugin';

@@ -1,0 +1,84 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  CriterionSource,
+  qualityGatesCriterionSourcesExtensionPoint,
+} from '@can-i-deploy/plugin-quality-gates-node';
+import { DateTime } from 'luxon';
+import { applyDatabaseMigrations } from './database/migrations';
+import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
+import { EntityLookup } from './catalog/EntityLookup';
+import { createRouter } from './service/router';
+import { seedDemoData } from './demo/seedDemoData';
+
+/**
+ * The quality-gates backend plugin: production readiness, quality gates and
+ * delivery insights under `/api/quality-gates`.
+ *
+ * @public
+ */
+export const qualityGatesPlugin = createBackendPlugin({
+  pluginId: 'quality-gates',
+  register(env) {
+    const criterionSources = new Map<string, CriterionSource>();
+    env.registerExtensionPoint(qualityGatesCriterionSourcesExtensionPoint, {
+      addCriterionSource(...sources) {
+        for (const source of sources) {
+          if (criterionSources.has(source.id)) {
+            throw new Error(
+              `Criterion source '${source.id}' is already registered`,
+            );
+          }
+          criterionSources.set(source.id, source);
+        }
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({
+        logger,
+        config,
+        database,
+        discovery,
+        auth,
+        httpAuth,
+        httpRouter,
+      }) {
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) {
+          await applyDatabaseMigrations(knex);
+        }
+        const deployments = new DatabaseDeploymentStore(knex);
+
+        await seedDemoData({
+          config: config.getOptionalConfig('qualityGates.demoData'),
+          deployments,
+          logger,
+          now: DateTime.utc(),
+        });
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            deployments,
+            entities: new EntityLookup(discovery, auth),
+            criterionSources: () => [...criterionSources.keys()].sort(),
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

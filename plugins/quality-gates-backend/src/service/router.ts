@@ -1,0 +1,79 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
+import express from 'express';
+import { spec } from '../schema/openapi.generated';
+import { DeploymentStore } from '../deployments/DeploymentStore';
+import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
+import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  deployments: DeploymentStore;
+  entities: EntityLookup;
+  criterionSources: () => string[];
+}
+
+/**
+ * The plugin's HTTP API, typed and validated from src/schema/openapi.yaml:
+ * requests that do not match the description get a 400 naming the problem.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { logger, httpAuth, deployments, entities } = options;
+  const router = createValidatedOpenApiRouter(spec);
+
+  router.get('/health', async (_req, res) => {
+    try {
+      await deployments.ping();
+    } catch (error) {
+      logger.error('Health check: database did not answer', error as Error);
+      throw new ServiceUnavailableError('Database did not answer');
+    }
+    res.json({
+      status: 'ok',
+      database: 'ok',
+      criterionSources: options.criterionSources(),
+    });
+  });
+
+  router.get('/deployments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { environment, status } = req.query;
+    const limit = req.query.limit ?? 50;
+    const offset = req.query.offset ?? 0;
+    const entityRef = await entities.requireEntity(
+      parseRequestedEntityRef(req.query.entityRef),
+      credentials,
+    );
+    const body = await tracer.startActiveSpan(
+      'quality-gates.deployments.list',
+      { attributes: { 'backstage.entity_ref': entityRef } },
+      async span => {
+        try {
+          const [page, currentVersions] = await Promise.all([
+            deployments.listDeployments({
+              entityRef,
+              limit,
+              offset,
+              environment,
+              status,
+            }),
+            deployments.currentVersions(entityRef),
+          ]);
+          return { entityRef, ...page, currentVersions };
+        } finally {
+          span.end();
+        }
+      },
+    );
+    deploymentsReadCounter.add(1);
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,8 @@
+/**
+ * Extension points and interfaces for quality-gates backend modules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './criteria/CriterionSource';
+export * from './extensions';
