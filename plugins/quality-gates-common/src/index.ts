@@ -7,3 +7,4 @@
 export * from './deployments/Deployment';
 export * from './api/responses';
 export { QUALITY_GATES_PLUGIN_ID } from './pluginId';
+export { sortByPromotionOrder } from './environments/promotionOrder';

@@ -1,0 +1,128 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { DeploymentListResponse } from '@can-i-deploy/plugin-quality-gates-common';
+import { ResponseError } from '@backstage/errors';
+import { QualityGatesApi, qualityGatesApiRef } from '../../api/QualityGatesApi';
+import { EntityQualityGatesContent } from './EntityQualityGatesContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
+};
+
+const listing: DeploymentListResponse = {
+  entityRef: 'component:default/checkout',
+  totalCount: 3,
+  items: [
+    {
+      id: 'd3',
+      source: 'api',
+      externalId: 'run-3',
+      entityRef: 'component:default/checkout',
+      environment: 'production',
+      version: '1.4.0',
+      actor: 'argocd',
+      status: 'rolled_back',
+      startedAt: '2026-11-20T10:00:00Z',
+      finishedAt: '2026-11-20T10:06:30Z',
+    },
+    {
+      id: 'd2',
+      source: 'api',
+      externalId: 'run-2',
+      entityRef: 'component:default/checkout',
+      environment: 'staging',
+      version: '1.4.0',
+      status: 'succeeded',
+      startedAt: '2026-11-19T10:00:00Z',
+      finishedAt: '2026-11-19T10:04:00Z',
+    },
+    {
+      id: 'd1',
+      source: 'api',
+      externalId: 'run-1',
+      entityRef: 'component:default/checkout',
+      environment: 'production',
+      version: '1.3.2',
+      status: 'succeeded',
+      startedAt: '2026-11-10T10:00:00Z',
+      finishedAt: '2026-11-10T10:05:00Z',
+    },
+  ],
+  currentVersions: [
+    { environment: 'production', version: '1.3.2', deploymentId: 'd1', deployedAt: '2026-11-10T10:05:00Z' },
+    { environment: 'staging', version: '1.4.0', deploymentId: 'd2', deployedAt: '2026-11-19T10:04:00Z' },
+  ],
+};
+
+// The API is the component's boundary: the client and the backend are tested
+// on their own and together in the end-to-end browser test.
+function renderWith(api: Partial<QualityGatesApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityQualityGatesContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityQualityGatesContent', () => {
+  it('shows what runs where, in promotion order, and the deployments', async () => {
+    const listDeployments = jest.fn().mockResolvedValue(listing);
+    await renderWith({ listDeployments });
+
+    expect(listDeployments).toHaveBeenCalledWith({
+      entityRef: 'component:default/checkout',
+      limit: 100,
+    });
+    expect(await screen.findByText('What is where')).toBeInTheDocument();
+    const environments = screen
+      .getAllByText(/^(staging|production)$/)
+      .map(cell => cell.textContent);
+    // The current-versions card lists staging before production.
+    expect(environments.slice(0, 2)).toEqual(['staging', 'production']);
+    expect(screen.getByText('Rolled back')).toBeInTheDocument();
+    expect(screen.getAllByText('Succeeded')).toHaveLength(2);
+    expect(screen.getByText('argocd')).toBeInTheDocument();
+    expect(screen.getByText('3 in total')).toBeInTheDocument();
+    expect(screen.getByText('6m 30s')).toBeInTheDocument();
+  });
+
+  it('explains an empty history instead of showing an empty table', async () => {
+    await renderWith({
+      listDeployments: async () => ({
+        entityRef: 'component:default/checkout',
+        items: [],
+        totalCount: 0,
+        currentVersions: [],
+      }),
+    });
+
+    expect(
+      await screen.findByText('No deployments recorded yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error message', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'Entity component:default/checkout was not found in the catalog' },
+        request: { method: 'GET', url: '/deployments' },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'content-type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response);
+    await renderWith({ listDeployments: async () => Promise.reject(error) });
+
+    expect(
+      (await screen.findAllByText(/was not found in the catalog/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText(/Request failed with 404/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityQualityGatesContent } from './EntityQualityGatesContent';
