@@ -6,5 +6,8 @@
 
 export { qualityGatesPlugin, EntityQualityGatesContent } from './plugin';
 export { qualityGatesApiRef } from './api/QualityGatesApi';
-export type { QualityGatesApi, ListDeploymentsRequest } from './api/QualityGatesApi';
+export type {
+  QualityGatesApi,
+  ListDeploymentsRequest,
+} from './api/QualityGatesApi';
 export { QualityGatesClient } from './api/QualityGatesClient';

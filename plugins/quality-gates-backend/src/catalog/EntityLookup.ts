@@ -37,10 +37,7 @@ export function canonicalEntityRef(ref: CompoundEntityRef): string {
 export class EntityLookup {
   private readonly catalog: CatalogApi;
 
-  constructor(
-    discovery: DiscoveryService,
-    private readonly auth: AuthService,
-  ) {
+  constructor(discovery: DiscoveryService, private readonly auth: AuthService) {
     this.catalog = new CatalogClient({ discoveryApi: discovery });
   }
 

@@ -26,7 +26,10 @@ export function demoDeploymentsFor(
     for (const environment of DEMO_ENVIRONMENTS) {
       if (stepTime > now) break;
       const isLatest = release === releases;
-      const status = pickStatus(random(), isLatest && environment === 'production');
+      const status = pickStatus(
+        random(),
+        isLatest && environment === 'production',
+      );
       const durationMinutes = 2 + Math.floor(random() * 12);
       const finished = stepTime.plus({ minutes: durationMinutes });
       reports.push({
@@ -35,7 +38,10 @@ export function demoDeploymentsFor(
         entityRef,
         environment,
         version,
-        artifact: `pkg:oci/${entityRef.split('/')[1]}@sha256:${hex(random, 16)}`,
+        artifact: `pkg:oci/${entityRef.split('/')[1]}@sha256:${hex(
+          random,
+          16,
+        )}`,
         actor: DEMO_ACTORS[Math.floor(random() * DEMO_ACTORS.length)],
         status,
         startedAt: stepTime.toUTC().toISO()!,
@@ -60,14 +66,16 @@ function pickStatus(roll: number, latestProduction: boolean): DeploymentStatus {
 
 function hex(random: () => number, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += Math.floor(random() * 16).toString(16);
+  for (let i = 0; i < length; i++)
+    out += Math.floor(random() * 16).toString(16);
   return out;
 }
 
 /** Mulberry32 seeded from a string: stable demo data without a dependency. */
 function seededRandom(seed: string): () => number {
   let state = 0;
-  for (const char of seed) state = (Math.imul(state, 31) + char.charCodeAt(0)) | 0;
+  for (const char of seed)
+    state = (Math.imul(state, 31) + char.charCodeAt(0)) | 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);

@@ -35,8 +35,21 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     if (reports.length === 0) {
       return;
     }
+    // A batch may report one deployment twice (e.g. started, then finished):
+    // keep the last report per key, as sequential upserts would. PostgreSQL
+    // rejects an upsert statement that touches the same row twice.
+    const lastReportByKey = new Map<string, DeploymentReport>();
+    for (const report of reports) {
+      lastReportByKey.set(
+        JSON.stringify([report.source, report.externalId]),
+        report,
+      );
+    }
+    // Sorted by key so that concurrent writers of overlapping batches lock
+    // rows in the same order: PostgreSQL deadlocks on opposite orders.
+    const uniqueReports = [...lastReportByKey.values()].sort(compareKeys);
     const now = new Date();
-    const rows = reports.map(report => ({
+    const rows = uniqueReports.map(report => ({
       id: randomUUID(),
       source: report.source,
       external_id: report.externalId,
@@ -115,9 +128,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         'id',
         'environment',
         'version',
-        this.db.raw(
-          'COALESCE(finished_at, started_at) AS deployed_at',
-        ),
+        this.db.raw('COALESCE(finished_at, started_at) AS deployed_at'),
         this.db.raw(
           'ROW_NUMBER() OVER (PARTITION BY environment ORDER BY COALESCE(finished_at, started_at) DESC, id) AS position',
         ),
@@ -147,6 +158,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   async ping(): Promise<void> {
     await this.db.raw('SELECT 1');
   }
+}
+
+function compareKeys(a: DeploymentReport, b: DeploymentReport): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.externalId !== b.externalId) return a.externalId < b.externalId ? -1 : 1;
+  return 0;
 }
 
 function rowToDeployment(row: DeploymentRow): Deployment {

@@ -13,7 +13,14 @@ const STAGES: ReadonlyArray<ReadonlyArray<string>> = [
 export function promotionRank(environment: string): number {
   const name = environment.toLocaleLowerCase('en-US');
   for (let stage = STAGES.length - 1; stage >= 0; stage--) {
-    if (STAGES[stage].some(word => name === word || name.startsWith(`${word}-`) || name.startsWith(`${word}_`))) {
+    if (
+      STAGES[stage].some(
+        word =>
+          name === word ||
+          name.startsWith(`${word}-`) ||
+          name.startsWith(`${word}_`),
+      )
+    ) {
       return stage;
     }
   }
@@ -31,7 +38,10 @@ export function sortByPromotionOrder<T>(
   environmentOf: (item: T) => string,
 ): T[] {
   return [...items].sort((a, b) => {
-    const byRank = promotionRank(environmentOf(a)) - promotionRank(environmentOf(b));
-    return byRank !== 0 ? byRank : environmentOf(a).localeCompare(environmentOf(b));
+    const byRank =
+      promotionRank(environmentOf(a)) - promotionRank(environmentOf(b));
+    return byRank !== 0
+      ? byRank
+      : environmentOf(a).localeCompare(environmentOf(b));
   });
 }

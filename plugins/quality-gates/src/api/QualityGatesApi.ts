@@ -19,7 +19,9 @@ export interface ListDeploymentsRequest {
  * @public
  */
 export interface QualityGatesApi {
-  listDeployments(request: ListDeploymentsRequest): Promise<DeploymentListResponse>;
+  listDeployments(
+    request: ListDeploymentsRequest,
+  ): Promise<DeploymentListResponse>;
 }
 
 /** @public */

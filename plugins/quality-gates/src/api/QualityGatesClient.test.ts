@@ -42,7 +42,12 @@ describe('QualityGatesClient', () => {
   it('asks for one entity with its filters and the caller identity', async () => {
     reply = {
       status: 200,
-      body: { entityRef: 'component:default/checkout', items: [], totalCount: 0, currentVersions: [] },
+      body: {
+        entityRef: 'component:default/checkout',
+        items: [],
+        totalCount: 0,
+        currentVersions: [],
+      },
     };
 
     const result = await client().listDeployments({
@@ -68,7 +73,10 @@ describe('QualityGatesClient', () => {
     reply = {
       status: 404,
       body: {
-        error: { name: 'NotFoundError', message: 'Entity component:default/nope was not found in the catalog' },
+        error: {
+          name: 'NotFoundError',
+          message: 'Entity component:default/nope was not found in the catalog',
+        },
         request: { method: 'GET', url: '/deployments' },
         response: { statusCode: 404 },
       },

@@ -28,7 +28,8 @@ export class QualityGatesClient implements QualityGatesApi {
     if (request.environment) query.set('environment', request.environment);
     if (request.status) query.set('status', request.status);
     if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined) query.set('offset', String(request.offset));
+    if (request.offset !== undefined)
+      query.set('offset', String(request.offset));
     return this.get<DeploymentListResponse>(`/deployments?${query}`);
   }
 

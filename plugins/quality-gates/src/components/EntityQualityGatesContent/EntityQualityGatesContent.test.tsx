@@ -54,8 +54,18 @@ const listing: DeploymentListResponse = {
     },
   ],
   currentVersions: [
-    { environment: 'production', version: '1.3.2', deploymentId: 'd1', deployedAt: '2026-11-10T10:05:00Z' },
-    { environment: 'staging', version: '1.4.0', deploymentId: 'd2', deployedAt: '2026-11-19T10:04:00Z' },
+    {
+      environment: 'production',
+      version: '1.3.2',
+      deploymentId: 'd1',
+      deployedAt: '2026-11-10T10:05:00Z',
+    },
+    {
+      environment: 'staging',
+      version: '1.4.0',
+      deploymentId: 'd2',
+      deployedAt: '2026-11-19T10:04:00Z',
+    },
   ],
 };
 
@@ -111,7 +121,11 @@ describe('EntityQualityGatesContent', () => {
   it('shows the backend error message', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotFoundError', message: 'Entity component:default/checkout was not found in the catalog' },
+        error: {
+          name: 'NotFoundError',
+          message:
+            'Entity component:default/checkout was not found in the catalog',
+        },
         request: { method: 'GET', url: '/deployments' },
         response: { statusCode: 404 },
       }),

@@ -35,7 +35,11 @@ function formatRelative(iso: string): string {
 function formatDuration(deployment: Deployment): string {
   if (!deployment.finishedAt) return '—';
   const { hours, minutes, seconds } = DateTime.fromISO(deployment.finishedAt)
-    .diff(DateTime.fromISO(deployment.startedAt), ['hours', 'minutes', 'seconds'])
+    .diff(DateTime.fromISO(deployment.startedAt), [
+      'hours',
+      'minutes',
+      'seconds',
+    ])
     .toObject();
   const parts = [
     hours ? `${hours}h` : '',
@@ -113,20 +117,27 @@ export function EntityQualityGatesContent() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={5}>
-        <InfoCard title="What is where" subheader="Version each environment runs now">
-          {currentVersions.length === 0 ? (
+      <Grid item xs={12} lg={6}>
+        {currentVersions.length === 0 ? (
+          <InfoCard title="What is where">
             <Typography variant="body2">
               No deployment has succeeded yet.
             </Typography>
-          ) : (
-            <Table<EnvironmentVersion>
-              options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
-              columns={currentVersionColumns}
-              data={currentVersions}
-            />
-          )}
-        </InfoCard>
+          </InfoCard>
+        ) : (
+          <Table<EnvironmentVersion>
+            title="What is where"
+            subtitle="Version each environment runs now"
+            options={{
+              paging: false,
+              search: false,
+              sorting: false,
+              padding: 'dense',
+            }}
+            columns={currentVersionColumns}
+            data={currentVersions}
+          />
+        )}
       </Grid>
       <Grid item xs={12}>
         <Table<Deployment>
@@ -136,7 +147,12 @@ export function EntityQualityGatesContent() {
               ? `Latest ${value.items.length} of ${value.totalCount}`
               : `${value.totalCount} in total`
           }
-          options={{ paging: true, pageSize: 10, search: true, padding: 'dense' }}
+          options={{
+            paging: true,
+            pageSize: 10,
+            search: true,
+            padding: 'dense',
+          }}
           columns={deploymentColumns}
           data={value.items}
         />
