@@ -20,7 +20,11 @@ export function demoDeploymentsFor(
   const reports: DeploymentReport[] = [];
   let releaseTime = now.minus({ days: 30 });
   for (let release = 1; release <= releases; release++) {
-    releaseTime = releaseTime.plus({ hours: 24 + Math.floor(random() * 48) });
+    // Spread releases over the month so the latest one lands in the last days.
+    const spacingHours = Math.floor((28 * 24) / releases);
+    releaseTime = releaseTime.plus({
+      hours: spacingHours - 6 + Math.floor(random() * 12),
+    });
     const version = `1.${release}.0`;
     let stepTime = releaseTime;
     for (const environment of DEMO_ENVIRONMENTS) {
@@ -30,8 +34,8 @@ export function demoDeploymentsFor(
         random(),
         isLatest && environment === 'production',
       );
-      const durationMinutes = 2 + Math.floor(random() * 12);
-      const finished = stepTime.plus({ minutes: durationMinutes });
+      const durationSeconds = 90 + Math.floor(random() * 720);
+      const finished = stepTime.plus({ seconds: durationSeconds });
       reports.push({
         source: 'demo',
         externalId: `${entityRef}/${environment}/${version}`,
