@@ -35,21 +35,8 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     if (reports.length === 0) {
       return;
     }
-    // A batch may report one deployment twice (e.g. started, then finished):
-    // keep the last report per key, as sequential upserts would. PostgreSQL
-    // rejects an upsert statement that touches the same row twice.
-    const lastReportByKey = new Map<string, DeploymentReport>();
-    for (const report of reports) {
-      lastReportByKey.set(
-        JSON.stringify([report.source, report.externalId]),
-        report,
-      );
-    }
-    // Sorted by key so that concurrent writers of overlapping batches lock
-    // rows in the same order: PostgreSQL deadlocks on opposite orders.
-    const uniqueReports = [...lastReportByKey.values()].sort(compareKeys);
     const now = new Date();
-    const rows = uniqueReports.map(report => ({
+    const allRows = reports.map(report => ({
       id: randomUUID(),
       source: report.source,
       external_id: report.externalId,
@@ -66,24 +53,37 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       created_at: now,
       updated_at: now,
     }));
-    // One statement per batch: concurrent writers of the same key converge
-    // on the database's unique constraint instead of racing in JavaScript.
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.db(TABLE)
-        .insert(rows.slice(i, i + 500))
-        .onConflict(['source', 'external_id'])
-        .merge([
-          'entity_ref',
-          'environment',
-          'version',
-          'artifact',
-          'actor',
-          'status',
-          'started_at',
-          'finished_at',
-          'updated_at',
-        ]);
+    // A batch may report one deployment twice (e.g. started, then finished):
+    // keep the last row per key, as sequential upserts would. PostgreSQL
+    // rejects an upsert statement that touches the same row twice.
+    const lastRowByKey = new Map<string, (typeof allRows)[number]>();
+    for (const row of allRows) {
+      lastRowByKey.set(JSON.stringify([row.source, row.external_id]), row);
     }
+    // Sorted by key so that concurrent writers of overlapping batches lock
+    // rows in the same order: PostgreSQL deadlocks on opposite orders.
+    const rows = [...lastRowByKey.values()].sort(compareKeys);
+    // One transaction, chunked statements: a report either lands whole or
+    // not at all, and concurrent writers of the same key converge on the
+    // unique constraint instead of racing in JavaScript.
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += 500) {
+        await tx(TABLE)
+          .insert(rows.slice(i, i + 500))
+          .onConflict(['source', 'external_id'])
+          .merge([
+            'entity_ref',
+            'environment',
+            'version',
+            'artifact',
+            'actor',
+            'status',
+            'started_at',
+            'finished_at',
+            'updated_at',
+          ]);
+      }
+    });
   }
 
   async listDeployments(options: {
@@ -160,9 +160,17 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 }
 
-function compareKeys(a: DeploymentReport, b: DeploymentReport): number {
-  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-  if (a.externalId !== b.externalId) return a.externalId < b.externalId ? -1 : 1;
+/** Orders rows by (source, external_id); any fixed total order will do. */
+function compareKeys(
+  a: { source: string; external_id: string },
+  b: { source: string; external_id: string },
+): number {
+  if (a.source !== b.source) {
+    return a.source < b.source ? -1 : 1;
+  }
+  if (a.external_id !== b.external_id) {
+    return a.external_id < b.external_id ? -1 : 1;
+  }
   return 0;
 }
 
