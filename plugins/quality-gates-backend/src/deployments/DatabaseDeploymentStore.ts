@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   Deployment,
@@ -6,10 +5,8 @@ import {
   EnvironmentVersion,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { DeploymentReport, DeploymentStore } from './DeploymentStore';
-import {
-  timestampFromDatabase,
-  timestampToDatabase,
-} from '../database/timestamps';
+import { timestampFromDatabase } from '../database/timestamps';
+import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
 
 const TABLE = 'deployments';
 
@@ -17,7 +14,7 @@ interface DeploymentRow {
   id: string;
   source: string;
   external_id: string;
-  entity_ref: string;
+  entity_ref: string | null;
   environment: string;
   version: string;
   artifact: string | null;
@@ -25,6 +22,9 @@ interface DeploymentRow {
   status: DeploymentStatus;
   started_at: Date | number | string;
   finished_at: Date | number | string | null;
+  url: string | null;
+  description: string | null;
+  pipeline_run_id: string | null;
 }
 
 /** Knex implementation of {@link DeploymentStore}, for PostgreSQL and SQLite. */
@@ -32,58 +32,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   constructor(private readonly db: Knex) {}
 
   async upsertDeployments(reports: DeploymentReport[]): Promise<void> {
-    if (reports.length === 0) {
-      return;
-    }
-    const now = new Date();
-    const allRows = reports.map(report => ({
-      id: randomUUID(),
-      source: report.source,
-      external_id: report.externalId,
-      entity_ref: report.entityRef.toLocaleLowerCase('en-US'),
-      environment: report.environment,
-      version: report.version,
-      artifact: report.artifact ?? null,
-      actor: report.actor ?? null,
-      status: report.status,
-      started_at: timestampToDatabase(report.startedAt),
-      finished_at: report.finishedAt
-        ? timestampToDatabase(report.finishedAt)
-        : null,
-      created_at: now,
-      updated_at: now,
-    }));
-    // A batch may report one deployment twice (e.g. started, then finished):
-    // keep the last row per key, as sequential upserts would. PostgreSQL
-    // rejects an upsert statement that touches the same row twice.
-    const lastRowByKey = new Map<string, (typeof allRows)[number]>();
-    for (const row of allRows) {
-      lastRowByKey.set(JSON.stringify([row.source, row.external_id]), row);
-    }
-    // Sorted by key so that concurrent writers of overlapping batches lock
-    // rows in the same order: PostgreSQL deadlocks on opposite orders.
-    const rows = [...lastRowByKey.values()].sort(compareKeys);
-    // One transaction, chunked statements: a report either lands whole or
-    // not at all, and concurrent writers of the same key converge on the
-    // unique constraint instead of racing in JavaScript.
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += 500) {
-        await tx(TABLE)
-          .insert(rows.slice(i, i + 500))
-          .onConflict(['source', 'external_id'])
-          .merge([
-            'entity_ref',
-            'environment',
-            'version',
-            'artifact',
-            'actor',
-            'status',
-            'started_at',
-            'finished_at',
-            'updated_at',
-          ]);
-      }
-    });
+    await new DeliveryEventWriter(this.db).write({ deployments: reports });
   }
 
   async listDeployments(options: {
@@ -160,26 +109,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 }
 
-/** Orders rows by (source, external_id); any fixed total order will do. */
-function compareKeys(
-  a: { source: string; external_id: string },
-  b: { source: string; external_id: string },
-): number {
-  if (a.source !== b.source) {
-    return a.source < b.source ? -1 : 1;
-  }
-  if (a.external_id !== b.external_id) {
-    return a.external_id < b.external_id ? -1 : 1;
-  }
-  return 0;
-}
-
 function rowToDeployment(row: DeploymentRow): Deployment {
   return {
     id: row.id,
     source: row.source,
     externalId: row.external_id,
-    entityRef: row.entity_ref,
+    entityRef: row.entity_ref ?? '',
     environment: row.environment,
     version: row.version,
     ...(row.artifact ? { artifact: row.artifact } : {}),
@@ -189,5 +124,8 @@ function rowToDeployment(row: DeploymentRow): Deployment {
     ...(row.finished_at
       ? { finishedAt: timestampFromDatabase(row.finished_at) }
       : {}),
+    ...(row.url ? { url: row.url } : {}),
+    ...(row.description ? { description: row.description } : {}),
+    ...(row.pipeline_run_id ? { pipelineRunId: row.pipeline_run_id } : {}),
   };
 }

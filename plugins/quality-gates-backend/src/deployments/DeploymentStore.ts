@@ -4,8 +4,9 @@ import {
   EnvironmentVersion,
 } from '@can-i-deploy/plugin-quality-gates-common';
 
-/** A deployment as a source reports it, before the plugin assigns an id. */
-export type DeploymentReport = Omit<Deployment, 'id'>;
+import { DeploymentReport } from '../delivery/DeliveryBatch';
+
+export type { DeploymentReport };
 
 /** Persists deployments; the router and ingest never write SQL. */
 export interface DeploymentStore {

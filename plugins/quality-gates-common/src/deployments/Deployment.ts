@@ -40,6 +40,11 @@ export interface Deployment {
   startedAt: string;
   /** ISO 8601 timestamp in UTC; absent while in progress. */
   finishedAt?: string;
+  /** Deploy log or target. */
+  url?: string;
+  description?: string;
+  /** The pipeline run that performed it, when known. */
+  pipelineRunId?: string;
 }
 
 /**
