@@ -1,6 +1,14 @@
 export interface Config {
   /** Configuration of the quality-gates plugin. */
   qualityGates?: {
+    /** Ingest of delivery events (CDEvents, GitHub webhooks, OTLP, JSON). */
+    ingest?: {
+      /**
+       * Largest accepted request body, after decompression, e.g. '5mb'.
+       * Larger requests get 413 and store nothing. Default 5mb.
+       */
+      maxBodySize?: string;
+    };
     /**
      * Demo data for a first look: a month of deployment history for the
      * listed entities, written at startup. Leave disabled in production.

@@ -9,7 +9,12 @@ import {
 import { DateTime } from 'luxon';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
+import { CatalogClient } from '@backstage/catalog-client';
 import { EntityLookup } from './catalog/EntityLookup';
+import { EntityResolver } from './catalog/EntityResolver';
+import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
+import { createIngestRouter } from './ingest/createIngestRouter';
+import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
 import { seedDemoData } from './demo/seedDemoData';
 
@@ -68,6 +73,23 @@ export const qualityGatesPlugin = createBackendPlugin({
           now: DateTime.utc(),
         });
 
+        httpRouter.use(
+          createIngestRouter({
+            logger,
+            config,
+            httpAuth,
+            database: knex,
+            writer: new DeliveryEventWriter(knex),
+            resolver: new EntityResolver(
+              new CatalogClient({ discoveryApi: discovery }),
+              auth,
+              logger,
+            ),
+            maxBodySize:
+              config.getOptionalString('qualityGates.ingest.maxBodySize') ??
+              DEFAULT_MAX_BODY_SIZE,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             logger,

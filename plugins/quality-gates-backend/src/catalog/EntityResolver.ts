@@ -1,0 +1,199 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogApi } from '@backstage/catalog-client';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { EntityAssignment } from '../delivery/DeliveryBatch';
+
+/** Annotation naming the service names (comma-separated) an entity answers to. */
+export const SERVICE_NAME_ANNOTATION = 'quality-gates/service-name';
+export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+
+/** What an event says about the entity it concerns. */
+export interface EntityHints {
+  /** An explicit entity ref, e.g. from the JSON API or a span attribute. */
+  entityRef?: string;
+  /** OTel `service.name`, a CDEvents service id, a deployment's app name. */
+  serviceName?: string;
+  /** `org/repo` of a GitHub repository. */
+  repositorySlug?: string;
+}
+
+interface CatalogIndex {
+  loadedAt: number;
+  refs: Set<string>;
+  byServiceName: Map<string, string[]>;
+  bySlug: Map<string, string[]>;
+  componentsByName: Map<string, string[]>;
+}
+
+/**
+ * Maps events to catalog entities by documented rules, in this order:
+ *
+ * 1. an explicit entity ref that the catalog knows;
+ * 2. a service name listed in an entity's `quality-gates/service-name`;
+ * 3. a repository in an entity's `github.com/project-slug` (when several
+ *    entities share a repository, the one named like the repository);
+ * 4. a service name equal to a Component's name.
+ *
+ * An event that matches nothing keeps `entityRef: null` and its hint, so it
+ * is stored and reported instead of dropped. The catalog is read as one
+ * index, refreshed at most every `ttlMs`, so ingesting many events costs one
+ * catalog query, not one per event.
+ */
+export class EntityResolver {
+  private index?: Promise<CatalogIndex>;
+
+  constructor(
+    private readonly catalog: CatalogApi,
+    private readonly auth: AuthService,
+    private readonly logger: LoggerService,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  async resolve(hints: EntityHints): Promise<EntityAssignment> {
+    const entityHint = describeHints(hints);
+    // A catalog that cannot be read must not lose events: they are kept
+    // unresolved with their hint and can be mapped again later.
+    const index = await this.currentIndex().catch(() => undefined);
+    if (!index) {
+      return { entityRef: null, entityHint };
+    }
+
+    if (hints.entityRef) {
+      const ref = safeCanonicalRef(hints.entityRef);
+      return { entityRef: ref && index.refs.has(ref) ? ref : null, entityHint };
+    }
+    const serviceName = hints.serviceName?.toLocaleLowerCase('en-US');
+    const byService = serviceName
+      ? index.byServiceName.get(serviceName)
+      : undefined;
+    if (byService?.length === 1) {
+      return { entityRef: byService[0], entityHint };
+    }
+    const slug = hints.repositorySlug?.toLocaleLowerCase('en-US');
+    const bySlug = slug ? index.bySlug.get(slug) : undefined;
+    if (bySlug?.length === 1) {
+      return { entityRef: bySlug[0], entityHint };
+    }
+    if (bySlug && bySlug.length > 1) {
+      const repoName = slug!.split('/').pop();
+      const named = bySlug.filter(ref => ref.endsWith(`/${repoName}`));
+      if (named.length === 1) {
+        return { entityRef: named[0], entityHint };
+      }
+    }
+    const byName = serviceName
+      ? index.componentsByName.get(serviceName)
+      : undefined;
+    if (byName?.length === 1) {
+      return { entityRef: byName[0], entityHint };
+    }
+    return { entityRef: null, entityHint };
+  }
+
+  /** Forgets the index, e.g. after the catalog changed in a test. */
+  invalidate(): void {
+    this.index = undefined;
+  }
+
+  private async currentIndex(): Promise<CatalogIndex> {
+    const cached = this.index;
+    if (cached) {
+      const index = await cached.catch(() => undefined);
+      if (index && Date.now() - index.loadedAt < this.ttlMs) {
+        return index;
+      }
+    }
+    const loading = this.loadIndex();
+    this.index = loading;
+    loading.catch(error =>
+      this.logger.warn(`Could not read the catalog to map events: ${error}`),
+    );
+    return loading;
+  }
+
+  private async loadIndex(): Promise<CatalogIndex> {
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf: await this.auth.getOwnServiceCredentials(),
+      targetPluginId: 'catalog',
+    });
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: [{ kind: ['Component', 'Resource', 'System', 'API'] }],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          `metadata.annotations.${SERVICE_NAME_ANNOTATION}`,
+          `metadata.annotations.${PROJECT_SLUG_ANNOTATION}`,
+        ],
+      },
+      { token },
+    );
+    const index: CatalogIndex = {
+      loadedAt: Date.now(),
+      refs: new Set(),
+      byServiceName: new Map(),
+      bySlug: new Map(),
+      componentsByName: new Map(),
+    };
+    for (const entity of items) {
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      index.refs.add(ref);
+      for (const name of listAnnotation(entity, SERVICE_NAME_ANNOTATION)) {
+        push(index.byServiceName, name, ref);
+      }
+      for (const slug of listAnnotation(entity, PROJECT_SLUG_ANNOTATION)) {
+        push(index.bySlug, slug, ref);
+      }
+      if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
+        push(
+          index.componentsByName,
+          entity.metadata.name.toLocaleLowerCase('en-US'),
+          ref,
+        );
+      }
+    }
+    return index;
+  }
+}
+
+function listAnnotation(entity: Entity, key: string): string[] {
+  const value = entity.metadata.annotations?.[key];
+  if (!value) return [];
+  return value
+    .split(',')
+    .map(part => part.trim().toLocaleLowerCase('en-US'))
+    .filter(Boolean);
+}
+
+function push(map: Map<string, string[]>, key: string, ref: string) {
+  const list = map.get(key) ?? [];
+  if (!list.includes(ref)) list.push(ref);
+  map.set(key, list);
+}
+
+function safeCanonicalRef(raw: string): string | null {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(raw, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return null;
+  }
+}
+
+function describeHints(hints: EntityHints): string | undefined {
+  const parts: string[] = [];
+  if (hints.entityRef) parts.push(`entityRef=${hints.entityRef}`);
+  if (hints.serviceName) parts.push(`service.name=${hints.serviceName}`);
+  if (hints.repositorySlug)
+    parts.push(`github.com/project-slug=${hints.repositorySlug}`);
+  return parts.length ? parts.join(' ').slice(0, 512) : undefined;
+}

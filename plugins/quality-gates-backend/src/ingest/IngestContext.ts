@@ -1,0 +1,24 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { EntityResolver } from '../catalog/EntityResolver';
+import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
+
+/** What every ingest endpoint needs; one per plugin instance. */
+export interface IngestContext {
+  logger: LoggerService;
+  config: RootConfigService;
+  httpAuth: HttpAuthService;
+  /** The plugin's database, for stores that only ingest owns (e.g. spans). */
+  database: Knex;
+  writer: DeliveryEventWriter;
+  resolver: EntityResolver;
+  /** Largest accepted request body after decompression (body-parser syntax). */
+  maxBodySize: string;
+}
+
+/** Default for `qualityGates.ingest.maxBodySize`. */
+export const DEFAULT_MAX_BODY_SIZE = '5mb';
