@@ -1,17 +1,13 @@
-import path from 'node:path';
 import request from 'supertest';
 import {
   BackendFeature,
-  coreServices,
   createBackendModule,
-  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestBackend,
-  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
@@ -23,13 +19,18 @@ import { qualityGatesCriterionSourcesExtensionPoint } from '@can-i-deploy/plugin
 import { DateTime } from 'luxon';
 import { demoDeploymentsFor } from './demo/demoDeployments';
 import { qualityGatesPlugin } from './plugin';
+import {
+  CATALOG_FIXTURE,
+  databasePerPlugin,
+  STATIC_TOKEN,
+  waitForCatalog,
+} from './__testUtils__/testBackend';
 
 // Integration tests: the plugin, the real catalog backend and a real database
 // in one test backend, spoken to over HTTP. /deployments resolves entities
 // through the catalog's REST API, so nothing about that lookup is mocked.
 
 const CHECKOUT = 'component:default/checkout';
-const STATIC_TOKEN = 'test-static-token-for-ci';
 
 /** Catalog and demo-data config shared by every backend in this file. */
 const baseConfig: JsonObject = {
@@ -38,7 +39,7 @@ const baseConfig: JsonObject = {
     locations: [
       {
         type: 'file',
-        target: path.resolve(__dirname, '__fixtures__/catalog-info.yaml'),
+        target: CATALOG_FIXTURE,
       },
     ],
   },
@@ -73,44 +74,6 @@ jest.setTimeout(60_000);
 describe('quality-gates backend plugin', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
-  /**
-   * One fresh logical database per plugin, as a real backend gives each plugin
-   * its own: the catalog's tables and ours never share a schema.
-   */
-  function databasePerPlugin(databaseId: TestDatabaseId) {
-    return createServiceFactory({
-      service: coreServices.database,
-      deps: {},
-      async factory() {
-        return mockServices.database({
-          knex: await databases.init(databaseId),
-        });
-      },
-    });
-  }
-
-  /**
-   * The catalog ingests its config locations in the background; poll until
-   * it serves the fixture entities, so lookups do not race the processing.
-   */
-  async function waitForCatalog(backend: TestBackend, authorization: string) {
-    const deadline = Date.now() + 20_000;
-    for (const name of ['checkout', 'payments']) {
-      for (;;) {
-        const response = await request(backend.server)
-          .get(`/api/catalog/entities/by-name/component/default/${name}`)
-          .set('Authorization', authorization);
-        if (response.status === 200) break;
-        if (Date.now() > deadline) {
-          throw new Error(
-            `The catalog did not serve component:default/${name} within 20 s (last status ${response.status})`,
-          );
-        }
-        await new Promise(resolve => setTimeout(resolve, 100));
-      }
-    }
-  }
-
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     describe('with the catalog and mock credentials', () => {
       let backend: TestBackend;
@@ -119,7 +82,7 @@ describe('quality-gates backend plugin', () => {
       beforeAll(async () => {
         backend = await startTestBackend({
           features: [
-            databasePerPlugin(databaseId),
+            databasePerPlugin(databases, databaseId),
             mockServices.rootConfig.factory({ data: baseConfig }),
             catalogPlugin,
             qualityGatesPlugin,
@@ -337,7 +300,7 @@ describe('quality-gates backend plugin', () => {
         // catalog with a real plugin-to-plugin token on the caller's behalf.
         backend = await startTestBackend({
           features: [
-            databasePerPlugin(databaseId),
+            databasePerPlugin(databases, databaseId),
             mockServices.rootConfig.factory({
               data: {
                 ...baseConfig,
@@ -424,7 +387,7 @@ describe('quality-gates backend plugin', () => {
       async function startWith(...modules: BackendFeature[]) {
         return startTestBackend({
           features: [
-            databasePerPlugin(databaseId),
+            databasePerPlugin(databases, databaseId),
             mockServices.rootConfig.factory({ data: {} }),
             qualityGatesPlugin,
             ...modules,

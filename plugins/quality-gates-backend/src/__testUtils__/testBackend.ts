@@ -1,0 +1,120 @@
+import path from 'node:path';
+import request from 'supertest';
+import {
+  BackendFeature,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { JsonObject } from '@backstage/types';
+import { qualityGatesPlugin } from '../plugin';
+
+/** The catalog fixture every backend test starts with. */
+export const CATALOG_FIXTURE = path.resolve(
+  __dirname,
+  '../__fixtures__/catalog-info.yaml',
+);
+
+/** Static external-access token accepted by backends started with `realAuth`. */
+export const STATIC_TOKEN = 'test-static-token-for-ci';
+
+/**
+ * One fresh logical database per plugin, as a real backend gives each plugin
+ * its own: the catalog's tables and ours never share a schema.
+ */
+export function databasePerPlugin(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: {},
+    async factory() {
+      return mockServices.database({ knex: await databases.init(databaseId) });
+    },
+  });
+}
+
+/**
+ * The catalog ingests its config locations in the background; poll until it
+ * serves the given components, so lookups do not race the processing.
+ */
+export async function waitForCatalog(
+  backend: TestBackend,
+  authorization: string,
+  componentNames: string[] = ['checkout', 'payments'],
+) {
+  const deadline = Date.now() + 20_000;
+  for (const name of componentNames) {
+    for (;;) {
+      const response = await request(backend.server)
+        .get(`/api/catalog/entities/by-name/component/default/${name}`)
+        .set('Authorization', authorization);
+      if (response.status === 200) break;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The catalog did not serve component:default/${name} within 20 s (last status ${response.status})`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/**
+ * Starts the plugin with the real catalog backend (reading `catalogFixture`)
+ * on a real test database. With `realAuth`, the production auth services
+ * verify tokens and `STATIC_TOKEN` is accepted as external access; otherwise
+ * the mock credentials of backend-test-utils apply.
+ */
+export async function startQualityGatesBackend(options: {
+  databases: TestDatabases;
+  databaseId: TestDatabaseId;
+  config?: JsonObject;
+  catalogFixture?: string;
+  realAuth?: boolean;
+  features?: BackendFeature[];
+}): Promise<TestBackend> {
+  const config: JsonObject = {
+    catalog: {
+      rules: [{ allow: ['Component', 'Group', 'Location', 'System', 'API'] }],
+      locations: [
+        { type: 'file', target: options.catalogFixture ?? CATALOG_FIXTURE },
+      ],
+    },
+    ...(options.realAuth
+      ? {
+          backend: {
+            auth: {
+              externalAccess: [
+                {
+                  type: 'static',
+                  options: { token: STATIC_TOKEN, subject: 'ci-pipelines' },
+                },
+              ],
+            },
+          },
+        }
+      : {}),
+    ...options.config,
+  };
+  return startTestBackend({
+    features: [
+      databasePerPlugin(options.databases, options.databaseId),
+      mockServices.rootConfig.factory({ data: config }),
+      ...(options.realAuth ? [authServiceFactory, httpAuthServiceFactory] : []),
+      catalogPlugin,
+      qualityGatesPlugin,
+      ...(options.features ?? []),
+    ],
+  });
+}
