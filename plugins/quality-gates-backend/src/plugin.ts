@@ -16,6 +16,8 @@ import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
 import { createIngestRouter } from './ingest/createIngestRouter';
 import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
+import { IncidentStore } from './incidents/IncidentStore';
+import { PipelineRunStore } from './pipelines/PipelineRunStore';
 import { seedDemoData } from './demo/seedDemoData';
 
 /**
@@ -94,7 +96,10 @@ export const qualityGatesPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
+            database: knex,
             deployments,
+            incidents: new IncidentStore(knex),
+            pipelineRuns: new PipelineRunStore(knex),
             entities: new EntityLookup(discovery, auth),
             criterionSources: () => [...criterionSources.keys()].sort(),
           }),

@@ -3,8 +3,10 @@ import request from 'supertest';
 import {
   BackendFeature,
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
 import {
   mockServices,
   startTestBackend,
@@ -117,4 +119,31 @@ export async function startQualityGatesBackend(options: {
       ...(options.features ?? []),
     ],
   });
+}
+
+/**
+ * A module of the plugin that hands the test the plugin's own database
+ * client, to arrange rows and inspect what requests stored.
+ */
+export function capturePluginDatabase() {
+  let client: Knex | undefined;
+  const feature = createBackendModule({
+    pluginId: 'quality-gates',
+    moduleId: 'test-database-capture',
+    register(reg) {
+      reg.registerInit({
+        deps: { database: coreServices.database },
+        async init({ database }) {
+          client = await database.getClient();
+        },
+      });
+    },
+  });
+  return {
+    feature,
+    knex(): Knex {
+      if (!client) throw new Error('The test backend has not started');
+      return client;
+    },
+  };
 }

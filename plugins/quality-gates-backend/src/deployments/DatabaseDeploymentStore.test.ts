@@ -121,6 +121,7 @@ describe('DatabaseDeploymentStore', () => {
             artifact: 'pkg:oci/checkout@sha256:abc',
             startedAt: '2026-01-01T10:00:00.000Z',
             finishedAt: '2026-01-01T10:07:00.000Z',
+            changes: [],
           },
         ]);
       });

@@ -1,11 +1,27 @@
 import { Knex } from 'knex';
 import {
+  Change,
   Deployment,
+  DeploymentDetails,
   DeploymentStatus,
   EnvironmentVersion,
+  PipelineRun,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import { DeploymentReport, DeploymentStore } from './DeploymentStore';
-import { timestampFromDatabase } from '../database/timestamps';
+import {
+  DeploymentListOptions,
+  DeploymentReport,
+  DeploymentStore,
+} from './DeploymentStore';
+import {
+  timestampFromDatabase,
+  timestampToDatabase,
+} from '../database/timestamps';
+import {
+  changeFromRow,
+  ChangeRow,
+  pipelineRunFromRow,
+  PipelineRunRow,
+} from '../delivery/rows';
 import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
 
 const TABLE = 'deployments';
@@ -35,13 +51,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     await new DeliveryEventWriter(this.db).write({ deployments: reports });
   }
 
-  async listDeployments(options: {
-    entityRef: string;
-    limit: number;
-    offset: number;
-    environment?: string;
-    status?: DeploymentStatus;
-  }): Promise<{ items: Deployment[]; totalCount: number }> {
+  async listDeployments(
+    options: DeploymentListOptions,
+  ): Promise<{ items: DeploymentDetails[]; totalCount: number }> {
     const filtered = this.db<DeploymentRow>(TABLE).where(
       'entity_ref',
       options.entityRef.toLocaleLowerCase('en-US'),
@@ -51,6 +63,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     }
     if (options.status) {
       filtered.andWhere('status', options.status);
+    }
+    if (options.from) {
+      filtered.andWhere('started_at', '>=', timestampToDatabase(options.from));
+    }
+    if (options.to) {
+      filtered.andWhere('started_at', '<', timestampToDatabase(options.to));
     }
     const [rows, [{ count }]] = await Promise.all([
       filtered
@@ -64,10 +82,79 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         .offset(options.offset),
       filtered.clone().count({ count: '*' }),
     ]);
+    const deployments = rows.map(rowToDeployment);
+    const [changes, runs] = await Promise.all([
+      this.changesOf(deployments.map(d => d.id)),
+      this.pipelineRunsById(
+        deployments.flatMap(d => (d.pipelineRunId ? [d.pipelineRunId] : [])),
+      ),
+    ]);
     return {
-      items: rows.map(rowToDeployment),
+      items: deployments.map(deployment => ({
+        ...deployment,
+        changes: changes.get(deployment.id) ?? [],
+        ...(deployment.pipelineRunId && runs.has(deployment.pipelineRunId)
+          ? { pipelineRun: runs.get(deployment.pipelineRunId) }
+          : {}),
+      })),
       totalCount: Number(count),
     };
+  }
+
+  /** The commits each deployment brought, with commit data where known. */
+  private async changesOf(
+    deploymentIds: string[],
+  ): Promise<Map<string, Change[]>> {
+    const byDeployment = new Map<string, Change[]>();
+    if (deploymentIds.length === 0) {
+      return byDeployment;
+    }
+    const rows: Array<
+      ChangeRow & {
+        deployment_id: string;
+        link_sha: string;
+        link_repository: string;
+      }
+    > = await this.db('deployment_changes as link')
+      .leftJoin('changes', function joinChange() {
+        this.on('changes.repository', '=', 'link.repository').andOn(
+          'changes.sha',
+          '=',
+          'link.sha',
+        );
+      })
+      .whereIn('link.deployment_id', deploymentIds)
+      .select(
+        'changes.*',
+        'link.deployment_id',
+        'link.sha as link_sha',
+        'link.repository as link_repository',
+      )
+      .orderBy('link.sha');
+    for (const row of rows) {
+      const change = changeFromRow({
+        ...row,
+        repository: row.link_repository,
+        sha: row.link_sha,
+      });
+      const list = byDeployment.get(row.deployment_id) ?? [];
+      list.push(change);
+      byDeployment.set(row.deployment_id, list);
+    }
+    return byDeployment;
+  }
+
+  private async pipelineRunsById(
+    ids: string[],
+  ): Promise<Map<string, PipelineRun>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows: PipelineRunRow[] = await this.db('pipeline_runs').whereIn(
+      'id',
+      [...new Set(ids)],
+    );
+    return new Map(rows.map(row => [row.id, pipelineRunFromRow(row)]));
   }
 
   async currentVersions(entityRef: string): Promise<EnvironmentVersion[]> {

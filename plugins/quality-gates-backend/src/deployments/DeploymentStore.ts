@@ -1,5 +1,5 @@
 import {
-  Deployment,
+  DeploymentDetails,
   DeploymentStatus,
   EnvironmentVersion,
 } from '@can-i-deploy/plugin-quality-gates-common';
@@ -7,6 +7,18 @@ import {
 import { DeploymentReport } from '../delivery/DeliveryBatch';
 
 export type { DeploymentReport };
+
+export interface DeploymentListOptions {
+  entityRef: string;
+  limit: number;
+  offset: number;
+  environment?: string;
+  status?: DeploymentStatus;
+  /** ISO 8601: deployments started at or after. */
+  from?: string;
+  /** ISO 8601: deployments started before. */
+  to?: string;
+}
 
 /** Persists deployments; the router and ingest never write SQL. */
 export interface DeploymentStore {
@@ -16,14 +28,10 @@ export interface DeploymentStore {
    */
   upsertDeployments(reports: DeploymentReport[]): Promise<void>;
 
-  /** One entity's deployments, newest first. */
-  listDeployments(options: {
-    entityRef: string;
-    limit: number;
-    offset: number;
-    environment?: string;
-    status?: DeploymentStatus;
-  }): Promise<{ items: Deployment[]; totalCount: number }>;
+  /** One entity's deployments, newest first, with changes and pipeline run. */
+  listDeployments(
+    options: DeploymentListOptions,
+  ): Promise<{ items: DeploymentDetails[]; totalCount: number }>;
 
   /** The latest succeeded deployment per environment of one entity. */
   currentVersions(entityRef: string): Promise<EnvironmentVersion[]>;

@@ -3,14 +3,21 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
+import { Knex } from 'knex';
 import { DeploymentStore } from '../deployments/DeploymentStore';
+import { IncidentStore } from '../incidents/IncidentStore';
+import { PipelineRunStore } from '../pipelines/PipelineRunStore';
+import { listUnresolvedEvents } from '../delivery/UnresolvedEvents';
 import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
 
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  database: Knex;
   deployments: DeploymentStore;
+  incidents: IncidentStore;
+  pipelineRuns: PipelineRunStore;
   entities: EntityLookup;
   criterionSources: () => string[];
 }
@@ -43,7 +50,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { environment, status } = req.query;
+    const { environment, status, from, to } = req.query;
     const limit = req.query.limit ?? 50;
     const offset = req.query.offset ?? 0;
     const entityRef = await entities.requireEntity(
@@ -62,6 +69,8 @@ export async function createRouter(
               offset,
               environment,
               status,
+              from,
+              to,
             }),
             deployments.currentVersions(entityRef),
           ]);
@@ -73,6 +82,34 @@ export async function createRouter(
     );
     deploymentsReadCounter.add(1);
     res.json(body);
+  });
+
+  router.get('/pipeline-runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = await entities.requireEntity(
+      parseRequestedEntityRef(req.query.entityRef),
+      credentials,
+    );
+    const page = await options.pipelineRuns.list({
+      entityRef,
+      limit: req.query.limit ?? 50,
+      offset: req.query.offset ?? 0,
+      pipelineName: req.query.pipelineName,
+      result: req.query.result,
+      sha: req.query.sha,
+      from: req.query.from,
+      to: req.query.to,
+    });
+    res.json({ entityRef, ...page });
+  });
+
+  router.get('/ingest/unresolved', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(
+      await listUnresolvedEvents(options.database, req.query.limit ?? 100),
+    );
   });
 
   return router;

@@ -1,3 +1,5 @@
+import { Change, PipelineRun } from '../delivery/DeliveryEvents';
+
 /**
  * Where a deployment is in its life. A deployment that was rolled back is
  * kept as `rolled_back`, never deleted: history is the product.
@@ -57,4 +59,16 @@ export interface EnvironmentVersion {
   version: string;
   deploymentId: string;
   deployedAt: string;
+}
+
+/**
+ * A deployment with what it brought (its changes, as far as they are known)
+ * and the pipeline run that performed it.
+ *
+ * @public
+ */
+export interface DeploymentDetails extends Deployment {
+  /** Commits the deployment brought; commit data where it was received. */
+  changes: Change[];
+  pipelineRun?: PipelineRun;
 }

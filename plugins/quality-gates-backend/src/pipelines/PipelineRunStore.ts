@@ -1,0 +1,63 @@
+import { Knex } from 'knex';
+import {
+  PipelineResult,
+  PipelineRunSummary,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import { timestampToDatabase } from '../database/timestamps';
+import { pipelineRunFromRow, PipelineRunRow } from '../delivery/rows';
+
+export interface PipelineRunListOptions {
+  entityRef: string;
+  limit: number;
+  offset: number;
+  pipelineName?: string;
+  result?: PipelineResult;
+  /** Head revision built. */
+  sha?: string;
+  /** ISO 8601: started at or after. */
+  from?: string;
+  /** ISO 8601: started before. */
+  to?: string;
+}
+
+/** Reads pipeline runs; ingest writes them through the DeliveryEventWriter. */
+export class PipelineRunStore {
+  constructor(private readonly db: Knex) {}
+
+  async list(
+    options: PipelineRunListOptions,
+  ): Promise<{ items: PipelineRunSummary[]; totalCount: number }> {
+    const filtered = this.db<PipelineRunRow>('pipeline_runs').where(
+      'entity_ref',
+      options.entityRef.toLocaleLowerCase('en-US'),
+    );
+    if (options.pipelineName) {
+      filtered.andWhere('pipeline_name', options.pipelineName);
+    }
+    if (options.result) {
+      filtered.andWhere('result', options.result);
+    }
+    if (options.sha) {
+      filtered.andWhere('sha', options.sha);
+    }
+    if (options.from) {
+      filtered.andWhere('started_at', '>=', timestampToDatabase(options.from));
+    }
+    if (options.to) {
+      filtered.andWhere('started_at', '<', timestampToDatabase(options.to));
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      filtered
+        .clone()
+        .select('*')
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(options.limit)
+        .offset(options.offset),
+      filtered.clone().count({ count: '*' }),
+    ]);
+    return { items: rows.map(pipelineRunFromRow), totalCount: Number(count) };
+  }
+}
