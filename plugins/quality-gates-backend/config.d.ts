@@ -1,6 +1,14 @@
 export interface Config {
   /** Configuration of the quality-gates plugin. */
   qualityGates?: {
+    /** How long history is kept; a scheduled task deletes what is older. */
+    retention?: {
+      /**
+       * Days of deployments, changes, incidents and pipeline runs to keep,
+       * judged by when they happened. Default 730.
+       */
+      deliveryEventsDays?: number;
+    };
     /** Ingest of delivery events (CDEvents, GitHub webhooks, OTLP, JSON). */
     ingest?: {
       /**

@@ -14,6 +14,7 @@ import { EntityLookup } from './catalog/EntityLookup';
 import { EntityResolver } from './catalog/EntityResolver';
 import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
 import { createIngestRouter } from './ingest/createIngestRouter';
+import { scheduleMaintenance } from './maintenance/scheduleMaintenance';
 import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
 import { IncidentStore } from './incidents/IncidentStore';
@@ -52,6 +53,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        scheduler: coreServices.scheduler,
       },
       async init({
         logger,
@@ -61,6 +63,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         auth,
         httpAuth,
         httpRouter,
+        scheduler,
       }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
@@ -75,6 +78,19 @@ export const qualityGatesPlugin = createBackendPlugin({
           now: DateTime.utc(),
         });
 
+        const resolver = new EntityResolver(
+          new CatalogClient({ discoveryApi: discovery }),
+          auth,
+          logger,
+        );
+        await scheduleMaintenance({
+          config,
+          logger,
+          scheduler,
+          knex,
+          resolver,
+        });
+
         httpRouter.use(
           createIngestRouter({
             logger,
@@ -82,11 +98,7 @@ export const qualityGatesPlugin = createBackendPlugin({
             httpAuth,
             database: knex,
             writer: new DeliveryEventWriter(knex),
-            resolver: new EntityResolver(
-              new CatalogClient({ discoveryApi: discovery }),
-              auth,
-              logger,
-            ),
+            resolver,
             maxBodySize:
               config.getOptionalString('qualityGates.ingest.maxBodySize') ??
               DEFAULT_MAX_BODY_SIZE,

@@ -197,3 +197,18 @@ function describeHints(hints: EntityHints): string | undefined {
     parts.push(`github.com/project-slug=${hints.repositorySlug}`);
   return parts.length ? parts.join(' ').slice(0, 512) : undefined;
 }
+
+/**
+ * Reads a stored entity hint back into hints, so that events kept for an
+ * unknown entity can be mapped again once the catalog knows it.
+ */
+export function hintsFromDescription(description: string): EntityHints {
+  const hints: EntityHints = {};
+  const pattern = /(entityRef|service\.name|github\.com\/project-slug)=(\S+)/g;
+  for (const [, key, value] of description.matchAll(pattern)) {
+    if (key === 'entityRef') hints.entityRef = value;
+    else if (key === 'service.name') hints.serviceName = value;
+    else hints.repositorySlug = value;
+  }
+  return hints;
+}

@@ -1,0 +1,37 @@
+import { Knex } from 'knex';
+import {
+  EntityResolver,
+  hintsFromDescription,
+} from '../catalog/EntityResolver';
+
+const TABLES = ['deployments', 'changes', 'incidents', 'pipeline_runs'];
+
+/**
+ * Maps events kept for unknown entities again: an entity added to the
+ * catalog (or an annotation fixed) after its events arrived gets them.
+ * Returns how many rows found their entity.
+ */
+export async function remapUnresolvedEvents(
+  db: Knex,
+  resolver: EntityResolver,
+  options: { maxHintsPerTable?: number } = {},
+): Promise<number> {
+  let remapped = 0;
+  for (const table of TABLES) {
+    const hints: Array<{ entity_hint: string }> = await db(table)
+      .whereNull('entity_ref')
+      .whereNotNull('entity_hint')
+      .distinct('entity_hint')
+      .limit(options.maxHintsPerTable ?? 1000);
+    for (const { entity_hint: hint } of hints) {
+      const { entityRef } = await resolver.resolve(hintsFromDescription(hint));
+      if (entityRef) {
+        remapped += await db(table)
+          .whereNull('entity_ref')
+          .andWhere('entity_hint', hint)
+          .update({ entity_ref: entityRef });
+      }
+    }
+  }
+  return remapped;
+}

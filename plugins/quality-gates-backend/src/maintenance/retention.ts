@@ -1,0 +1,60 @@
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+
+/** How long delivery history is kept, in days. */
+export interface RetentionPolicy {
+  /** Deployments, changes, incidents and pipeline runs. */
+  deliveryEventsDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  deliveryEventsDays: 730,
+};
+
+/** What one retention pass deleted, per table. */
+export type RetentionResult = Record<string, number>;
+
+/**
+ * Deletes delivery history older than the policy allows. Rows are judged by
+ * when the event happened, not when it was received. Deployment links go
+ * with their deployments; incidents keep pointing at nothing rather than
+ * blocking the deletion of the deployment that caused them.
+ */
+export async function applyRetention(
+  db: Knex,
+  policy: RetentionPolicy,
+  now: DateTime = DateTime.utc(),
+): Promise<RetentionResult> {
+  const cutoff = now.minus({ days: policy.deliveryEventsDays }).toJSDate();
+  return db.transaction(async tx => {
+    const expiredDeployments = tx('deployments')
+      .where('started_at', '<', cutoff)
+      .select('id');
+    const deploymentChanges = await tx('deployment_changes')
+      .whereIn('deployment_id', expiredDeployments.clone())
+      .delete();
+    await tx('incidents')
+      .whereIn('caused_by_deployment_id', expiredDeployments.clone())
+      .update({ caused_by_deployment_id: null });
+    const deployments = await tx('deployments')
+      .where('started_at', '<', cutoff)
+      .delete();
+    const incidents = await tx('incidents')
+      .where('opened_at', '<', cutoff)
+      .delete();
+    const pipelineRuns = await tx('pipeline_runs')
+      .where('started_at', '<', cutoff)
+      .delete();
+    // A change is history once neither its commit nor its push is recent.
+    const changes = await tx('changes')
+      .where(builder =>
+        builder
+          .where('committed_at', '<', cutoff)
+          .orWhere(b =>
+            b.whereNull('committed_at').andWhere('created_at', '<', cutoff),
+          ),
+      )
+      .delete();
+    return { deployments, deploymentChanges, incidents, pipelineRuns, changes };
+  });
+}

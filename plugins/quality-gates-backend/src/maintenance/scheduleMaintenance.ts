@@ -1,0 +1,59 @@
+import {
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { EntityResolver } from '../catalog/EntityResolver';
+import { applyRetention, DEFAULT_RETENTION } from './retention';
+import { remapUnresolvedEvents } from './remapUnresolvedEvents';
+
+/**
+ * Background work on the backend scheduler. `scope: 'global'` makes each run
+ * happen on one replica at a time, coordinated through the database.
+ */
+export async function scheduleMaintenance(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  knex: Knex;
+  resolver: EntityResolver;
+}): Promise<void> {
+  const { config, logger, scheduler, knex, resolver } = options;
+  const retention = {
+    deliveryEventsDays:
+      config.getOptionalNumber('qualityGates.retention.deliveryEventsDays') ??
+      DEFAULT_RETENTION.deliveryEventsDays,
+  };
+  if (!(retention.deliveryEventsDays > 0)) {
+    throw new Error(
+      'qualityGates.retention.deliveryEventsDays must be a positive number of days',
+    );
+  }
+
+  await scheduler.scheduleTask({
+    id: 'quality-gates-retention',
+    scope: 'global',
+    frequency: { hours: 6 },
+    timeout: { minutes: 30 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      const deleted = await applyRetention(knex, retention);
+      logger.info('Retention pass done', deleted);
+    },
+  });
+
+  await scheduler.scheduleTask({
+    id: 'quality-gates-entity-remapping',
+    scope: 'global',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const remapped = await remapUnresolvedEvents(knex, resolver);
+      if (remapped > 0) {
+        logger.info(`Mapped ${remapped} kept events to catalog entities`);
+      }
+    },
+  });
+}
