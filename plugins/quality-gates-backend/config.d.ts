@@ -17,6 +17,17 @@ export interface Config {
        */
       maxBodySize?: string;
     };
+    /** GitHub webhooks delivered to /api/quality-gates/webhooks/github. */
+    github?: {
+      /**
+       * The webhook's secret: deliveries must carry a valid
+       * X-Hub-Signature-256 made with it. A list accepts any of its
+       * secrets, for rotation. Without it the endpoint refuses all
+       * deliveries.
+       * @visibility secret
+       */
+      webhookSecret?: string | string[];
+    };
     /**
      * Demo data for a first look: a month of deployment history for the
      * listed entities, written at startup. Leave disabled in production.

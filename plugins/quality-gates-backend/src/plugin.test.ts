@@ -17,9 +17,11 @@ import { JsonObject } from '@backstage/types';
 import { Deployment } from '@can-i-deploy/plugin-quality-gates-common';
 import { qualityGatesCriterionSourcesExtensionPoint } from '@can-i-deploy/plugin-quality-gates-node';
 import { DateTime } from 'luxon';
-import { demoDeploymentsFor } from './demo/demoDeployments';
+import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
+import { DeploymentReport } from './delivery/DeliveryBatch';
 import { qualityGatesPlugin } from './plugin';
 import {
+  capturePluginDatabase,
   CATALOG_FIXTURE,
   databasePerPlugin,
   STATIC_TOKEN,
@@ -32,7 +34,32 @@ import {
 
 const CHECKOUT = 'component:default/checkout';
 
-/** Catalog and demo-data config shared by every backend in this file. */
+/**
+ * A month of history for checkout: six versions promoted through three
+ * environments, with a failure and a rollback along the way.
+ */
+const HISTORY: DeploymentReport[] = [1, 2, 3, 4, 5, 6].flatMap(minor =>
+  ['development', 'staging', 'production'].map((environment, step) => {
+    const startedAt = DateTime.fromISO('2026-10-20T08:00:00Z', {
+      zone: 'utc',
+    }).plus({ days: minor * 5, hours: step * 6 });
+    let status: DeploymentReport['status'] = 'succeeded';
+    if (minor === 3 && environment === 'staging') status = 'failed';
+    if (minor === 5 && environment === 'production') status = 'rolled_back';
+    return {
+      source: 'test',
+      externalId: `checkout-${environment}-1.${minor}.0`,
+      entityRef: CHECKOUT,
+      environment,
+      version: `1.${minor}.0`,
+      status,
+      startedAt: startedAt.toISO()!,
+      finishedAt: startedAt.plus({ minutes: 7 }).toISO()!,
+    } as DeploymentReport;
+  }),
+);
+
+/** Catalog config shared by every backend in this file. */
 const baseConfig: JsonObject = {
   catalog: {
     rules: [{ allow: ['Component', 'Group', 'Location'] }],
@@ -42,9 +69,6 @@ const baseConfig: JsonObject = {
         target: CATALOG_FIXTURE,
       },
     ],
-  },
-  qualityGates: {
-    demoData: { enabled: true, entities: [CHECKOUT] },
   },
 };
 
@@ -77,6 +101,7 @@ describe('quality-gates backend plugin', () => {
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     describe('with the catalog and mock credentials', () => {
       let backend: TestBackend;
+      const database = capturePluginDatabase();
       const userHeader = mockCredentials.user.header();
 
       beforeAll(async () => {
@@ -86,11 +111,15 @@ describe('quality-gates backend plugin', () => {
             mockServices.rootConfig.factory({ data: baseConfig }),
             catalogPlugin,
             qualityGatesPlugin,
+            database.feature,
             criterionSourceModule('prometheus-source', 'prometheus'),
             criterionSourceModule('more-sources', 'readiness', 'http-check'),
           ],
         });
         await waitForCatalog(backend, userHeader);
+        await new DeliveryEventWriter(database.knex()).write({
+          deployments: HISTORY,
+        });
       });
 
       afterAll(async () => {
@@ -129,19 +158,18 @@ describe('quality-gates backend plugin', () => {
           expect(response.body.error.name).toBe('AuthenticationError');
         });
 
-        it('returns the demo history seeded at startup, newest first', async () => {
+        it('returns the recorded history, newest first', async () => {
           const response = await getDeployments({ entityRef: CHECKOUT });
           expect(response.status).toBe(200);
 
           const items: Deployment[] = response.body.items;
-          // The demo generator is deterministic per entity, relative to "now".
-          const expected = demoDeploymentsFor(CHECKOUT, DateTime.utc());
+          const expected = HISTORY;
           expect(response.body.entityRef).toBe(CHECKOUT);
           expect(response.body.totalCount).toBe(expected.length);
           expect(items.map(d => d.externalId).sort()).toEqual(
             expected.map(d => d.externalId).sort(),
           );
-          expect(items.every(d => d.source === 'demo')).toBe(true);
+          expect(items.every(d => d.source === 'test')).toBe(true);
           const startTimes = items.map(d => d.startedAt);
           expect(startTimes).toEqual([...startTimes].sort().reverse());
 
@@ -293,6 +321,7 @@ describe('quality-gates backend plugin', () => {
 
     describe('with real authentication and a static external access token', () => {
       let backend: TestBackend;
+      const database = capturePluginDatabase();
 
       beforeAll(async () => {
         // The default auth services of a production backend instead of the
@@ -323,9 +352,13 @@ describe('quality-gates backend plugin', () => {
             httpAuthServiceFactory,
             catalogPlugin,
             qualityGatesPlugin,
+            database.feature,
           ],
         });
         await waitForCatalog(backend, `Bearer ${STATIC_TOKEN}`);
+        await new DeliveryEventWriter(database.knex()).write({
+          deployments: HISTORY,
+        });
       });
 
       afterAll(async () => {
@@ -365,9 +398,7 @@ describe('quality-gates backend plugin', () => {
         expect(found.status).toBe(200);
         expect(found.body.entityRef).toBe(CHECKOUT);
         expect(found.body.items).toHaveLength(3);
-        expect(found.body.totalCount).toBe(
-          demoDeploymentsFor(CHECKOUT, DateTime.utc()).length,
-        );
+        expect(found.body.totalCount).toBe(HISTORY.length);
 
         // The catalog verified our plugin token: a missing entity is a 404,
         // not an authentication failure on the way to the catalog.

@@ -6,7 +6,6 @@ import {
   CriterionSource,
   qualityGatesCriterionSourcesExtensionPoint,
 } from '@can-i-deploy/plugin-quality-gates-node';
-import { DateTime } from 'luxon';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { CatalogClient } from '@backstage/catalog-client';
@@ -19,7 +18,7 @@ import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
 import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
-import { seedDemoData } from './demo/seedDemoData';
+import { DemoDataSender } from './demo/DemoDataSender';
 
 /**
  * The quality-gates backend plugin: production readiness, quality gates and
@@ -54,6 +53,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         logger,
@@ -64,6 +64,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         scheduler,
+        lifecycle,
       }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
@@ -71,12 +72,24 @@ export const qualityGatesPlugin = createBackendPlugin({
         }
         const deployments = new DatabaseDeploymentStore(knex);
 
-        await seedDemoData({
-          config: config.getOptionalConfig('qualityGates.demoData'),
-          deployments,
-          logger,
-          now: DateTime.utc(),
-        });
+        const demoConfig = config.getOptionalConfig('qualityGates.demoData');
+        if (demoConfig?.getOptionalBoolean('enabled')) {
+          const sender = new DemoDataSender({
+            config: demoConfig,
+            rootConfig: config,
+            database: knex,
+            discovery,
+            auth,
+            catalog: new CatalogClient({ discoveryApi: discovery }),
+            logger,
+          });
+          // After start-up: the demo goes through the HTTP endpoints.
+          lifecycle.addStartupHook(() => {
+            sender
+              .send()
+              .catch(error => logger.error('Demo data not sent', error));
+          });
+        }
 
         const resolver = new EntityResolver(
           new CatalogClient({ discoveryApi: discovery }),
@@ -117,6 +130,10 @@ export const qualityGatesPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/webhooks/github',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

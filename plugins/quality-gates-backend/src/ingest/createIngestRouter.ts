@@ -1,6 +1,10 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { IngestContext } from './IngestContext';
+import { createGitHubWebhookRouter } from './github/createGitHubWebhookRouter';
+import { createCdEventsRouter } from './cdevents/createCdEventsRouter';
+import { createJsonIngestRouter } from './json/createJsonIngestRouter';
+import { createOtlpTraceRouter } from './otlp/createOtlpTraceRouter';
 
 /**
  * Ingest endpoints. They read their own bodies (raw bytes for signatures and
@@ -10,6 +14,8 @@ import { IngestContext } from './IngestContext';
 export function createIngestRouter(ctx: IngestContext): express.Router {
   const router = Router();
   // Each ingest area mounts its routes here, one line each.
-  void ctx;
+  router.use(createGitHubWebhookRouter(ctx));
+  router.use(createCdEventsRouter(ctx), createJsonIngestRouter(ctx));
+  router.use(createOtlpTraceRouter(ctx));
   return router;
 }

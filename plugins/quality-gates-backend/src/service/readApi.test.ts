@@ -78,6 +78,26 @@ describe('read API', () => {
             pullRequest: { number: 42, mergedAt: '2026-11-19T09:00:00Z' },
           },
         ],
+        incidents: [
+          {
+            source: 'api',
+            externalId: 'inc-1',
+            entityRef: CHECKOUT,
+            environment: 'production',
+            severity: 'critical',
+            title: 'Checkout down',
+            openedAt: '2026-11-20T11:00:00Z',
+            resolvedAt: '2026-11-20T12:00:00Z',
+            labels: { team: 'checkout' },
+          },
+          {
+            source: 'api',
+            externalId: 'inc-2',
+            entityRef: CHECKOUT,
+            environment: 'production',
+            openedAt: '2026-11-22T11:00:00Z',
+          },
+        ],
         deployments: [
           {
             source: 'api',
@@ -184,6 +204,28 @@ describe('read API', () => {
         .query({ entityRef: CHECKOUT, result: 'passed' })
         .set('Authorization', auth);
       expect(bad.status).toBe(400);
+    });
+
+    it('lists incidents, newest first, and only open ones on request', async () => {
+      const all = await request(backend.server)
+        .get('/api/quality-gates/incidents')
+        .query({ entityRef: CHECKOUT })
+        .set('Authorization', auth);
+      expect(all.status).toBe(200);
+      expect(all.body.totalCount).toBe(2);
+      expect(all.body.items[1]).toMatchObject({
+        externalId: 'inc-1',
+        severity: 'critical',
+        openedAt: '2026-11-20T11:00:00.000Z',
+        resolvedAt: '2026-11-20T12:00:00.000Z',
+        labels: { team: 'checkout' },
+      });
+
+      const open = await request(backend.server)
+        .get('/api/quality-gates/incidents')
+        .query({ entityRef: CHECKOUT, open: true })
+        .set('Authorization', auth);
+      expect(open.body.items.map((i: any) => i.externalId)).toEqual(['inc-2']);
     });
 
     it('reports events kept for unknown entities', async () => {

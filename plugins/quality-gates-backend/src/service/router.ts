@@ -84,6 +84,26 @@ export async function createRouter(
     res.json(body);
   });
 
+  router.get('/incidents', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = await entities.requireEntity(
+      parseRequestedEntityRef(req.query.entityRef),
+      credentials,
+    );
+    const page = await options.incidents.list({
+      entityRef,
+      limit: req.query.limit ?? 50,
+      offset: req.query.offset ?? 0,
+      environment: req.query.environment,
+      open: req.query.open,
+      from: req.query.from,
+      to: req.query.to,
+    });
+    res.json({ entityRef, ...page });
+  });
+
   router.get('/pipeline-runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import request from 'supertest';
+import {
+  mockCredentials,
+  TestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import {
+  capturePluginDatabase,
+  startQualityGatesBackend,
+} from '../__testUtils__/testBackend';
+
+// The demo goes through the real ingest endpoints over HTTP (signed GitHub
+// webhooks, OTLP/JSON, the JSON API, CDEvents): when it lands, every ingest
+// path a newcomer's views depend on has worked end to end.
+
+jest.setTimeout(120_000);
+
+const CHECKOUT = 'component:default/checkout';
+
+describe('demo data', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    let backend: TestBackend;
+    const database = capturePluginDatabase();
+    const auth = mockCredentials.user.header();
+
+    beforeAll(async () => {
+      backend = await startQualityGatesBackend({
+        databases,
+        databaseId,
+        catalogFixture: path.resolve(__dirname, '__fixtures__/catalog.yaml'),
+        config: {
+          qualityGates: {
+            demoData: { enabled: true, entities: [CHECKOUT] },
+            github: { webhookSecret: 'demo-test-secret' },
+          },
+        },
+        features: [database.feature],
+      });
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const value = await read();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error('demo data did not land');
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    }
+
+    it('lands weeks of linked history through the ingest endpoints', async () => {
+      const knex = database.knex();
+      // Incidents are sent last: once they are there, everything is.
+      await waitFor(async () => {
+        const row = await knex('incidents').first('id');
+        const deployments = await knex('deployments').count({ n: '*' }).first();
+        return row && Number(deployments?.n) > 0 ? row : undefined;
+      });
+
+      const response = await request(backend.server)
+        .get('/api/quality-gates/deployments')
+        .query({ entityRef: CHECKOUT, limit: 500 })
+        .set('Authorization', auth);
+      expect(response.status).toBe(200);
+      const items: any[] = response.body.items;
+      const environments = new Set(items.map(item => item.environment));
+      expect([...environments].sort()).toEqual([
+        'development',
+        'production',
+        'staging',
+      ]);
+      const days =
+        (Date.parse(items[0].startedAt) -
+          Date.parse(items[items.length - 1].startedAt)) /
+        86_400_000;
+      expect(days).toBeGreaterThan(21);
+
+      // Deployments carry their commits (with times, from the GitHub push
+      // webhooks) and their CI run (from the OTLP trace).
+      const deployment = items.find(item => item.environment === 'production');
+      expect(deployment.changes.length).toBeGreaterThan(1);
+      expect(deployment.changes.some((c: any) => c.committedAt)).toBe(true);
+      expect(deployment.pipelineRun).toMatchObject({
+        source: 'otlp',
+        pipelineName: 'ci',
+        result: 'success',
+      });
+      expect(deployment.pipelineRun.traceId).toMatch(/^[0-9a-f]{32}$/);
+
+      const spanCount = await knex('spans')
+        .where('trace_id', deployment.pipelineRun.traceId)
+        .count({ n: '*' })
+        .first();
+      expect(Number(spanCount?.n)).toBeGreaterThan(100);
+
+      const runs = await request(backend.server)
+        .get('/api/quality-gates/pipeline-runs')
+        .query({ entityRef: CHECKOUT, limit: 500 })
+        .set('Authorization', auth);
+      expect(runs.body.items.some((run: any) => run.result === 'failure')).toBe(
+        true,
+      );
+
+      const incidents = await knex('incidents').where('entity_ref', CHECKOUT);
+      expect(incidents.length).toBeGreaterThan(0);
+      expect(
+        await knex('changes')
+          .where('entity_ref', CHECKOUT)
+          .whereNotNull('pr_merged_at')
+          .first('sha'),
+      ).toBeDefined();
+    });
+  });
+});
