@@ -18,6 +18,7 @@ import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
 import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
+import { SpanStore } from './ingest/otlp/SpanStore';
 import { DemoDataSender } from './demo/DemoDataSender';
 
 /**
@@ -125,6 +126,7 @@ export const qualityGatesPlugin = createBackendPlugin({
             deployments,
             incidents: new IncidentStore(knex),
             pipelineRuns: new PipelineRunStore(knex),
+            spans: new SpanStore(knex),
             entities: new EntityLookup(discovery, auth),
             criterionSources: () => [...criterionSources.keys()].sort(),
           }),

@@ -100,6 +100,28 @@ describe('demo data', () => {
         .first();
       expect(Number(spanCount?.n)).toBeGreaterThan(100);
 
+      // The waterfall's read route: ordered spans with their depth.
+      const trace = await request(backend.server)
+        .get(`/api/quality-gates/traces/${deployment.pipelineRun.traceId}`)
+        .set('Authorization', auth);
+      expect(trace.status).toBe(200);
+      expect(trace.body.entityRef).toBe(CHECKOUT);
+      const spans: any[] = trace.body.spans;
+      expect(spans.length).toBe(Number(spanCount?.n));
+      expect(spans[0]).toMatchObject({ name: 'ci', depth: 0 });
+      expect(spans.some(span => span.depth === 2)).toBe(true);
+      const starts = spans.map(span => span.startTimeUnixMicros);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+      const unknown = await request(backend.server)
+        .get(`/api/quality-gates/traces/${'0'.repeat(31)}1`)
+        .set('Authorization', auth);
+      expect(unknown.status).toBe(404);
+      const malformed = await request(backend.server)
+        .get('/api/quality-gates/traces/not-a-trace')
+        .set('Authorization', auth);
+      expect(malformed.status).toBe(400);
+
       const runs = await request(backend.server)
         .get('/api/quality-gates/pipeline-runs')
         .query({ entityRef: CHECKOUT, limit: 500 })

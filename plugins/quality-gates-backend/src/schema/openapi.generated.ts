@@ -656,6 +656,146 @@ export const spec = {
           "deployedAt"
         ],
         "additionalProperties": false
+      },
+      "TraceSpan": {
+        "type": "object",
+        "description": "One span as a waterfall shows it.",
+        "properties": {
+          "traceId": {
+            "type": "string"
+          },
+          "spanId": {
+            "type": "string"
+          },
+          "parentSpanId": {
+            "type": "string"
+          },
+          "depth": {
+            "type": "integer",
+            "description": "Nesting; a span whose parent is not stored is a root (0)."
+          },
+          "name": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "startTime": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "endTime": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "startTimeUnixMicros": {
+            "type": "number"
+          },
+          "endTimeUnixMicros": {
+            "type": "number"
+          },
+          "durationMicros": {
+            "type": "number"
+          },
+          "status": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string",
+                "enum": [
+                  "unset",
+                  "ok",
+                  "error"
+                ]
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "code"
+            ]
+          },
+          "serviceName": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "pipelineRunId": {
+            "type": "string"
+          },
+          "ciTask": {
+            "type": "object",
+            "description": "The CI task (job, stage, step) the span records."
+          },
+          "attributes": {
+            "type": "object"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "timeUnixNano": {
+                  "type": "string",
+                  "description": "Decimal nanoseconds since the epoch, exact."
+                },
+                "attributes": {
+                  "type": "object"
+                }
+              },
+              "required": [
+                "name",
+                "timeUnixNano"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "links": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "traceId": {
+                  "type": "string"
+                },
+                "spanId": {
+                  "type": "string"
+                },
+                "traceState": {
+                  "type": "string"
+                },
+                "attributes": {
+                  "type": "object"
+                }
+              },
+              "required": [
+                "traceId",
+                "spanId"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "resourceAttributes": {
+            "type": "object"
+          }
+        },
+        "required": [
+          "traceId",
+          "spanId",
+          "depth",
+          "name",
+          "kind",
+          "startTime",
+          "endTime",
+          "durationMicros",
+          "status"
+        ],
+        "additionalProperties": false
       }
     },
     "responses": {
@@ -1856,6 +1996,68 @@ export const spec = {
             }
           },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/traces/{traceId}": {
+      "get": {
+        "operationId": "GetTrace",
+        "summary": "One trace's spans for a waterfall, ordered by start, each with its parent and depth, and the pipeline run the trace records, if any.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "traceId",
+            "in": "path",
+            "required": true,
+            "description": "32 hexadecimal digits.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{32}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The spans, ordered by start time.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "traceId": {
+                      "type": "string"
+                    },
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "spans": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TraceSpan"
+                      }
+                    }
+                  },
+                  "required": [
+                    "traceId",
+                    "spans"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

@@ -1,6 +1,6 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { ServiceUnavailableError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { Knex } from 'knex';
@@ -8,6 +8,7 @@ import { DeploymentStore } from '../deployments/DeploymentStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { PipelineRunStore } from '../pipelines/PipelineRunStore';
 import { listUnresolvedEvents } from '../delivery/UnresolvedEvents';
+import { SpanStore } from '../ingest/otlp/SpanStore';
 import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
 
@@ -18,6 +19,7 @@ export interface RouterOptions {
   deployments: DeploymentStore;
   incidents: IncidentStore;
   pipelineRuns: PipelineRunStore;
+  spans: SpanStore;
   entities: EntityLookup;
   criterionSources: () => string[];
 }
@@ -123,6 +125,26 @@ export async function createRouter(
       to: req.query.to,
     });
     res.json({ entityRef, ...page });
+  });
+
+  router.get('/traces/:traceId', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const traceId = req.params.traceId.toLocaleLowerCase('en-US');
+    const spans = await options.spans.readTrace(traceId);
+    if (spans.length === 0) {
+      throw new NotFoundError(`Trace ${traceId} was not received`);
+    }
+    // A trace is as visible as the entity it belongs to.
+    const entityRef = spans.find(span => span.entityRef)?.entityRef;
+    if (entityRef) {
+      await entities.requireEntity(
+        parseRequestedEntityRef(entityRef),
+        credentials,
+      );
+    }
+    res.json({ traceId, ...(entityRef ? { entityRef } : {}), spans });
   });
 
   router.get('/ingest/unresolved', async (req, res) => {
