@@ -9,7 +9,7 @@ test('an example component shows its deployments on the "Can I deploy?" tab', as
   const enter = page.getByRole('button', { name: 'Enter' });
 
   // Sign in as guest, then retry the page until the catalog has processed
-  // the example files (it does so shortly after the backend starts).
+  // the example files and the demo history has landed.
   await expect(async () => {
     await page.goto('/catalog/default/component/checkout/quality-gates');
     await expect(enter.or(tab)).toBeVisible({ timeout: 10_000 });
@@ -17,7 +17,11 @@ test('an example component shows its deployments on the "Can I deploy?" tab', as
       await enter.click();
     }
     await expect(tab).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 90_000 });
+    // The demo history arrives through the ingest endpoints after start-up.
+    await expect(page.getByText('What is where')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
 
   await expect(page.getByText('What is where')).toBeVisible();
   await expect(
