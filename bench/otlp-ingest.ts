@@ -287,15 +287,17 @@ async function postTraces(url: string, body: Uint8Array): Promise<void> {
   const answer = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200 || answer.length !== 0) {
     throw new Error(
-      `Ingest answered ${response.status} with ${answer.length} bytes: ${Buffer.from(
-        answer,
-      ).toString()}`,
+      `Ingest answered ${response.status}: ${Buffer.from(answer).toString()}`,
     );
   }
 }
 
 function encode(spans: ReadableSpan[]): Uint8Array {
   return ProtobufTraceSerializer.serializeRequest(spans)!;
+}
+
+function rate(spansPerSecond: number): string {
+  return `${spansPerSecond.toFixed(0)} spans/s`;
 }
 
 function mb(bytes: number): string {
@@ -365,7 +367,10 @@ async function measurePlainInsert(db: Knex, batches: Uint8Array[]) {
 
 async function main() {
   const databaseName = `qg_bench_otlp_${process.pid}_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: `${POSTGRES_URL}/postgres` });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/postgres`,
+  });
   await admin.raw('CREATE DATABASE ??', [databaseName]);
   const databaseUrl = `${POSTGRES_URL}/${databaseName}`;
   const db: Knex = knexFactory({
@@ -391,7 +396,9 @@ async function main() {
         if (message.type === 'ready') resolve();
         if (message.type === 'error') reject(new Error(message.message));
       });
-      child!.once('exit', code => reject(new Error(`backend exited (${code})`)));
+      child!.once('exit', code =>
+        reject(new Error(`backend exited (${code})`)),
+      );
     });
     const url = `http://127.0.0.1:${port}/api/quality-gates/v1/traces`;
 
@@ -416,8 +423,11 @@ async function main() {
       requests = batches.length;
       const http = await measureHttp(url, batches);
       const insert = await measurePlainInsert(db, batches);
+      const ratio = (http / insert).toFixed(2);
       console.log(
-        `  round ${round}: HTTP ${http.toFixed(0)} spans/s, plain INSERT ${insert.toFixed(0)} spans/s, ratio ${(http / insert).toFixed(2)}`,
+        `  round ${round}: HTTP ${rate(http)}, plain INSERT ${rate(
+          insert,
+        )}, ratio ${ratio}`,
       );
       rounds.push({ http, insert });
     }
@@ -431,7 +441,11 @@ async function main() {
     }
 
     // One 50,000-span request: time and the backend's peak RSS.
-    const [big] = encodeCiRuns(BIG_BATCH_SPANS, BIG_BATCH_SPANS, BIG_BATCH_SPANS);
+    const [big] = encodeCiRuns(
+      BIG_BATCH_SPANS,
+      BIG_BATCH_SPANS,
+      BIG_BATCH_SPANS,
+    );
     const before = (await ask(child, { type: 'resetPeak' }, 'resetDone')) as {
       rssBytes: number;
     };
@@ -442,25 +456,26 @@ async function main() {
       peakRssBytes: number;
     };
 
-    const httpRate = median(rounds.map(r => r.http));
-    const insertRate = median(rounds.map(r => r.insert));
-    const ratio = median(rounds.map(r => r.http / r.insert));
-    console.log('');
-    console.log('OTLP/HTTP protobuf ingest into PostgreSQL');
-    console.log(
-      `  ${ROUNDS} rounds of ${requests} requests x ${BATCH_SPANS} spans (${mb(bytes)} of protobuf), ${CONCURRENCY} in flight`,
-    );
-    console.log(`  over HTTP (median):         ${httpRate.toFixed(0)} spans/s`);
-    console.log(`  plain knex INSERT (median): ${insertRate.toFixed(0)} spans/s`);
-    console.log(
-      `  ratio HTTP / INSERT (median of rounds): ${ratio.toFixed(2)} (target >= 0.5)`,
-    );
-    console.log(
-      `  one ${BIG_BATCH_SPANS}-span request: ${bigSeconds.toFixed(2)} s, ${mb(big.length)} of protobuf`,
-    );
-    console.log(
-      `  backend RSS: ${mb(before.rssBytes)} before it, peak ${mb(peak.peakRssBytes)} while ingesting it`,
-    );
+    const ratio = median(rounds.map(r => r.http / r.insert)).toFixed(2);
+    const lines = [
+      '',
+      'OTLP/HTTP protobuf ingest into PostgreSQL',
+      `  ${ROUNDS} rounds of ${requests} requests x ${BATCH_SPANS} spans (${mb(
+        bytes,
+      )}), ${CONCURRENCY} in flight`,
+      `  over HTTP (median):         ${rate(median(rounds.map(r => r.http)))}`,
+      `  plain knex INSERT (median): ${rate(
+        median(rounds.map(r => r.insert)),
+      )}`,
+      `  ratio HTTP / INSERT (median of rounds): ${ratio} (target >= 0.5)`,
+      `  one ${BIG_BATCH_SPANS}-span request: ${bigSeconds.toFixed(2)} s, ${mb(
+        big.length,
+      )}`,
+      `  backend RSS: ${mb(before.rssBytes)} before it, peak ${mb(
+        peak.peakRssBytes,
+      )} while ingesting it`,
+    ];
+    console.log(lines.join('\n'));
   } finally {
     if (child && child.exitCode === null) {
       child.send({ type: 'stop' });

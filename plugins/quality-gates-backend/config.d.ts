@@ -8,6 +8,8 @@ export interface Config {
        * judged by when they happened. Default 730.
        */
       deliveryEventsDays?: number;
+      /** Days of trace spans to keep. Default 30. */
+      traceDays?: number;
     };
     /** Ingest of delivery events (CDEvents, GitHub webhooks, OTLP, JSON). */
     ingest?: {

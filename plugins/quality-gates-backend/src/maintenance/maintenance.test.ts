@@ -115,13 +115,35 @@ describe('maintenance', () => {
         ],
       });
 
+      const span = (spanId: string, start: DateTime) => ({
+        trace_id: 'a'.repeat(32),
+        span_id: spanId,
+        name: 'test',
+        kind: 'internal',
+        start_time_us: start.toMillis() * 1000,
+        end_time_us: start.toMillis() * 1000 + 1000,
+        status_code: 'ok',
+        attributes: '{}',
+        resource_attributes: '{}',
+        received_at: NOW.toJSDate(),
+      });
+      await knex('spans').insert([
+        span('0000000000000001', NOW.minus({ days: 10 })),
+        span('0000000000000002', NOW.minus({ days: 2 })),
+      ]);
+
+      // Traces are kept for a shorter time than the rest of the history.
       const deleted = await applyRetention(
         knex,
-        { deliveryEventsDays: 30 },
+        { deliveryEventsDays: 30, traceDays: 7 },
         NOW,
       );
 
+      expect(await knex('spans').pluck('span_id')).toEqual([
+        '0000000000000002',
+      ]);
       expect(deleted).toMatchObject({
+        spans: 1,
         deployments: 1,
         deploymentChanges: 1,
         incidents: 1,

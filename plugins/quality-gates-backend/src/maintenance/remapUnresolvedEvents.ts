@@ -4,7 +4,13 @@ import {
   hintsFromDescription,
 } from '../catalog/EntityResolver';
 
-const TABLES = ['deployments', 'changes', 'incidents', 'pipeline_runs'];
+const TABLES = [
+  'deployments',
+  'changes',
+  'incidents',
+  'pipeline_runs',
+  'spans',
+];
 
 /**
  * Maps events kept for unknown entities again: an entity added to the

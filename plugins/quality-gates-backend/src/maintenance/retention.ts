@@ -5,10 +5,13 @@ import { DateTime } from 'luxon';
 export interface RetentionPolicy {
   /** Deployments, changes, incidents and pipeline runs. */
   deliveryEventsDays: number;
+  /** Trace spans: by far the most rows, and needed for recent runs only. */
+  traceDays: number;
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
   deliveryEventsDays: 730,
+  traceDays: 30,
 };
 
 /** What one retention pass deleted, per table. */
@@ -26,6 +29,9 @@ export async function applyRetention(
   now: DateTime = DateTime.utc(),
 ): Promise<RetentionResult> {
   const cutoff = now.minus({ days: policy.deliveryEventsDays }).toJSDate();
+  // Spans keep their start as epoch microseconds.
+  const spanCutoffMicros =
+    now.minus({ days: policy.traceDays }).toMillis() * 1000;
   return db.transaction(async tx => {
     const expiredDeployments = tx('deployments')
       .where('started_at', '<', cutoff)
@@ -55,6 +61,16 @@ export async function applyRetention(
           ),
       )
       .delete();
-    return { deployments, deploymentChanges, incidents, pipelineRuns, changes };
+    const spans = await tx('spans')
+      .where('start_time_us', '<', spanCutoffMicros)
+      .delete();
+    return {
+      deployments,
+      deploymentChanges,
+      incidents,
+      pipelineRuns,
+      changes,
+      spans,
+    };
   });
 }

@@ -24,11 +24,16 @@ export async function scheduleMaintenance(options: {
     deliveryEventsDays:
       config.getOptionalNumber('qualityGates.retention.deliveryEventsDays') ??
       DEFAULT_RETENTION.deliveryEventsDays,
+    traceDays:
+      config.getOptionalNumber('qualityGates.retention.traceDays') ??
+      DEFAULT_RETENTION.traceDays,
   };
-  if (!(retention.deliveryEventsDays > 0)) {
-    throw new Error(
-      'qualityGates.retention.deliveryEventsDays must be a positive number of days',
-    );
+  for (const [key, days] of Object.entries(retention)) {
+    if (!(days > 0)) {
+      throw new Error(
+        `qualityGates.retention.${key} must be a positive number of days`,
+      );
+    }
   }
 
   await scheduler.scheduleTask({

@@ -128,6 +128,13 @@ describe('SpanStore', () => {
       expect(await store.readTrace('0'.repeat(32))).toEqual([]);
     });
 
+    it('writes 50,000 spans of one request in one transaction', async () => {
+      const spans = Array.from({ length: 50_000 }, (_, n) => span(n));
+      await write([group(spans)]);
+      const [{ count }] = await knex('spans').count({ count: '*' });
+      expect(Number(count)).toBe(50_000);
+    });
+
     it('stores large requests in chunks and ignores redelivered spans', async () => {
       const spans = Array.from({ length: 2500 }, (_, n) => span(n));
       await write([group(spans)]);
@@ -168,6 +175,38 @@ describe('SpanStore', () => {
         id,
         id,
         id,
+      ]);
+    });
+
+    it('links spans that missed their run while both were being written', async () => {
+      // What concurrent requests can leave behind: the run and spans of its
+      // trace, each committed without seeing the other.
+      await write([group([span(1), span(2)])]);
+      await writer.write({
+        pipelineRuns: [
+          {
+            source: 'otlp',
+            externalId: 'deploy#2',
+            pipelineName: 'deploy',
+            startedAt: '2025-11-23T12:00:00Z',
+            traceId: TRACE,
+            entityRef: null,
+          },
+        ],
+      });
+      const other = '5b8efff798038103d269b633813fc60c';
+      await write([group([span(3, { traceId: other })])]);
+
+      await store.linkToRuns([TRACE, other]);
+
+      const [{ id }] = await knex('pipeline_runs').select('id');
+      expect((await store.readTrace(TRACE)).map(s => s.pipelineRunId)).toEqual([
+        id,
+        id,
+      ]);
+      // A trace without a run stays unlinked.
+      expect((await store.readTrace(other)).map(s => s.pipelineRunId)).toEqual([
+        undefined,
       ]);
     });
   });

@@ -123,15 +123,15 @@ async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
   const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
   const values = SPAN_COLUMNS.map(column =>
     column === 'pipeline_run_id'
-      ? `COALESCE(row.pipeline_run_id, ${runOfTrace('row')})`
-      : `row."${column}"`,
+      ? `COALESCE(incoming.pipeline_run_id, ${runOfTrace('incoming')})`
+      : `incoming."${column}"`,
   ).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
     if (isPostgres(tx)) {
       await tx.raw(
         `INSERT INTO spans (${columns})
-         SELECT ${values} FROM json_populate_recordset(NULL::spans, ?::json) AS row
+         SELECT ${values} FROM json_populate_recordset(NULL::spans, ?::json) AS incoming
          ON CONFLICT (trace_id, span_id) DO NOTHING`,
         [JSON.stringify(slice)],
       );

@@ -126,6 +126,8 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
         ),
       ),
     );
+    // Concurrent requests cannot see each other's uncommitted rows: a run and
+    // spans of its trace written at the same time are linked once committed.
     await retryTransientWrite(() =>
       spans.linkToRuns(
         groups.flatMap(group => group.spans.map(span => span.traceId)),
