@@ -12,10 +12,8 @@ import {
   DeploymentReport,
   DeploymentStore,
 } from './DeploymentStore';
-import {
-  timestampFromDatabase,
-  timestampToDatabase,
-} from '../database/timestamps';
+import { timestampFromDatabase } from '../database/timestamps';
+import { inTimeRange, readNewestFirst } from '../database/pagedQuery';
 import {
   changeFromRow,
   ChangeRow,
@@ -64,24 +62,15 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     if (options.status) {
       filtered.andWhere('status', options.status);
     }
-    if (options.from) {
-      filtered.andWhere('started_at', '>=', timestampToDatabase(options.from));
-    }
-    if (options.to) {
-      filtered.andWhere('started_at', '<', timestampToDatabase(options.to));
-    }
-    const [rows, [{ count }]] = await Promise.all([
-      filtered
-        .clone()
-        .select('*')
-        .orderBy([
-          { column: 'started_at', order: 'desc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(options.limit)
-        .offset(options.offset),
-      filtered.clone().count({ count: '*' }),
-    ]);
+    inTimeRange(filtered, 'started_at', options);
+    const { rows, totalCount } = await readNewestFirst<DeploymentRow>(
+      filtered,
+      {
+        timeColumn: 'started_at',
+        limit: options.limit,
+        offset: options.offset,
+      },
+    );
     const deployments = rows.map(rowToDeployment);
     const [changes, runs] = await Promise.all([
       this.changesOf(deployments.map(d => d.id)),
@@ -97,7 +86,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
           ? { pipelineRun: runs.get(deployment.pipelineRunId) }
           : {}),
       })),
-      totalCount: Number(count),
+      totalCount,
     };
   }
 

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { Incident } from '@can-i-deploy/plugin-quality-gates-common';
-import { timestampToDatabase } from '../database/timestamps';
+import { inTimeRange, readNewestFirst } from '../database/pagedQuery';
 import { incidentFromRow, IncidentRow } from '../delivery/rows';
 
 export interface IncidentListOptions {
@@ -33,24 +33,12 @@ export class IncidentStore {
     if (options.open) {
       filtered.whereNull('resolved_at');
     }
-    if (options.from) {
-      filtered.andWhere('opened_at', '>=', timestampToDatabase(options.from));
-    }
-    if (options.to) {
-      filtered.andWhere('opened_at', '<', timestampToDatabase(options.to));
-    }
-    const [rows, [{ count }]] = await Promise.all([
-      filtered
-        .clone()
-        .select('*')
-        .orderBy([
-          { column: 'opened_at', order: 'desc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(options.limit)
-        .offset(options.offset),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    return { items: rows.map(incidentFromRow), totalCount: Number(count) };
+    inTimeRange(filtered, 'opened_at', options);
+    const { rows, totalCount } = await readNewestFirst<IncidentRow>(filtered, {
+      timeColumn: 'opened_at',
+      limit: options.limit,
+      offset: options.offset,
+    });
+    return { items: rows.map(incidentFromRow), totalCount };
   }
 }

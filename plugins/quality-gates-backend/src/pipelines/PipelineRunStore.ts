@@ -3,7 +3,7 @@ import {
   PipelineResult,
   PipelineRunSummary,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import { timestampToDatabase } from '../database/timestamps';
+import { inTimeRange, readNewestFirst } from '../database/pagedQuery';
 import { pipelineRunFromRow, PipelineRunRow } from '../delivery/rows';
 
 export interface PipelineRunListOptions {
@@ -40,24 +40,15 @@ export class PipelineRunStore {
     if (options.sha) {
       filtered.andWhere('sha', options.sha);
     }
-    if (options.from) {
-      filtered.andWhere('started_at', '>=', timestampToDatabase(options.from));
-    }
-    if (options.to) {
-      filtered.andWhere('started_at', '<', timestampToDatabase(options.to));
-    }
-    const [rows, [{ count }]] = await Promise.all([
-      filtered
-        .clone()
-        .select('*')
-        .orderBy([
-          { column: 'started_at', order: 'desc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(options.limit)
-        .offset(options.offset),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    return { items: rows.map(pipelineRunFromRow), totalCount: Number(count) };
+    inTimeRange(filtered, 'started_at', options);
+    const { rows, totalCount } = await readNewestFirst<PipelineRunRow>(
+      filtered,
+      {
+        timeColumn: 'started_at',
+        limit: options.limit,
+        offset: options.offset,
+      },
+    );
+    return { items: rows.map(pipelineRunFromRow), totalCount };
   }
 }
