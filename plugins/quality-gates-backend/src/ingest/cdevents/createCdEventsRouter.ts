@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { DeliveryEventWriter } from '../../delivery/DeliveryEventWriter';
 import Router from 'express-promise-router';
 import { IngestContext } from '../IngestContext';
 import { RequestEntityAssignments } from '../json/entityAssignments';
@@ -13,15 +14,14 @@ import { CdEventRecorder, RecordedCdEvent } from './CdEventRecorder';
  * (a static external-access token for CI and CD systems).
  *
  * Every event of a request is validated and mapped before anything is
- * written, so a bad one stores nothing. Each event is then recorded in its
- * own transaction, in the order sent: a later event of a batch sees what an
- * earlier one did (a rollback finds the deployment just before it). Events
- * already recorded are answered as duplicates, so a sender may retry a
- * whole batch after a failure.
+ * written, so a bad one stores nothing. The events are then recorded in one
+ * transaction, in the order sent: a later event of a batch sees what an
+ * earlier one did (a rollback finds the deployment just before it), and a
+ * failure stores nothing of the request. Events already recorded are
+ * answered as duplicates, so a sender may retry a whole batch.
  */
 export function createCdEventsRouter(ctx: IngestContext): express.Router {
   const router = Router();
-  const recorder = new CdEventRecorder(ctx.database, ctx.writer);
 
   router.post(
     '/events/cdevents',
@@ -43,10 +43,21 @@ export function createCdEventsRouter(ctx: IngestContext): express.Router {
       );
 
       const entities = new RequestEntityAssignments(ctx.resolver);
-      const recorded: RecordedCdEvent[] = [];
+      // Entities first: resolving may need the plugin's database (its
+      // service tokens), which SQLite cannot lend while a transaction holds it.
       for (const record of records) {
-        recorded.push(await recorder.record(record, entities));
+        await entities.resolveFirst(record.hints);
       }
+      // One request, one transaction: each event in a savepoint of its own
+      // (a concurrent duplicate of one event undoes only that event).
+      const recorded = await ctx.database.transaction(async tx => {
+        const inRequest = new CdEventRecorder(tx, new DeliveryEventWriter(tx));
+        const answers: RecordedCdEvent[] = [];
+        for (const record of records) {
+          answers.push(await inRequest.record(record, entities));
+        }
+        return answers;
+      });
       res.status(200).json({ events: recorded });
     },
   );
