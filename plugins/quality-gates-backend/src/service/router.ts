@@ -34,6 +34,23 @@ export async function createRouter(
   const { logger, httpAuth, deployments, entities } = options;
   const router = createValidatedOpenApiRouter(spec);
 
+  /**
+   * The caller's credentials, and the entity they ask about as the catalog
+   * shows it to them: 404 when it does not exist or is hidden from them.
+   */
+  async function visibleEntityOf(
+    req: Parameters<HttpAuthService['credentials']>[0],
+    rawEntityRef: string,
+  ): Promise<string> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return entities.requireEntity(
+      parseRequestedEntityRef(rawEntityRef),
+      credentials,
+    );
+  }
+
   router.get('/health', async (_req, res) => {
     try {
       await deployments.ping();
@@ -49,16 +66,10 @@ export async function createRouter(
   });
 
   router.get('/deployments', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
     const { environment, status, from, to } = req.query;
     const limit = req.query.limit ?? 50;
     const offset = req.query.offset ?? 0;
-    const entityRef = await entities.requireEntity(
-      parseRequestedEntityRef(req.query.entityRef),
-      credentials,
-    );
+    const entityRef = await visibleEntityOf(req, req.query.entityRef);
     const body = await tracer.startActiveSpan(
       'quality-gates.deployments.list',
       { attributes: { 'backstage.entity_ref': entityRef } },
@@ -87,13 +98,7 @@ export async function createRouter(
   });
 
   router.get('/incidents', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = await entities.requireEntity(
-      parseRequestedEntityRef(req.query.entityRef),
-      credentials,
-    );
+    const entityRef = await visibleEntityOf(req, req.query.entityRef);
     const page = await options.incidents.list({
       entityRef,
       limit: req.query.limit ?? 50,
@@ -107,13 +112,7 @@ export async function createRouter(
   });
 
   router.get('/pipeline-runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = await entities.requireEntity(
-      parseRequestedEntityRef(req.query.entityRef),
-      credentials,
-    );
+    const entityRef = await visibleEntityOf(req, req.query.entityRef);
     const page = await options.pipelineRuns.list({
       entityRef,
       limit: req.query.limit ?? 50,
