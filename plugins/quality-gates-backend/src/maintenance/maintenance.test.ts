@@ -132,6 +132,20 @@ describe('maintenance', () => {
         span('0000000000000002', NOW.minus({ days: 2 })),
       ]);
 
+      const cdEvent = (eventId: string, at: string) => ({
+        source: '/argocd',
+        event_id: eventId,
+        type: 'dev.cdevents.service.deployed.0.2.0',
+        subject_source: '/argocd',
+        subject_id: 'checkout',
+        occurred_at: new Date(at),
+        received_at: NOW.toJSDate(),
+      });
+      await knex('cdevents_received').insert([
+        cdEvent('old-event', OLD),
+        cdEvent('recent-event', RECENT),
+      ]);
+
       // Traces are kept for a shorter time than the rest of the history.
       const deleted = await applyRetention(
         knex,
@@ -142,7 +156,11 @@ describe('maintenance', () => {
       expect(await knex('spans').pluck('span_id')).toEqual([
         '0000000000000002',
       ]);
+      expect(await knex('cdevents_received').pluck('event_id')).toEqual([
+        'recent-event',
+      ]);
       expect(deleted).toMatchObject({
+        cdEventsReceived: 1,
         spans: 1,
         deployments: 1,
         deploymentChanges: 1,

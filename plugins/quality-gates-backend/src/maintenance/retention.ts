@@ -61,6 +61,11 @@ export async function applyRetention(
           ),
       )
       .delete();
+    // The CDEvents log serves redelivery checks and service timelines; it
+    // ages with the history it describes.
+    const cdEventsReceived = await tx('cdevents_received')
+      .where('occurred_at', '<', cutoff)
+      .delete();
     const spans = await tx('spans')
       .where('start_time_us', '<', spanCutoffMicros)
       .delete();
@@ -70,6 +75,7 @@ export async function applyRetention(
       incidents,
       pipelineRuns,
       changes,
+      cdEventsReceived,
       spans,
     };
   });

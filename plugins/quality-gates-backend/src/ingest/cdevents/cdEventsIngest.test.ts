@@ -3,13 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { Knex } from 'knex';
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { TestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { timestampFromDatabase } from '../../database/timestamps';
 import {
+  capturePluginDatabase,
   startQualityGatesBackend,
   STATIC_TOKEN,
   waitForCatalog,
@@ -44,22 +41,6 @@ type Message = { headers: Record<string, string>; body: string };
 
 const encode = (mode: Mode, event: CdEventJson): Message =>
   mode === 'structured' ? structured(event) : binary(event);
-
-/** Hands the test the plugin's own knex, from inside the plugin. */
-function pluginDatabaseProbe(onKnex: (knex: Knex) => void) {
-  return createBackendModule({
-    pluginId: 'quality-gates',
-    moduleId: 'cdevents-test-database-probe',
-    register(reg) {
-      reg.registerInit({
-        deps: { database: coreServices.database },
-        async init({ database }) {
-          onKnex(await database.getClient());
-        },
-      });
-    },
-  });
-}
 
 /**
  * One release story of checkout in its own environment, as Argo CD,
@@ -105,6 +86,7 @@ describe('POST /events/cdevents', () => {
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;
     let knex: Knex;
+    const database = capturePluginDatabase();
 
     beforeAll(async () => {
       backend = await startQualityGatesBackend({
@@ -113,9 +95,10 @@ describe('POST /events/cdevents', () => {
         realAuth: true,
         catalogFixture: CATALOG,
         config: { qualityGates: { ingest: { maxBodySize: '64kb' } } },
-        features: [pluginDatabaseProbe(client => (knex = client))],
+        features: [database.feature],
       });
       await waitForCatalog(backend, `Bearer ${STATIC_TOKEN}`);
+      knex = database.knex();
     });
 
     afterAll(async () => {

@@ -4,10 +4,6 @@ import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { Knex } from 'knex';
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
   mockServices,
   startTestBackend,
   TestBackend,
@@ -17,6 +13,7 @@ import { timestampFromDatabase } from '../../database/timestamps';
 import { qualityGatesPlugin } from '../../plugin';
 import {
   databasePerPlugin,
+  capturePluginDatabase,
   startQualityGatesBackend,
   STATIC_TOKEN,
   waitForCatalog,
@@ -59,22 +56,6 @@ function postWebhook(server: TestBackend['server']) {
     .serialize(bytes => bytes as unknown as string);
 }
 
-/** Hands the test the plugin's own knex, from inside the plugin. */
-function pluginDatabaseProbe(onKnex: (knex: Knex) => void) {
-  return createBackendModule({
-    pluginId: 'quality-gates',
-    moduleId: 'test-database-probe',
-    register(reg) {
-      reg.registerInit({
-        deps: { database: coreServices.database },
-        async init({ database }) {
-          onKnex(await database.getClient());
-        },
-      });
-    },
-  });
-}
-
 jest.setTimeout(60_000);
 
 describe('POST /webhooks/github', () => {
@@ -83,6 +64,7 @@ describe('POST /webhooks/github', () => {
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;
     let knex: Knex;
+    const database = capturePluginDatabase();
 
     beforeAll(async () => {
       backend = await startQualityGatesBackend({
@@ -96,12 +78,13 @@ describe('POST /webhooks/github', () => {
             ingest: { maxBodySize: '256kb' },
           },
         },
-        features: [pluginDatabaseProbe(client => (knex = client))],
+        features: [database.feature],
       });
       await waitForCatalog(backend, `Bearer ${STATIC_TOKEN}`, [
         'checkout',
         'checkout-worker',
       ]);
+      knex = database.knex();
     });
 
     afterAll(async () => {

@@ -2,13 +2,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Knex } from 'knex';
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { TestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { timestampFromDatabase } from '../../database/timestamps';
 import {
+  capturePluginDatabase,
   startQualityGatesBackend,
   STATIC_TOKEN,
   waitForCatalog,
@@ -27,22 +24,6 @@ const CATALOG = path.resolve(
 const CHECKOUT = 'component:default/checkout';
 const SHA_1 = '1'.repeat(40);
 const SHA_2 = '2'.repeat(40);
-
-/** Hands the test the plugin's own knex, from inside the plugin. */
-function pluginDatabaseProbe(onKnex: (knex: Knex) => void) {
-  return createBackendModule({
-    pluginId: 'quality-gates',
-    moduleId: 'json-ingest-test-database-probe',
-    register(reg) {
-      reg.registerInit({
-        deps: { database: coreServices.database },
-        async init({ database }) {
-          onKnex(await database.getClient());
-        },
-      });
-    },
-  });
-}
 
 function deployment(overrides: Record<string, unknown> = {}) {
   return {
@@ -65,6 +46,7 @@ describe('JSON ingest API', () => {
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;
     let knex: Knex;
+    const database = capturePluginDatabase();
 
     beforeAll(async () => {
       backend = await startQualityGatesBackend({
@@ -73,9 +55,10 @@ describe('JSON ingest API', () => {
         realAuth: true,
         catalogFixture: CATALOG,
         config: { qualityGates: { ingest: { maxBodySize: '32kb' } } },
-        features: [pluginDatabaseProbe(client => (knex = client))],
+        features: [database.feature],
       });
       await waitForCatalog(backend, `Bearer ${STATIC_TOKEN}`);
+      knex = database.knex();
     });
 
     afterAll(async () => {
