@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests drive for real, from Debian's
-# packages: Chromium for the browser tests. Does nothing when present.
+# packages: Chromium for the browser tests, and Prometheus (prometheus and
+# promtool) for live alert rules and telemetry criteria. Does nothing when present.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "System packages present."

@@ -9,3 +9,8 @@ export * from './api/responses';
 export * from './delivery/DeliveryEvents';
 export { QUALITY_GATES_PLUGIN_ID } from './pluginId';
 export { sortByPromotionOrder } from './environments/promotionOrder';
+export * from './entities/EntityFilter';
+export * from './readiness/ReadinessCheck';
+export * from './readiness/readinessLevel';
+export * from './readiness/ReadinessResponses';
+export * from './readiness/permissions';

@@ -6,3 +6,5 @@
 
 export * from './criteria/CriterionSource';
 export * from './extensions';
+export * from './readiness/ReadinessCheck';
+export * from './readiness/readinessChecksExtensionPoint';

@@ -796,6 +796,473 @@ export const spec = {
           "status"
         ],
         "additionalProperties": false
+      },
+      "ReadinessCheckState": {
+        "type": "string",
+        "enum": [
+          "passed",
+          "warning",
+          "failed",
+          "error",
+          "not_reported",
+          "exempt",
+          "not_applicable"
+        ]
+      },
+      "ReadinessStateCounts": {
+        "type": "object",
+        "properties": {
+          "passed": {
+            "type": "integer"
+          },
+          "warning": {
+            "type": "integer"
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "error": {
+            "type": "integer"
+          },
+          "not_reported": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          },
+          "not_applicable": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "passed",
+          "warning",
+          "failed",
+          "error",
+          "not_reported",
+          "exempt",
+          "not_applicable"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessLevel": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "title"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessCheckInfo": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string",
+            "description": "Why the check matters."
+          },
+          "howToFix": {
+            "type": "string",
+            "description": "How to fix a failure, as markdown."
+          },
+          "level": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "description",
+          "howToFix"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessCheckResult": {
+        "type": "object",
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ReadinessCheckState"
+          },
+          "message": {
+            "type": "string"
+          },
+          "missing": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "evidence": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "title"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "items": {
+            "type": "array",
+            "description": "Every item the check looked at, e.g. every alert rule.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "passed",
+                    "warning",
+                    "failed"
+                  ]
+                },
+                "missing": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "source": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "state",
+                "missing"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "exemptionId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "checkId",
+          "state",
+          "message"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessSummary": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "lifecycle": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "level": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "nextLevel": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "score": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "counts": {
+            "$ref": "#/components/schemas/ReadinessStateCounts"
+          },
+          "failingChecks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "firstSeenAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "isNew": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "entityRef",
+          "kind",
+          "level",
+          "nextLevel",
+          "score",
+          "counts",
+          "failingChecks",
+          "evaluatedAt",
+          "firstSeenAt",
+          "isNew"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessExemption": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "active": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "id",
+          "entityRef",
+          "checkId",
+          "reason",
+          "createdBy",
+          "createdAt",
+          "expiresAt",
+          "active"
+        ],
+        "additionalProperties": false
+      },
+      "EntityReadiness": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReadinessLevel"
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "howToFix": {
+                  "type": "string"
+                },
+                "level": {
+                  "type": "string"
+                },
+                "result": {
+                  "$ref": "#/components/schemas/ReadinessCheckResult"
+                }
+              },
+              "required": [
+                "id",
+                "title",
+                "description",
+                "howToFix",
+                "result"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "summary": {
+            "$ref": "#/components/schemas/ReadinessSummary"
+          },
+          "exemptions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReadinessExemption"
+            }
+          }
+        },
+        "required": [
+          "entityRef",
+          "levels",
+          "checks",
+          "exemptions"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "parameters": {
+      "EntityRefQuery": {
+        "name": "entityRef",
+        "in": "query",
+        "required": true,
+        "description": "Entity reference, e.g. `component:default/checkout`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "ReadinessKindFilter": {
+        "name": "kind",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "maxLength": 64
+        }
+      },
+      "ReadinessLifecycleFilter": {
+        "name": "lifecycle",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "maxLength": 64
+        }
+      },
+      "ReadinessOwnerFilter": {
+        "name": "owner",
+        "in": "query",
+        "description": "Full owner ref, e.g. `group:default/team-a`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "ReadinessLevelFilter": {
+        "name": "level",
+        "in": "query",
+        "description": "A level id, or `none` for entities that reached no level.",
+        "schema": {
+          "type": "string",
+          "maxLength": 64
+        }
+      },
+      "ReadinessFailingCheckFilter": {
+        "name": "failingCheck",
+        "in": "query",
+        "description": "Only entities whose check with this id is failed, errored or not reported.",
+        "schema": {
+          "type": "string",
+          "maxLength": 128
+        }
+      },
+      "ReadinessSearch": {
+        "name": "q",
+        "in": "query",
+        "description": "Part of the entity ref or title, case-insensitive.",
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "ReadinessSort": {
+        "name": "sort",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "entityRef",
+            "kind",
+            "lifecycle",
+            "owner",
+            "level",
+            "score",
+            "evaluatedAt",
+            "firstSeenAt"
+          ]
+        }
+      },
+      "ReadinessOrder": {
+        "name": "order",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "asc",
+            "desc"
+          ],
+          "default": "asc"
+        }
       }
     },
     "responses": {
@@ -2058,6 +2525,619 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/checks": {
+      "get": {
+        "operationId": "ListReadinessChecks",
+        "summary": "The readiness levels in order and every check that is in use.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Levels and checks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "levels": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessLevel"
+                      }
+                    },
+                    "checks": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessCheckInfo"
+                      }
+                    }
+                  },
+                  "required": [
+                    "levels",
+                    "checks"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/entity": {
+      "get": {
+        "operationId": "GetEntityReadiness",
+        "summary": "One entity's stored readiness, as of its last evaluation.",
+        "description": "Reads stored results only; it never runs a check. An entity that was\nnever evaluated answers without `summary`, every check `not_reported`.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's readiness.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadiness"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/entity/evaluate": {
+      "post": {
+        "operationId": "EvaluateEntityReadiness",
+        "summary": "Evaluate one entity's checks now, store and return the result.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's readiness after the evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadiness"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/entity/history": {
+      "get": {
+        "operationId": "GetEntityReadinessHistory",
+        "summary": "How one entity's readiness changed, oldest first.",
+        "description": "A point is kept each time the level or a check's state changed.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Only points at or after this time.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "The newest this many points.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "History points, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "evaluatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "level": {
+                            "type": [
+                              "string",
+                              "null"
+                            ]
+                          },
+                          "score": {
+                            "type": [
+                              "integer",
+                              "null"
+                            ]
+                          },
+                          "counts": {
+                            "$ref": "#/components/schemas/ReadinessStateCounts"
+                          },
+                          "states": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "evaluatedAt",
+                          "level",
+                          "score",
+                          "counts",
+                          "states"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/overview": {
+      "get": {
+        "operationId": "GetReadinessOverview",
+        "summary": "Stored readiness of every evaluated entity, for the platform team.",
+        "description": "New entities (`lifecycle: experimental`, or first seen within\n`qualityGates.readiness.newEntityDays`) come first unless `sort` is\ngiven. Reads stored results only.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ReadinessKindFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLifecycleFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessOwnerFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLevelFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessFailingCheckFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSearch"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSort"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessOrder"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of summaries.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessSummary"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    },
+                    "levels": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessLevel"
+                      }
+                    },
+                    "facets": {
+                      "type": "object",
+                      "properties": {
+                        "kinds": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "lifecycles": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "owners": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      },
+                      "required": [
+                        "kinds",
+                        "lifecycles",
+                        "owners"
+                      ],
+                      "additionalProperties": false
+                    }
+                  },
+                  "required": [
+                    "items",
+                    "totalCount",
+                    "levels",
+                    "facets"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/overview/export": {
+      "get": {
+        "operationId": "ExportReadinessOverview",
+        "summary": "The overview, filtered and sorted the same way, as CSV.",
+        "description": "Every matching row (no paging), one column per check state.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ReadinessKindFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLifecycleFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessOwnerFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLevelFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessFailingCheckFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSearch"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSort"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessOrder"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "RFC 4180 CSV with a header row.",
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/exemptions": {
+      "get": {
+        "operationId": "ListReadinessExemptions",
+        "summary": "Exemptions, newest first, revoked and expired ones included.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "description": "Only this entity's exemptions.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "active",
+            "in": "query",
+            "description": "Only exemptions in force now.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The exemptions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessExemption"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateReadinessExemption",
+        "summary": "Exempt one entity from one check until a date.",
+        "description": "Needs the `quality-gates.readiness.exemption.create` permission. The\nentity is re-evaluated so the exemption shows at once. An exemption\nalready in force for the same entity and check is answered with 409.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "checkId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 128
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000,
+                    "description": "Why the entity is exempt; at least 10 characters."
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "In the future, at most `qualityGates.readiness.maxExemptionDays` ahead."
+                  }
+                },
+                "required": [
+                  "entityRef",
+                  "checkId",
+                  "reason",
+                  "expiresAt"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadinessExemption"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/exemptions/{exemptionId}/revoke": {
+      "post": {
+        "operationId": "RevokeReadinessExemption",
+        "summary": "End an exemption now; it stays in the audit trail.",
+        "description": "Needs the `quality-gates.readiness.exemption.revoke` permission.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "exemptionId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The revoked exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadinessExemption"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

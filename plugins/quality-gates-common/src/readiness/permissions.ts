@@ -1,0 +1,31 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Allows granting an entity an exemption from a readiness check.
+ *
+ * @public
+ */
+export const readinessExemptionCreatePermission = createPermission({
+  name: 'quality-gates.readiness.exemption.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows revoking a readiness exemption.
+ *
+ * @public
+ */
+export const readinessExemptionRevokePermission = createPermission({
+  name: 'quality-gates.readiness.exemption.revoke',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every permission the quality-gates plugin defines.
+ *
+ * @public
+ */
+export const qualityGatesPermissions = [
+  readinessExemptionCreatePermission,
+  readinessExemptionRevokePermission,
+];
