@@ -31,6 +31,96 @@ export interface Config {
       webhookSecret?: string | string[];
     };
     /**
+     * Production readiness scorecards: which entities are scored, the
+     * levels, the checks and how often everything is re-evaluated.
+     */
+    readiness?: {
+      /** Set false to turn readiness off. Default true. */
+      enabled?: boolean;
+      /**
+       * How often the scheduled job re-evaluates every entity (one replica
+       * at a time), e.g. { minutes: 30 } or an ISO duration. Default 30 minutes.
+       */
+      frequency?: { [unit: string]: number } | string;
+      /** Wait after start-up before the first run. Default 10 seconds. */
+      initialDelay?: { [unit: string]: number } | string;
+      /** Longest a full run may take. Default 15 minutes. */
+      timeout?: { [unit: string]: number } | string;
+      /** Longest one check that reads more than the catalog may take, in seconds. Default 30. */
+      checkTimeoutSeconds?: number;
+      /** Which catalog entities are scored. Default { kind: Component }. */
+      entities?: EntityFilterConfig;
+      /** Entities first seen within this many days count as new. Default 30. */
+      newEntityDays?: number;
+      /** Longest an exemption may last, in days. Default 180. */
+      maxExemptionDays?: number;
+      /** Days of readiness history to keep. Default 365. */
+      historyDays?: number;
+      /**
+       * The levels in order, lowest first; each needs every check of its
+       * own and of every lower level met. Default bronze, silver, gold.
+       */
+      levels?: Array<{ id: string; title: string; description?: string }>;
+      /**
+       * Changes to checks by id (built in, config-defined or from modules):
+       * turn one off, move it to another level, narrow where it applies.
+       */
+      checks?: {
+        [checkId: string]: {
+          enabled?: boolean;
+          level?: string;
+          appliesTo?: EntityFilterConfig;
+        };
+      };
+      /**
+       * Checks defined in config: conditions on the entity, each a
+       * JSONPath into the entity (e.g. $.metadata.annotations['x']).
+       */
+      custom?: Array<{
+        id: string;
+        title: string;
+        /** Why it matters. */
+        description: string;
+        /** How to fix a failure, as markdown. */
+        howToFix: string;
+        level?: string;
+        appliesTo?: EntityFilterConfig;
+        /** The state when the conditions do not hold. Default failed. */
+        failState?: 'failed' | 'warning';
+        /** Every condition must hold (use `any` inside for alternatives). */
+        conditions: Array<ReadinessConditionConfig>;
+      }>;
+      /** The alerts check. */
+      alerts?: {
+        /** Allowed values of an alert's `severity` label. Default critical, warning, info. */
+        allowedSeverities?: string[];
+        /**
+         * Paths tried in the entity's source location when it has no
+         * `quality-gates/alert-rules` annotation.
+         */
+        conventionPaths?: string[];
+        /** A Prometheus server whose /api/v1/rules is read for live rules. */
+        prometheus?: {
+          baseUrl: string;
+          /**
+           * Headers sent with each request, e.g. Authorization.
+           * @visibility secret
+           */
+          headers?: { [name: string]: string };
+        };
+      };
+      /** The dashboards check. */
+      dashboards?: {
+        /**
+         * Paths tried in the entity's source location when it has no
+         * `quality-gates/dashboards` annotation.
+         */
+        conventionPaths?: string[];
+        /** Grafana's address, to link `grafana/dashboard-selector` dashboards. */
+        grafanaUrl?: string;
+      };
+    };
+    /**
      * Demo data for a first look: a month of deployment history for the
      * listed entities, written at startup. Leave disabled in production.
      */
@@ -40,4 +130,38 @@ export interface Config {
       entities?: string[];
     };
   };
+}
+
+/** Which entities something applies to; every field given must match. */
+interface EntityFilterConfig {
+  kind?: string | string[];
+  type?: string | string[];
+  lifecycle?: string | string[];
+  owner?: string | string[];
+  system?: string | string[];
+  /** Any of these tags. */
+  tags?: string[];
+  /** Annotations that must exist (true) or have this value. */
+  annotations?: { [key: string]: string | true };
+}
+
+/** One condition of a config-defined readiness check. */
+interface ReadinessConditionConfig {
+  /** A JSONPath into the entity; the condition looks at its first match. */
+  path?: string;
+  operator?:
+    | 'exists'
+    | 'notExists'
+    | 'notEmpty'
+    | 'equals'
+    | 'notEquals'
+    | 'in'
+    | 'matches'
+    | 'isUrl';
+  /** What `equals`, `notEquals` and `in` compare with; `matches` takes a regular expression. */
+  value?: string | number | boolean | string[];
+  /** Holds when any of these holds. */
+  any?: Array<ReadinessConditionConfig>;
+  /** What a failure says is missing; defaults to a description of the condition. */
+  message?: string;
 }

@@ -5,7 +5,10 @@ import {
 import {
   CriterionSource,
   qualityGatesCriterionSourcesExtensionPoint,
+  qualityGatesReadinessChecksExtensionPoint,
+  ReadinessCheck,
 } from '@can-i-deploy/plugin-quality-gates-node';
+import { qualityGatesPermissions } from '@can-i-deploy/plugin-quality-gates-common';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { CatalogClient } from '@backstage/catalog-client';
@@ -20,6 +23,9 @@ import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
 import { SpanStore } from './ingest/otlp/SpanStore';
 import { DemoDataSender } from './demo/DemoDataSender';
+import { createReadiness } from './readiness/createReadiness';
+import { scheduleReadiness } from './readiness/scheduleReadiness';
+import { createSourceChecks } from './readiness/createSourceChecks';
 
 /**
  * The quality-gates backend plugin: production readiness, quality gates and
@@ -44,6 +50,13 @@ export const qualityGatesPlugin = createBackendPlugin({
       },
     });
 
+    const moduleReadinessChecks: ReadinessCheck[] = [];
+    env.registerExtensionPoint(qualityGatesReadinessChecksExtensionPoint, {
+      addReadinessCheck(...checks) {
+        moduleReadinessChecks.push(...checks);
+      },
+    });
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -55,6 +68,9 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
       },
       async init({
         logger,
@@ -66,6 +82,9 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpRouter,
         scheduler,
         lifecycle,
+        permissions,
+        permissionsRegistry,
+        urlReader,
       }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
@@ -118,6 +137,31 @@ export const qualityGatesPlugin = createBackendPlugin({
               DEFAULT_MAX_BODY_SIZE,
           }),
         );
+        permissionsRegistry.addPermissions(qualityGatesPermissions);
+        const catalog = new CatalogClient({ discoveryApi: discovery });
+        const readinessEnabled =
+          config.getOptionalBoolean('qualityGates.readiness.enabled') ?? true;
+        const readiness = readinessEnabled
+          ? createReadiness({
+              config,
+              knex,
+              catalog,
+              auth,
+              logger,
+              sourceChecks: createSourceChecks({ config, urlReader, logger }),
+              moduleChecks: moduleReadinessChecks,
+            })
+          : undefined;
+        if (readiness) {
+          await scheduleReadiness({
+            readinessConfig: config.getOptionalConfig('qualityGates.readiness'),
+            scheduler,
+            logger,
+            service: readiness.service,
+            store: readiness.store,
+          });
+        }
+
         httpRouter.use(
           await createRouter({
             logger,
@@ -129,6 +173,11 @@ export const qualityGatesPlugin = createBackendPlugin({
             spans: new SpanStore(knex),
             entities: new EntityLookup(discovery, auth),
             criterionSources: () => [...criterionSources.keys()].sort(),
+            readiness: readiness && {
+              ...readiness,
+              httpAuth,
+              permissions,
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

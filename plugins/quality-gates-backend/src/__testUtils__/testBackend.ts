@@ -5,6 +5,7 @@ import {
   coreServices,
   createBackendModule,
   createServiceFactory,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
@@ -88,7 +89,9 @@ export async function startQualityGatesBackend(options: {
 }): Promise<TestBackend> {
   const config: JsonObject = {
     catalog: {
-      rules: [{ allow: ['Component', 'Group', 'Location', 'System', 'API'] }],
+      rules: [
+        { allow: ['Component', 'Group', 'User', 'Location', 'System', 'API'] },
+      ],
       locations: [
         { type: 'file', target: options.catalogFixture ?? CATALOG_FIXTURE },
       ],
@@ -144,6 +147,33 @@ export function capturePluginDatabase() {
     knex(): Knex {
       if (!client) throw new Error('The test backend has not started');
       return client;
+    },
+  };
+}
+
+/**
+ * A module of the plugin that hands the test the plugin's scheduler, to run
+ * a scheduled task by id the way an operator triggers it.
+ */
+export function capturePluginScheduler() {
+  let captured: SchedulerService | undefined;
+  const feature = createBackendModule({
+    pluginId: 'quality-gates',
+    moduleId: 'test-scheduler-capture',
+    register(reg) {
+      reg.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init({ scheduler }) {
+          captured = scheduler;
+        },
+      });
+    },
+  });
+  return {
+    feature,
+    async trigger(taskId: string): Promise<void> {
+      if (!captured) throw new Error('The test backend has not started');
+      await captured.triggerTask(taskId);
     },
   };
 }

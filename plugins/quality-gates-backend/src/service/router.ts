@@ -11,6 +11,10 @@ import { listUnresolvedEvents } from '../delivery/UnresolvedEvents';
 import { SpanStore } from '../ingest/otlp/SpanStore';
 import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
+import {
+  addReadinessRoutes,
+  ReadinessRouteOptions,
+} from '../readiness/readinessRoutes';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -22,6 +26,8 @@ export interface RouterOptions {
   spans: SpanStore;
   entities: EntityLookup;
   criterionSources: () => string[];
+  /** Absent when readiness is turned off in config. */
+  readiness?: ReadinessRouteOptions;
 }
 
 /**
@@ -152,6 +158,10 @@ export async function createRouter(
       await listUnresolvedEvents(options.database, req.query.limit ?? 100),
     );
   });
+
+  if (options.readiness) {
+    addReadinessRoutes(router, options.readiness);
+  }
 
   return router;
 }

@@ -11,3 +11,13 @@ export const deploymentsReadCounter = meter.createCounter(
   'quality_gates.deployments.read',
   { description: 'Deployment list requests served' },
 );
+
+export const readinessEntitiesEvaluated = meter.createCounter(
+  'quality_gates.readiness.entities_evaluated',
+  { description: 'Entities whose readiness checks were evaluated' },
+);
+
+export const readinessRunDuration = meter.createHistogram(
+  'quality_gates.readiness.run.duration',
+  { description: 'Duration of a full readiness evaluation run', unit: 's' },
+);

@@ -10,6 +10,7 @@ import {
   SpanStatusCode,
 } from './OtlpTraces';
 import { microsToIso, nanosToMicros } from './spanTime';
+import { isPostgres } from '../../database/dialect';
 
 /** The spans of one resource, with the entity the resource resolved to. */
 export interface SpanGroup {
@@ -91,10 +92,6 @@ const SPAN_COLUMNS: Array<keyof SpanRow> = [
   'pipeline_run_id',
   'received_at',
 ];
-
-function isPostgres(db: Knex | Knex.Transaction): boolean {
-  return /^(pg|postgres)/.test(String(db.client.config.client));
-}
 
 /**
  * Rows per INSERT statement. knex inserts many SQLite rows as a compound

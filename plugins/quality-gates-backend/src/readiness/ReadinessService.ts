@@ -1,0 +1,222 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogApi } from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { DateTime } from 'luxon';
+import {
+  EntityFilter,
+  EntityReadinessResponse,
+  matchesEntityFilter,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import { loadCatalogFacts } from './catalogFacts';
+import { ExemptionStore } from './exemptions/ExemptionStore';
+import { EntityEvaluation, ReadinessEvaluator } from './ReadinessEvaluator';
+import { ReadinessCheckSet } from './ReadinessCheckSet';
+import { ReadinessStore } from './ReadinessStore';
+import {
+  readinessEntitiesEvaluated,
+  readinessRunDuration,
+  tracer,
+} from '../telemetry/instruments';
+
+/** Entities fetched from the catalog and written to the database at a time. */
+export const READINESS_PAGE_SIZE = 500;
+/** Entities evaluated at once, so checks that call out do not flood a server. */
+const CONCURRENT_ENTITIES = 16;
+
+/** The outcome of a full run. */
+export interface ReadinessRunSummary {
+  evaluated: number;
+  removed: number;
+  durationMs: number;
+}
+
+function catalogFilterOf(filter: EntityFilter): Record<string, string[]> {
+  // The catalog narrows by kind, type and lifecycle; the rest of the filter
+  // (owner refs in any form, tags, annotations) is applied here.
+  const query: Record<string, string[]> = {};
+  const add = (key: string, value?: string | string[]) => {
+    if (value !== undefined) query[key] = ([] as string[]).concat(value);
+  };
+  add('kind', filter.kind);
+  add('spec.type', filter.type);
+  add('spec.lifecycle', filter.lifecycle);
+  return query;
+}
+
+/**
+ * Evaluates readiness: every scored entity on the scheduler's run, one
+ * entity on demand, and answers for stored results.
+ */
+export class ReadinessService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogApi;
+      auth: AuthService;
+      logger: LoggerService;
+      checkSet: ReadinessCheckSet;
+      evaluator: ReadinessEvaluator;
+      store: ReadinessStore;
+      exemptions: ExemptionStore;
+      /** Which entities are scored. */
+      entities: EntityFilter;
+    },
+  ) {}
+
+  get checkSet(): ReadinessCheckSet {
+    return this.options.checkSet;
+  }
+
+  private async catalogToken(): Promise<string> {
+    const { token } = await this.options.auth.getPluginRequestToken({
+      onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
+      targetPluginId: 'catalog',
+    });
+    return token;
+  }
+
+  /** Evaluates a page of entities and stores the results in one transaction. */
+  private async evaluatePage(
+    entities: Entity[],
+    token: string,
+    evaluatedAt: DateTime,
+  ): Promise<EntityEvaluation[]> {
+    const { evaluator, store, exemptions, catalog } = this.options;
+    const refs = entities.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
+    const [facts, exempt] = await Promise.all([
+      loadCatalogFacts(catalog, entities, token),
+      exemptions.activeFor(refs, evaluatedAt),
+    ]);
+    const evaluations: EntityEvaluation[] = [];
+    for (let i = 0; i < entities.length; i += CONCURRENT_ENTITIES) {
+      const chunk = entities.slice(i, i + CONCURRENT_ENTITIES);
+      evaluations.push(
+        ...(await Promise.all(
+          chunk.map((entity, index) =>
+            evaluator.evaluate(
+              entity,
+              facts,
+              exempt.get(refs[i + index]) ?? new Map(),
+            ),
+          ),
+        )),
+      );
+    }
+    await store.writeEvaluations(evaluations, evaluatedAt);
+    readinessEntitiesEvaluated.add(evaluations.length);
+    return evaluations;
+  }
+
+  /**
+   * Re-evaluates every scored entity, streaming the catalog in pages so
+   * memory stays flat however large the catalog is. Entities the run did not
+   * see lose their latest result (history stays).
+   */
+  async evaluateAll(): Promise<ReadinessRunSummary> {
+    return tracer.startActiveSpan('quality-gates.readiness.run', async span => {
+      const started = DateTime.utc();
+      try {
+        const token = await this.catalogToken();
+        let evaluated = 0;
+        for await (const page of this.options.catalog.streamEntities(
+          {
+            filter: catalogFilterOf(this.options.entities),
+            pageSize: READINESS_PAGE_SIZE,
+          },
+          { token },
+        )) {
+          const scored = page.filter(entity =>
+            matchesEntityFilter(this.options.entities, entity),
+          );
+          await this.evaluatePage(scored, token, DateTime.utc());
+          evaluated += scored.length;
+        }
+        const removed = await this.options.store.removeNotEvaluatedSince(
+          started,
+        );
+        const durationMs = DateTime.utc().diff(started).as('milliseconds');
+        span.setAttributes({
+          'quality_gates.readiness.evaluated': evaluated,
+          'quality_gates.readiness.removed': removed,
+        });
+        readinessRunDuration.record(durationMs / 1000);
+        return { evaluated, removed, durationMs };
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  /**
+   * Evaluates one entity now, if the caller may see it and it is scored.
+   */
+  async evaluateOne(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityReadinessResponse> {
+    const entity = await this.visibleEntity(entityRef, credentials);
+    if (!matchesEntityFilter(this.options.entities, entity)) {
+      throw new NotFoundError(
+        `${entityRef} is not scored for readiness (see qualityGates.readiness.entities)`,
+      );
+    }
+    await this.evaluatePage(
+      [entity],
+      await this.catalogToken(),
+      DateTime.utc(),
+    );
+    return this.readEntity(entityRef);
+  }
+
+  /** The entity as the caller may see it; 404 when hidden or absent. */
+  async visibleEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const { token } = await this.options.auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: 'catalog',
+    });
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      token,
+    });
+    if (!entity) {
+      throw new NotFoundError(
+        `Entity ${entityRef} was not found in the catalog`,
+      );
+    }
+    return entity;
+  }
+
+  /** Stored readiness of one entity, never evaluating. */
+  async readEntity(entityRef: string): Promise<EntityReadinessResponse> {
+    const { checkSet, store, exemptions } = this.options;
+    const [stored, entityExemptions] = await Promise.all([
+      store.getEntity(entityRef),
+      exemptions.list({ entityRef, limit: 100 }),
+    ]);
+    const resultById = new Map(stored?.results.map(r => [r.checkId, r]) ?? []);
+    return {
+      entityRef,
+      levels: checkSet.levels,
+      checks: checkSet.describe().map(info => ({
+        ...info,
+        result: resultById.get(info.id) ?? {
+          checkId: info.id,
+          state: 'not_reported',
+          message: stored
+            ? 'Not evaluated yet: the check was added after the last evaluation.'
+            : 'Not evaluated yet.',
+        },
+      })),
+      ...(stored ? { summary: stored.summary } : {}),
+      exemptions: entityExemptions,
+    };
+  }
+}

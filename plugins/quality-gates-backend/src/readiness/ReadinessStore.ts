@@ -1,0 +1,388 @@
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import {
+  ReadinessCheckResult,
+  ReadinessHistoryPoint,
+  ReadinessStateCounts,
+  ReadinessSummary,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  timestampFromDatabase,
+  timestampToDatabase,
+} from '../database/timestamps';
+import { EntityEvaluation } from './ReadinessEvaluator';
+
+/** Rows per statement: well under every database's bind-parameter limit. */
+const ROWS_PER_STATEMENT = 200;
+
+interface EntityRow {
+  entity_ref: string;
+  kind: string;
+  title: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  owner: string | null;
+  system: string | null;
+  level: string | null;
+  level_rank: number;
+  score: number | null;
+  counts: string;
+  failing_checks: string;
+  results: string;
+  fingerprint: string;
+  evaluated_at: Date | number | string;
+  first_seen_at: Date | number | string;
+}
+
+/** Sortable columns of the overview, by API name. */
+export const OVERVIEW_SORT_COLUMNS = {
+  entityRef: 'entity_ref',
+  kind: 'kind',
+  lifecycle: 'lifecycle',
+  owner: 'owner',
+  level: 'level_rank',
+  score: 'score',
+  evaluatedAt: 'evaluated_at',
+  firstSeenAt: 'first_seen_at',
+} as const;
+
+/** Filters of the overview page and its export. */
+export interface ReadinessOverviewQuery {
+  kind?: string;
+  lifecycle?: string;
+  owner?: string;
+  /** A level id, or `none`. */
+  level?: string;
+  failingCheck?: string;
+  q?: string;
+  sort?: keyof typeof OVERVIEW_SORT_COLUMNS;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** How the store sees the levels and which entities count as new. */
+export interface ReadinessStoreOptions {
+  levelIds: string[];
+  newEntityDays: number;
+}
+
+function fingerprintOf(evaluation: EntityEvaluation): string {
+  const states = evaluation.results.map(r => `${r.checkId}=${r.state}`);
+  return createHash('sha256')
+    .update(`${evaluation.level}|${states.sort().join(',')}`)
+    .digest('hex');
+}
+
+function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
+  return Object.fromEntries(results.map(r => [r.checkId, r.state]));
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, match => `\\${match}`);
+}
+
+/**
+ * Stored readiness: the latest result per entity, history points when
+ * something changed, and the overview's queries. Reads never evaluate.
+ */
+export class ReadinessStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly options: ReadinessStoreOptions,
+  ) {}
+
+  private levelRank(level: string | null): number {
+    return level === null ? 0 : this.options.levelIds.indexOf(level) + 1;
+  }
+
+  /**
+   * Stores a batch of evaluations in one transaction, adding a history point
+   * for each entity whose level or check states changed (or is new).
+   */
+  async writeEvaluations(
+    evaluations: EntityEvaluation[],
+    evaluatedAt: DateTime,
+  ): Promise<void> {
+    if (evaluations.length === 0) return;
+    const at = evaluatedAt.toJSDate();
+    const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
+    const refs = [...byRef.keys()].sort();
+    await this.knex.transaction(async tx => {
+      const previous = new Map<string, string>();
+      for (let i = 0; i < refs.length; i += ROWS_PER_STATEMENT) {
+        const rows = await tx('readiness_entities')
+          .select('entity_ref', 'fingerprint')
+          .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT));
+        for (const row of rows) previous.set(row.entity_ref, row.fingerprint);
+      }
+      const rows: EntityRow[] = [];
+      const history: Array<Record<string, unknown>> = [];
+      for (const ref of refs) {
+        const evaluation = byRef.get(ref)!;
+        const { facts } = evaluation;
+        const fingerprint = fingerprintOf(evaluation);
+        const counts = JSON.stringify(evaluation.counts);
+        rows.push({
+          entity_ref: ref,
+          kind: facts.kind,
+          title: facts.title ?? null,
+          type: facts.type ?? null,
+          lifecycle: facts.lifecycle ?? null,
+          owner: facts.owner ?? null,
+          system: facts.system ?? null,
+          level: evaluation.level,
+          level_rank: this.levelRank(evaluation.level),
+          score: evaluation.score,
+          counts,
+          failing_checks: `|${evaluation.failingChecks.join('|')}|`,
+          results: JSON.stringify(evaluation.results),
+          fingerprint,
+          evaluated_at: at,
+          first_seen_at: at,
+        });
+        if (previous.get(ref) !== fingerprint) {
+          history.push({
+            entity_ref: ref,
+            evaluated_at: at,
+            level: evaluation.level,
+            score: evaluation.score,
+            counts,
+            states: JSON.stringify(statesOf(evaluation.results)),
+          });
+        }
+      }
+      const { first_seen_at: _keep, entity_ref: _key, ...updatable } = rows[0];
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        await tx('readiness_entities')
+          .insert(rows.slice(i, i + ROWS_PER_STATEMENT))
+          .onConflict('entity_ref')
+          .merge(Object.keys(updatable));
+      }
+      for (let i = 0; i < history.length; i += ROWS_PER_STATEMENT) {
+        await tx('readiness_history').insert(
+          history.slice(i, i + ROWS_PER_STATEMENT),
+        );
+      }
+    });
+  }
+
+  /**
+   * Forgets the latest result of entities a complete run did not see (gone
+   * from the catalog or no longer scored); their history stays.
+   */
+  async removeNotEvaluatedSince(runStartedAt: DateTime): Promise<number> {
+    return this.knex('readiness_entities')
+      .where('evaluated_at', '<', runStartedAt.toJSDate())
+      .delete();
+  }
+
+  async getEntity(
+    entityRef: string,
+  ): Promise<
+    { summary: ReadinessSummary; results: ReadinessCheckResult[] } | undefined
+  > {
+    const row: EntityRow | undefined = await this.knex('readiness_entities')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    return { summary: this.toSummary(row), results: JSON.parse(row.results) };
+  }
+
+  async history(
+    entityRef: string,
+    options: { from?: string; limit: number },
+  ): Promise<ReadinessHistoryPoint[]> {
+    const query = this.knex('readiness_history')
+      .where({ entity_ref: entityRef })
+      .orderBy('evaluated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    if (options.from) {
+      query.where('evaluated_at', '>=', timestampToDatabase(options.from));
+    }
+    const rows = await query;
+    return rows.reverse().map(row => ({
+      evaluatedAt: timestampFromDatabase(row.evaluated_at),
+      level: row.level,
+      score: row.score,
+      counts: JSON.parse(row.counts) as ReadinessStateCounts,
+      states: JSON.parse(row.states),
+    }));
+  }
+
+  private filtered(query: ReadinessOverviewQuery): Knex.QueryBuilder {
+    const builder = this.knex('readiness_entities');
+    if (query.kind) {
+      builder.whereRaw('lower(kind) = ?', [
+        query.kind.toLocaleLowerCase('en-US'),
+      ]);
+    }
+    if (query.lifecycle) builder.where('lifecycle', query.lifecycle);
+    if (query.owner) {
+      builder.where('owner', query.owner.toLocaleLowerCase('en-US'));
+    }
+    if (query.level === 'none') builder.whereNull('level');
+    else if (query.level) builder.where('level', query.level);
+    if (query.failingCheck) {
+      builder.whereRaw("failing_checks like ? escape '\\'", [
+        `%|${escapeLike(query.failingCheck)}|%`,
+      ]);
+    }
+    if (query.q) {
+      const pattern = `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`;
+      builder.where(inner =>
+        inner
+          .whereRaw("entity_ref like ? escape '\\'", [pattern])
+          .orWhereRaw("lower(coalesce(title, '')) like ? escape '\\'", [
+            pattern,
+          ]),
+      );
+    }
+    return builder;
+  }
+
+  private ordered(
+    builder: Knex.QueryBuilder,
+    query: ReadinessOverviewQuery,
+  ): Knex.QueryBuilder {
+    const direction = query.order ?? 'asc';
+    if (query.sort) {
+      builder.orderBy(OVERVIEW_SORT_COLUMNS[query.sort], direction);
+    } else {
+      // New entities first: experimental, then recently first seen.
+      const newSince = DateTime.utc()
+        .minus({ days: this.options.newEntityDays })
+        .toJSDate();
+      builder
+        .orderByRaw(
+          "case when lifecycle = 'experimental' or first_seen_at >= ? then 0 else 1 end",
+          [newSince],
+        )
+        .orderBy('level_rank', 'asc');
+    }
+    return builder.orderBy('entity_ref', 'asc');
+  }
+
+  async overview(query: ReadinessOverviewQuery): Promise<{
+    items: ReadinessSummary[];
+    totalCount: number;
+  }> {
+    const [rows, [{ count }]] = await Promise.all([
+      this.ordered(this.filtered(query).select(SUMMARY_COLUMNS), query)
+        .limit(query.limit ?? 100)
+        .offset(query.offset ?? 0),
+      this.filtered(query).count({ count: '*' }),
+    ]);
+    return {
+      items: rows.map((row: EntityRow) => this.toSummary(row)),
+      totalCount: Number(count),
+    };
+  }
+
+  /** Every matching row, in pages, for the CSV export. */
+  async *exportRows(
+    query: ReadinessOverviewQuery,
+  ): AsyncGenerator<{
+    summary: ReadinessSummary;
+    states: Record<string, string>;
+  }> {
+    const pageSize = 1000;
+    for (let offset = 0; ; offset += pageSize) {
+      const rows: EntityRow[] = await this.ordered(
+        this.filtered(query).select([...SUMMARY_COLUMNS, 'results']),
+        query,
+      )
+        .limit(pageSize)
+        .offset(offset);
+      for (const row of rows) {
+        yield {
+          summary: this.toSummary(row),
+          states: statesOf(JSON.parse(row.results)),
+        };
+      }
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async facets(): Promise<{
+    kinds: string[];
+    lifecycles: string[];
+    owners: string[];
+  }> {
+    const distinct = async (column: string) =>
+      (
+        await this.knex('readiness_entities')
+          .distinct(column)
+          .whereNotNull(column)
+          .orderBy(column)
+      ).map(row => row[column] as string);
+    const [kinds, lifecycles, owners] = await Promise.all([
+      distinct('kind'),
+      distinct('lifecycle'),
+      distinct('owner'),
+    ]);
+    return { kinds, lifecycles, owners };
+  }
+
+  /** Deletes history points older than the retention. */
+  async deleteHistoryBefore(cutoff: DateTime): Promise<number> {
+    return this.knex('readiness_history')
+      .where('evaluated_at', '<', cutoff.toJSDate())
+      .delete();
+  }
+
+  private toSummary(row: EntityRow): ReadinessSummary {
+    const firstSeenAt = timestampFromDatabase(row.first_seen_at);
+    const isNew =
+      row.lifecycle === 'experimental' ||
+      DateTime.fromISO(firstSeenAt) >=
+        DateTime.utc().minus({ days: this.options.newEntityDays });
+    const summary: ReadinessSummary = {
+      entityRef: row.entity_ref,
+      kind: row.kind,
+      level: row.level,
+      nextLevel: this.nextLevel(row.level),
+      score: row.score,
+      counts: JSON.parse(row.counts),
+      failingChecks: row.failing_checks.split('|').filter(Boolean),
+      evaluatedAt: timestampFromDatabase(row.evaluated_at),
+      firstSeenAt,
+      isNew,
+    };
+    for (const key of [
+      'title',
+      'type',
+      'lifecycle',
+      'owner',
+      'system',
+    ] as const) {
+      if (row[key] !== null) summary[key] = row[key]!;
+    }
+    return summary;
+  }
+
+  private nextLevel(level: string | null): string | null {
+    const { levelIds } = this.options;
+    return levelIds[this.levelRank(level)] ?? null;
+  }
+}
+
+const SUMMARY_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'title',
+  'type',
+  'lifecycle',
+  'owner',
+  'system',
+  'level',
+  'level_rank',
+  'score',
+  'counts',
+  'failing_checks',
+  'fingerprint',
+  'evaluated_at',
+  'first_seen_at',
+];
