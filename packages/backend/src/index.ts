@@ -1,6 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { exampleRepositoriesReader } from './examples/exampleRepositoriesReader';
 
 const backend = createBackend();
+
+// Demo only: lets readiness read the example components' alert rules and
+// dashboards from examples/repositories (see exampleRepositories in config).
+backend.add(exampleRepositoriesReader);
 
 // Serves the built frontend app when it is not run by its own dev server.
 backend.add(import('@backstage/plugin-app-backend'));
