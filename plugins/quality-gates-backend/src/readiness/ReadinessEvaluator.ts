@@ -38,6 +38,9 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
 
 const FAILING_STATES = new Set(['failed', 'error', 'not_reported']);
 
+/** The signal catalog-only checks get: they have no time budget. */
+const NEVER_ABORTED = new AbortController().signal;
+
 function entityFacts(entity: Entity): ReadinessEntityFacts {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const text = (value: unknown) =>
@@ -184,5 +187,3 @@ export class ReadinessEvaluator {
     }
   }
 }
-
-const NEVER_ABORTED = new AbortController().signal;

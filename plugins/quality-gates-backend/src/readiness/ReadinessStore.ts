@@ -35,6 +35,25 @@ interface EntityRow {
   first_seen_at: Date | number | string;
 }
 
+/** What the overview reads per row: everything but the full results. */
+const SUMMARY_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'title',
+  'type',
+  'lifecycle',
+  'owner',
+  'system',
+  'level',
+  'level_rank',
+  'score',
+  'counts',
+  'failing_checks',
+  'fingerprint',
+  'evaluated_at',
+  'first_seen_at',
+];
+
 /** Sortable columns of the overview, by API name. */
 export const OVERVIEW_SORT_COLUMNS = {
   entityRef: 'entity_ref',
@@ -282,9 +301,7 @@ export class ReadinessStore {
   }
 
   /** Every matching row, in pages, for the CSV export. */
-  async *exportRows(
-    query: ReadinessOverviewQuery,
-  ): AsyncGenerator<{
+  async *exportRows(query: ReadinessOverviewQuery): AsyncGenerator<{
     summary: ReadinessSummary;
     states: Record<string, string>;
   }> {
@@ -368,21 +385,3 @@ export class ReadinessStore {
     return levelIds[this.levelRank(level)] ?? null;
   }
 }
-
-const SUMMARY_COLUMNS = [
-  'entity_ref',
-  'kind',
-  'title',
-  'type',
-  'lifecycle',
-  'owner',
-  'system',
-  'level',
-  'level_rank',
-  'score',
-  'counts',
-  'failing_checks',
-  'fingerprint',
-  'evaluated_at',
-  'first_seen_at',
-];
