@@ -270,15 +270,17 @@ export class ReadinessStore {
     if (query.sort) {
       builder.orderBy(OVERVIEW_SORT_COLUMNS[query.sort], direction);
     } else {
-      // New entities first: experimental, then recently first seen.
+      // New entities first: experimental ones, then those first seen
+      // recently (newest first), then the rest; least ready first within.
       const newSince = DateTime.utc()
         .minus({ days: this.options.newEntityDays })
         .toJSDate();
       builder
         .orderByRaw(
-          "case when lifecycle = 'experimental' or first_seen_at >= ? then 0 else 1 end",
+          "case when lifecycle = 'experimental' then 0 when first_seen_at >= ? then 1 else 2 end",
           [newSince],
         )
+        .orderBy('first_seen_at', 'desc')
         .orderBy('level_rank', 'asc');
     }
     return builder.orderBy('entity_ref', 'asc');

@@ -220,6 +220,33 @@ describe('readiness', () => {
       expect(bad.status).toBe(400);
     });
 
+    it('counts an entity first seen long ago as no longer new, and lists it last', async () => {
+      const knex = database.knex();
+      const { first_seen_at: firstSeenAt } = await knex('readiness_entities')
+        .where({ entity_ref: 'component:default/ready' })
+        .first();
+      await knex('readiness_entities')
+        .where({ entity_ref: 'component:default/ready' })
+        .update({ first_seen_at: new Date('2025-01-01T00:00:00Z') });
+      try {
+        const response = await get('/readiness/overview');
+        const refs = response.body.items.map((item: any) => item.entityRef);
+        expect(refs[0]).toBe('component:default/fresh');
+        expect(refs[refs.length - 1]).toBe('component:default/ready');
+        const ready = response.body.items.find(
+          (item: any) => item.entityRef === 'component:default/ready',
+        );
+        expect(ready).toMatchObject({
+          isNew: false,
+          firstSeenAt: '2025-01-01T00:00:00.000Z',
+        });
+      } finally {
+        await knex('readiness_entities')
+          .where({ entity_ref: 'component:default/ready' })
+          .update({ first_seen_at: firstSeenAt });
+      }
+    });
+
     it('exports the filtered overview as CSV with a column per check', async () => {
       const response = await get(
         '/readiness/overview/export?lifecycle=production&sort=entityRef',
@@ -234,10 +261,16 @@ describe('readiness', () => {
         'component:default/personal',
         'component:default/ready',
       ]);
-      expect(rows[0]).toMatchObject({ owner: 'failed', level: '' });
+      expect(rows[0]).toMatchObject({
+        'check:owner': 'failed',
+        owner: 'group:default/ghosts',
+        level: '',
+        isNew: 'true',
+      });
       expect(rows[2]).toMatchObject({
-        owner: 'passed',
-        'on-call': 'passed',
+        'check:owner': 'passed',
+        'check:on-call': 'passed',
+        'check:alerts': 'not_reported',
         level: 'bronze',
         title: 'Ready service',
       });

@@ -18,6 +18,9 @@ const SUMMARY_COLUMNS = [
   'firstSeenAt',
 ] as const;
 
+/** Booleans as true/false rather than the library's 1 and empty. */
+const CSV_OPTIONS = { cast: { boolean: (value: boolean) => String(value) } };
+
 /**
  * A cell a spreadsheet would run as a formula (titles come from catalog
  * files anyone may edit) is prefixed with a quote, as OWASP advises.
@@ -40,10 +43,13 @@ export async function writeReadinessCsv(
     states: Record<string, string>;
   }>,
 ): Promise<void> {
-  out.write(stringify([[...SUMMARY_COLUMNS, ...checkIds]]));
+  // Check columns are prefixed: a check may be called like a summary column.
+  out.write(
+    stringify([[...SUMMARY_COLUMNS, ...checkIds.map(id => `check:${id}`)]]),
+  );
   let batch: unknown[][] = [];
   const flush = () => {
-    if (batch.length > 0) out.write(stringify(batch));
+    if (batch.length > 0) out.write(stringify(batch, CSV_OPTIONS));
     batch = [];
   };
   for await (const { summary, states } of rows) {

@@ -10,5 +10,5 @@ export const docsCheck = annotationCheck({
     'Add a `mkdocs.yml` and `docs/index.md` next to `catalog-info.yaml` and the annotation `backstage.io/techdocs-ref: dir:.`.',
   level: 'gold',
   annotations: ['backstage.io/techdocs-ref'],
-  describe: (_name, value) => `TechDocs from ${value}.`,
+  describe: (_name, value) => `TechDocs published (${value}).`,
 });
