@@ -13,7 +13,10 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { qualityGatesPlugin } from '@can-i-deploy/plugin-quality-gates';
+import {
+  qualityGatesPlugin,
+  ReadinessOverviewPage,
+} from '@can-i-deploy/plugin-quality-gates';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -41,6 +44,7 @@ const routes = (
     >
       {entityPage}
     </Route>
+    <Route path="/readiness" element={<ReadinessOverviewPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>
 );

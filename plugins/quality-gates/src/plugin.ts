@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -7,7 +8,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { qualityGatesApiRef } from './api/QualityGatesApi';
 import { QualityGatesClient } from './api/QualityGatesClient';
-import { entityContentRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  entityReadinessContentRouteRef,
+  readinessOverviewRouteRef,
+} from './routes';
 
 /**
  * The quality-gates frontend plugin.
@@ -26,6 +31,8 @@ export const qualityGatesPlugin = createPlugin({
   ],
   routes: {
     entityContent: entityContentRouteRef,
+    entityReadinessContent: entityReadinessContentRouteRef,
+    readinessOverview: readinessOverviewRouteRef,
   },
 });
 
@@ -42,5 +49,56 @@ export const EntityQualityGatesContent = qualityGatesPlugin.provide(
         m => m.EntityQualityGatesContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * Entity page tab: production readiness of the current entity, with every
+ * check, exemptions and history.
+ *
+ * @public
+ */
+export const EntityReadinessContent = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityReadinessContent',
+    component: () =>
+      import('./components/readiness/EntityReadinessContent').then(
+        m => m.EntityReadinessContent,
+      ),
+    mountPoint: entityReadinessContentRouteRef,
+  }),
+);
+
+/**
+ * Entity overview card: level, score and the checks that need work.
+ *
+ * @public
+ */
+export const EntityReadinessCard = qualityGatesPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/readiness/EntityReadinessCard').then(
+          m => m.EntityReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The platform team's page: readiness of every evaluated entity, filtered,
+ * sorted and exported as CSV.
+ *
+ * @public
+ */
+export const ReadinessOverviewPage = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'ReadinessOverviewPage',
+    component: () =>
+      import('./components/readiness/ReadinessOverviewPage').then(
+        m => m.ReadinessOverviewPage,
+      ),
+    mountPoint: readinessOverviewRouteRef,
   }),
 );

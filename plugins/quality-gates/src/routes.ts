@@ -4,3 +4,17 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityContentRouteRef = createRouteRef({
   id: 'quality-gates:entity-content',
 });
+
+/** The entity readiness tab's route. */
+export const entityReadinessContentRouteRef = createRouteRef({
+  id: 'quality-gates:entity-readiness-content',
+});
+
+/**
+ * The readiness overview page's route, for apps that link to it.
+ *
+ * @public
+ */
+export const readinessOverviewRouteRef = createRouteRef({
+  id: 'quality-gates:readiness-overview',
+});

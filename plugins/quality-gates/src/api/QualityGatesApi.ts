@@ -2,6 +2,12 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DeploymentListResponse,
   DeploymentStatus,
+  EntityReadinessResponse,
+  ReadinessChecksResponse,
+  ReadinessExemption,
+  ReadinessExemptionListResponse,
+  ReadinessHistoryResponse,
+  ReadinessOverviewResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 
 /** @public */
@@ -14,6 +20,78 @@ export interface ListDeploymentsRequest {
 }
 
 /**
+ * Columns the readiness overview can be sorted by on the server.
+ *
+ * @public
+ */
+export const READINESS_OVERVIEW_SORTS = [
+  'entityRef',
+  'kind',
+  'lifecycle',
+  'owner',
+  'level',
+  'score',
+  'evaluatedAt',
+  'firstSeenAt',
+] as const;
+
+/** @public */
+export type ReadinessOverviewSort = (typeof READINESS_OVERVIEW_SORTS)[number];
+
+/**
+ * Filters and order shared by the overview page and its CSV export.
+ *
+ * @public
+ */
+export interface ReadinessOverviewFilters {
+  kind?: string;
+  lifecycle?: string;
+  /** Full owner ref, e.g. `group:default/team-a`. */
+  owner?: string;
+  /** A level id, or `none` for entities that reached no level. */
+  level?: string;
+  /** A check id: only entities where it is failed, errored or not reported. */
+  failingCheck?: string;
+  /** Part of the entity ref or title. */
+  q?: string;
+  /** Absent: new entities first. */
+  sort?: ReadinessOverviewSort;
+  order?: 'asc' | 'desc';
+}
+
+/** @public */
+export interface ReadinessOverviewRequest extends ReadinessOverviewFilters {
+  limit?: number;
+  offset?: number;
+}
+
+/** @public */
+export interface ReadinessHistoryRequest {
+  /** ISO time: only points at or after it. */
+  from?: string;
+  /** The newest this many points. */
+  limit?: number;
+}
+
+/** @public */
+export interface ListReadinessExemptionsRequest {
+  entityRef?: string;
+  /** Only exemptions in force now. */
+  active?: boolean;
+  limit?: number;
+}
+
+/** @public */
+export interface CreateReadinessExemptionRequest {
+  entityRef: string;
+  checkId: string;
+  /** At least 10 characters. */
+  reason: string;
+  /** ISO time in the future. */
+  expiresAt: string;
+}
+
+/**
  * Client of the quality-gates backend.
  *
  * @public
@@ -22,6 +100,40 @@ export interface QualityGatesApi {
   listDeployments(
     request: ListDeploymentsRequest,
   ): Promise<DeploymentListResponse>;
+
+  /** The readiness levels in order and every check in use. */
+  getReadinessChecks(): Promise<ReadinessChecksResponse>;
+
+  /** One entity's stored readiness; never runs a check. */
+  getEntityReadiness(entityRef: string): Promise<EntityReadinessResponse>;
+
+  /** Runs one entity's checks now, stores and returns the result. */
+  evaluateEntityReadiness(entityRef: string): Promise<EntityReadinessResponse>;
+
+  /** How one entity's readiness changed, oldest first. */
+  getEntityReadinessHistory(
+    entityRef: string,
+    request?: ReadinessHistoryRequest,
+  ): Promise<ReadinessHistoryResponse>;
+
+  /** One page of the stored readiness of every evaluated entity. */
+  getReadinessOverview(
+    request?: ReadinessOverviewRequest,
+  ): Promise<ReadinessOverviewResponse>;
+
+  /** Every row matching the filters as CSV, fetched with the user's credentials. */
+  exportReadinessOverview(filters?: ReadinessOverviewFilters): Promise<Blob>;
+
+  /** Exemptions, newest first, revoked and expired ones included. */
+  listReadinessExemptions(
+    request?: ListReadinessExemptionsRequest,
+  ): Promise<ReadinessExemptionListResponse>;
+
+  createReadinessExemption(
+    request: CreateReadinessExemptionRequest,
+  ): Promise<ReadinessExemption>;
+
+  revokeReadinessExemption(exemptionId: string): Promise<ReadinessExemption>;
 }
 
 /** @public */

@@ -2,9 +2,24 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DeploymentListResponse,
+  EntityReadinessResponse,
   QUALITY_GATES_PLUGIN_ID,
+  ReadinessChecksResponse,
+  ReadinessExemption,
+  ReadinessExemptionListResponse,
+  ReadinessHistoryResponse,
+  ReadinessOverviewResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import { ListDeploymentsRequest, QualityGatesApi } from './QualityGatesApi';
+import {
+  CreateReadinessExemptionRequest,
+  ListDeploymentsRequest,
+  ListReadinessExemptionsRequest,
+  QualityGatesApi,
+  ReadinessHistoryRequest,
+  ReadinessOverviewFilters,
+  ReadinessOverviewRequest,
+} from './QualityGatesApi';
+import { readinessOverviewQuery } from './readinessQuery';
 
 /**
  * Calls the quality-gates backend with the signed-in user's credentials
@@ -33,12 +48,110 @@ export class QualityGatesClient implements QualityGatesApi {
     return this.get<DeploymentListResponse>(`/deployments?${query}`);
   }
 
+  async getReadinessChecks(): Promise<ReadinessChecksResponse> {
+    return this.get<ReadinessChecksResponse>('/readiness/checks');
+  }
+
+  async getEntityReadiness(
+    entityRef: string,
+  ): Promise<EntityReadinessResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.get<EntityReadinessResponse>(`/readiness/entity?${query}`);
+  }
+
+  async evaluateEntityReadiness(
+    entityRef: string,
+  ): Promise<EntityReadinessResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.post<EntityReadinessResponse>(
+      `/readiness/entity/evaluate?${query}`,
+    );
+  }
+
+  async getEntityReadinessHistory(
+    entityRef: string,
+    request: ReadinessHistoryRequest = {},
+  ): Promise<ReadinessHistoryResponse> {
+    const query = new URLSearchParams({ entityRef });
+    if (request.from) query.set('from', request.from);
+    if (request.limit !== undefined) query.set('limit', String(request.limit));
+    return this.get<ReadinessHistoryResponse>(
+      `/readiness/entity/history?${query}`,
+    );
+  }
+
+  async getReadinessOverview(
+    request: ReadinessOverviewRequest = {},
+  ): Promise<ReadinessOverviewResponse> {
+    const query = readinessOverviewQuery(request);
+    return this.get<ReadinessOverviewResponse>(`/readiness/overview?${query}`);
+  }
+
+  async exportReadinessOverview(
+    filters: ReadinessOverviewFilters = {},
+  ): Promise<Blob> {
+    // No paging: the export holds every matching row.
+    const query = readinessOverviewQuery(filters);
+    const response = await this.request(`/readiness/overview/export?${query}`);
+    return response.blob();
+  }
+
+  async listReadinessExemptions(
+    request: ListReadinessExemptionsRequest = {},
+  ): Promise<ReadinessExemptionListResponse> {
+    const query = new URLSearchParams();
+    if (request.entityRef) query.set('entityRef', request.entityRef);
+    if (request.active !== undefined)
+      query.set('active', String(request.active));
+    if (request.limit !== undefined) query.set('limit', String(request.limit));
+    return this.get<ReadinessExemptionListResponse>(
+      `/readiness/exemptions?${query}`,
+    );
+  }
+
+  async createReadinessExemption(
+    request: CreateReadinessExemptionRequest,
+  ): Promise<ReadinessExemption> {
+    return this.post<ReadinessExemption>('/readiness/exemptions', {
+      entityRef: request.entityRef,
+      checkId: request.checkId,
+      reason: request.reason,
+      expiresAt: request.expiresAt,
+    });
+  }
+
+  async revokeReadinessExemption(
+    exemptionId: string,
+  ): Promise<ReadinessExemption> {
+    return this.post<ReadinessExemption>(
+      `/readiness/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
+    );
+  }
+
   private async get<T>(path: string): Promise<T> {
+    const response = await this.request(path);
+    return (await response.json()) as T;
+  }
+
+  private async post<T>(path: string, body?: unknown): Promise<T> {
+    const response = await this.request(path, {
+      method: 'POST',
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
+    return (await response.json()) as T;
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(QUALITY_GATES_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import GroupIcon from '@material-ui/icons/People';
+import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
 import {
   Settings as SidebarSettings,
   UserSettingsSignInAvatar,
@@ -56,6 +57,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarDivider />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+        <SidebarItem icon={ReadinessIcon} to="readiness" text="Readiness" />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

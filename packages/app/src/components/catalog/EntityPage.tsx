@@ -20,7 +20,11 @@ import {
   EntityOwnershipCard,
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
-import { EntityQualityGatesContent } from '@can-i-deploy/plugin-quality-gates';
+import {
+  EntityQualityGatesContent,
+  EntityReadinessCard,
+  EntityReadinessContent,
+} from '@can-i-deploy/plugin-quality-gates';
 
 const entityWarningContent = (
   <>
@@ -60,14 +64,32 @@ const overviewContent = (
   </Grid>
 );
 
-/** Every component gets the "Can I deploy?" tab. */
+const componentOverviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityReadinessCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+  </Grid>
+);
+
+/** Every component gets the "Can I deploy?" and "Readiness" tabs. */
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      {componentOverviewContent}
     </EntityLayout.Route>
     <EntityLayout.Route path="/quality-gates" title="Can I deploy?">
       <EntityQualityGatesContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntityReadinessContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

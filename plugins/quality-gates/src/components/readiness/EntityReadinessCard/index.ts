@@ -1,0 +1,1 @@
+export { EntityReadinessCard } from './EntityReadinessCard';

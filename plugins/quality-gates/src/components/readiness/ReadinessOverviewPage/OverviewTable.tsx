@@ -1,0 +1,217 @@
+import { Link } from '@backstage/core-components';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ReadinessCheckInfo,
+  ReadinessLevel,
+  ReadinessSummary,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReadinessOverviewSort } from '../../../api/QualityGatesApi';
+import { ReadinessLevelChip } from '../levels/ReadinessLevelChip';
+import { useEntityLinks } from '../links/useEntityLinks';
+import { RelativeTime } from '../time/RelativeTime';
+import { OverviewQuery, PAGE_SIZES } from './overviewQuery';
+
+const useStyles = makeStyles(theme => ({
+  entity: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    minWidth: 180,
+  },
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    minWidth: 200,
+  },
+  // Short values and headers stay on one line; the table scrolls instead.
+  nowrap: {
+    whiteSpace: 'nowrap',
+  },
+}));
+
+interface Column {
+  title: string;
+  sort?: ReadinessOverviewSort;
+}
+
+const COLUMNS: Column[] = [
+  { title: 'Entity', sort: 'entityRef' },
+  { title: 'Kind', sort: 'kind' },
+  { title: 'Lifecycle', sort: 'lifecycle' },
+  { title: 'Owner', sort: 'owner' },
+  { title: 'Level', sort: 'level' },
+  { title: 'Score', sort: 'score' },
+  { title: 'Failing checks' },
+  { title: 'Evaluated', sort: 'evaluatedAt' },
+  { title: 'First seen', sort: 'firstSeenAt' },
+];
+
+function shortRef(ref: string, defaultKind: string): string {
+  try {
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind });
+  } catch {
+    return ref;
+  }
+}
+
+function OverviewRow(props: {
+  row: ReadinessSummary;
+  levels: ReadinessLevel[];
+  checkTitle: (checkId: string) => string;
+}) {
+  const classes = useStyles();
+  const { entityPage, readinessTab } = useEntityLinks();
+  const { row } = props;
+  return (
+    <TableRow data-entity-ref={row.entityRef}>
+      <TableCell>
+        <div className={classes.entity}>
+          <Link to={readinessTab(row.entityRef)}>
+            {row.title ?? shortRef(row.entityRef, row.kind)}
+          </Link>
+          {row.isNew && <Chip size="small" color="primary" label="New" />}
+        </div>
+        <Typography variant="caption" color="textSecondary">
+          {row.entityRef}
+        </Typography>
+      </TableCell>
+      <TableCell className={classes.nowrap}>{row.kind}</TableCell>
+      <TableCell className={classes.nowrap}>{row.lifecycle ?? '—'}</TableCell>
+      <TableCell className={classes.nowrap}>
+        {row.owner ? (
+          <Link to={entityPage(row.owner)}>{shortRef(row.owner, 'group')}</Link>
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell className={classes.nowrap}>
+        <ReadinessLevelChip levels={props.levels} level={row.level} />
+      </TableCell>
+      <TableCell className={classes.nowrap}>
+        {row.score === null ? '—' : `${row.score}%`}
+      </TableCell>
+      <TableCell>
+        <div className={classes.chips}>
+          {row.failingChecks.length === 0
+            ? '—'
+            : row.failingChecks.map(checkId => (
+                <Chip
+                  key={checkId}
+                  size="small"
+                  variant="outlined"
+                  label={props.checkTitle(checkId)}
+                />
+              ))}
+        </div>
+      </TableCell>
+      <TableCell className={classes.nowrap}>
+        <RelativeTime iso={row.evaluatedAt} />
+      </TableCell>
+      <TableCell className={classes.nowrap}>
+        <RelativeTime iso={row.firstSeenAt} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * One page of the overview. Sorting and paging happen on the server: a
+ * click on a column header asks for that order.
+ */
+export function OverviewTable(props: {
+  items: ReadinessSummary[];
+  totalCount: number;
+  levels: ReadinessLevel[];
+  checks: ReadinessCheckInfo[];
+  query: OverviewQuery;
+  onSort: (sort: ReadinessOverviewSort, order: 'asc' | 'desc') => void;
+  onPage: (page: number, pageSize: number) => void;
+}) {
+  const classes = useStyles();
+  const { query } = props;
+  const checkTitle = (checkId: string) =>
+    props.checks.find(check => check.id === checkId)?.title ?? checkId;
+
+  const sortBy = (sort: ReadinessOverviewSort) => {
+    const order =
+      query.sort === sort && query.order !== 'desc' ? 'desc' : 'asc';
+    props.onSort(sort, order);
+  };
+
+  return (
+    <>
+      <TableContainer>
+        <Table size="small" aria-label="Readiness of every entity">
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(({ title, sort }) => {
+                const active = !!sort && query.sort === sort;
+                const direction = active ? query.order ?? 'asc' : 'asc';
+                return (
+                  <TableCell
+                    key={title}
+                    className={classes.nowrap}
+                    sortDirection={active ? direction : false}
+                  >
+                    {sort ? (
+                      <TableSortLabel
+                        active={active}
+                        direction={direction}
+                        onClick={() => sortBy(sort)}
+                      >
+                        {title}
+                      </TableSortLabel>
+                    ) : (
+                      title
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.items.map(row => (
+              <OverviewRow
+                key={row.entityRef}
+                row={row}
+                levels={props.levels}
+                checkTitle={checkTitle}
+              />
+            ))}
+            {props.items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={COLUMNS.length}>
+                  No entity matches these filters.
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={props.totalCount}
+        page={query.page}
+        rowsPerPage={query.pageSize}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, page) => props.onPage(page, query.pageSize)}
+        onRowsPerPageChange={event =>
+          props.onPage(0, Number(event.target.value))
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { ReadinessOverviewPage } from './ReadinessOverviewPage';

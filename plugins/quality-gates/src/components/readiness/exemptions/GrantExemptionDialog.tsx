@@ -1,0 +1,136 @@
+import { FormEvent, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { DateTime } from 'luxon';
+import {
+  dateInputDaysAhead,
+  DEFAULT_EXEMPTION_DAYS,
+  endOfDayIso,
+} from './expiryDate';
+
+/** The backend refuses shorter reasons; say so before it has to. */
+export const MIN_REASON_LENGTH = 10;
+
+export interface GrantExemptionInput {
+  reason: string;
+  expiresAt: string;
+}
+
+function expiryProblem(expiryDate: string): string | undefined {
+  const expiresAt = endOfDayIso(expiryDate);
+  if (!expiresAt) return 'Choose the day the exemption ends.';
+  if (DateTime.fromISO(expiresAt) <= DateTime.now()) {
+    return 'The exemption must end in the future.';
+  }
+  return undefined;
+}
+
+/**
+ * Asks why a check is exempt and until when. The backend decides the rest
+ * (permission, longest allowed exemption) and its message is shown here.
+ */
+export function GrantExemptionDialog(props: {
+  checkTitle: string;
+  onClose: () => void;
+  onGrant: (input: GrantExemptionInput) => Promise<void>;
+}) {
+  const [reason, setReason] = useState('');
+  const [expiryDate, setExpiryDate] = useState(
+    dateInputDaysAhead(DEFAULT_EXEMPTION_DAYS),
+  );
+  const [touched, setTouched] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const reasonProblem =
+    reason.trim().length < MIN_REASON_LENGTH
+      ? `Say why, in at least ${MIN_REASON_LENGTH} characters.`
+      : undefined;
+  const dateProblem = expiryProblem(expiryDate);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    const expiresAt = endOfDayIso(expiryDate);
+    if (reasonProblem || dateProblem || !expiresAt) return;
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      await props.onGrant({ reason: reason.trim(), expiresAt });
+    } catch (error) {
+      setFailure((error as Error).message);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="grant-exemption">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="grant-exemption">
+          Grant exemption: {props.checkTitle}
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The check counts as met until the exemption ends or is revoked.
+            Every exemption is kept for audit.
+          </DialogContentText>
+          <TextField
+            id="exemption-reason"
+            label="Reason"
+            value={reason}
+            onChange={event => setReason(event.target.value)}
+            onBlur={() => setTouched(true)}
+            error={touched && !!reasonProblem}
+            helperText={
+              touched && reasonProblem
+                ? reasonProblem
+                : `Why the check does not apply yet (at least ${MIN_REASON_LENGTH} characters).`
+            }
+            multiline
+            minRows={3}
+            fullWidth
+            required
+            margin="normal"
+          />
+          <TextField
+            id="exemption-expiry"
+            label="Exempt until"
+            type="date"
+            value={expiryDate}
+            onChange={event => setExpiryDate(event.target.value)}
+            error={touched && !!dateProblem}
+            helperText={touched && dateProblem ? dateProblem : undefined}
+            InputLabelProps={{ shrink: true }}
+            inputProps={{ min: dateInputDaysAhead(1) }}
+            required
+            margin="normal"
+          />
+          {failure && (
+            <Typography color="error" role="alert">
+              {failure}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose} disabled={submitting}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={submitting}
+          >
+            Grant exemption
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
