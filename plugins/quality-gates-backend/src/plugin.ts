@@ -23,6 +23,7 @@ import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
 import { SpanStore } from './ingest/otlp/SpanStore';
 import { DemoDataSender } from './demo/DemoDataSender';
+import { seedDemoReadinessHistory } from './demo/demoReadinessHistory';
 import { createReadiness } from './readiness/createReadiness';
 import { scheduleReadiness } from './readiness/scheduleReadiness';
 import { createSourceChecks } from './readiness/createSourceChecks';
@@ -152,6 +153,15 @@ export const qualityGatesPlugin = createBackendPlugin({
               moduleChecks: moduleReadinessChecks,
             })
           : undefined;
+        if (readiness && demoConfig?.getOptionalBoolean('enabled')) {
+          await seedDemoReadinessHistory({
+            knex,
+            checkSet: readiness.service.checkSet,
+            entityRefs: (
+              demoConfig.getOptionalStringArray('entities') ?? []
+            ).map(ref => ref.toLocaleLowerCase('en-US')),
+          });
+        }
         if (readiness) {
           await scheduleReadiness({
             readinessConfig: config.getOptionalConfig('qualityGates.readiness'),

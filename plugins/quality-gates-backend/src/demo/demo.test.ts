@@ -139,5 +139,19 @@ describe('demo data', () => {
           .first('sha'),
       ).toBeDefined();
     });
+
+    it('gives the demo entities weeks of readiness history with a trend', async () => {
+      const response = await request(backend.server)
+        .get('/api/quality-gates/readiness/entity/history')
+        .query({ entityRef: CHECKOUT })
+        .set('Authorization', auth);
+      expect(response.status).toBe(200);
+      const points = response.body.items.slice(0, 4);
+      expect(points).toHaveLength(4);
+      const scores = points.map((point: any) => point.score);
+      expect(scores[0]).toBeLessThan(scores[2]);
+      expect(scores[3]).toBeLessThan(scores[2]);
+      expect(points[0].states.owner).toBe('passed');
+    });
   });
 });
