@@ -52,6 +52,7 @@ import {
 import {
   ReadinessOverviewQuery,
   ReadinessStore,
+  ROWS_PER_STATEMENT,
 } from '../plugins/quality-gates-backend/src/readiness/ReadinessStore';
 
 const POSTGRES_URL =
@@ -64,8 +65,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',');
 /** Calls per overview query, after a few uncounted ones. */
 const OVERVIEW_CALLS = 50;
-/** Rows per statement, as ReadinessStore writes them (not exported there). */
-const ROWS_PER_STATEMENT = 200;
 const GROUPS = 200;
 const USERS = 100;
 const SYSTEMS = 50;

@@ -95,6 +95,9 @@ export class ReadinessService {
     ]);
     const evaluations: EntityEvaluation[] = [];
     for (let i = 0; i < entities.length; i += CONCURRENT_ENTITIES) {
+      // Let requests in between chunks: catalog-only checks never wait on
+      // I/O, and a page of them would otherwise hold the event loop.
+      await new Promise(resolve => setImmediate(resolve));
       const chunk = entities.slice(i, i + CONCURRENT_ENTITIES);
       evaluations.push(
         ...(await Promise.all(

@@ -14,7 +14,9 @@ import {
 import { EntityEvaluation } from './ReadinessEvaluator';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
-const ROWS_PER_STATEMENT = 200;
+export const ROWS_PER_STATEMENT = 200;
+/** Refs per `update ... where entity_ref in (...)` of unchanged rows. */
+const UNCHANGED_PER_STATEMENT = 500;
 
 interface EntityRow {
   entity_ref: string;
@@ -31,9 +33,29 @@ interface EntityRow {
   failing_checks: string;
   results: string;
   fingerprint: string;
+  content_hash: string | null;
   evaluated_at: Date | number | string;
   first_seen_at: Date | number | string;
 }
+
+/** What an upsert of a changed row rewrites: all but the key and first seen. */
+const UPDATABLE_COLUMNS = [
+  'kind',
+  'title',
+  'type',
+  'lifecycle',
+  'owner',
+  'system',
+  'level',
+  'level_rank',
+  'score',
+  'counts',
+  'failing_checks',
+  'results',
+  'fingerprint',
+  'content_hash',
+  'evaluated_at',
+];
 
 /** What the overview reads per row: everything but the full results. */
 const SUMMARY_COLUMNS = [
@@ -94,6 +116,12 @@ function fingerprintOf(evaluation: EntityEvaluation): string {
     .digest('hex');
 }
 
+/** Everything a re-run could change in a row, but the evaluation time. */
+function contentHashOf(row: EntityRow): string {
+  const { evaluated_at: _at, first_seen_at: _seen, ...content } = row;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
 function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
   return Object.fromEntries(results.map(r => [r.checkId, r.state]));
 }
@@ -129,21 +157,30 @@ export class ReadinessStore {
     const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
     const refs = [...byRef.keys()].sort();
     await this.knex.transaction(async tx => {
-      const previous = new Map<string, string>();
+      const previous = new Map<
+        string,
+        { fingerprint: string; contentHash: string | null }
+      >();
       for (let i = 0; i < refs.length; i += ROWS_PER_STATEMENT) {
         const rows = await tx('readiness_entities')
-          .select('entity_ref', 'fingerprint')
+          .select('entity_ref', 'fingerprint', 'content_hash')
           .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT));
-        for (const row of rows) previous.set(row.entity_ref, row.fingerprint);
+        for (const row of rows) {
+          previous.set(row.entity_ref, {
+            fingerprint: row.fingerprint,
+            contentHash: row.content_hash,
+          });
+        }
       }
       const rows: EntityRow[] = [];
+      const unchanged: string[] = [];
       const history: Array<Record<string, unknown>> = [];
       for (const ref of refs) {
         const evaluation = byRef.get(ref)!;
         const { facts } = evaluation;
         const fingerprint = fingerprintOf(evaluation);
         const counts = JSON.stringify(evaluation.counts);
-        rows.push({
+        const row: EntityRow = {
           entity_ref: ref,
           kind: facts.kind,
           title: facts.title ?? null,
@@ -158,10 +195,18 @@ export class ReadinessStore {
           failing_checks: `|${evaluation.failingChecks.join('|')}|`,
           results: JSON.stringify(evaluation.results),
           fingerprint,
+          content_hash: null,
           evaluated_at: at,
           first_seen_at: at,
-        });
-        if (previous.get(ref) !== fingerprint) {
+        };
+        row.content_hash = contentHashOf(row);
+        const before = previous.get(ref);
+        if (before?.contentHash === row.content_hash) {
+          unchanged.push(ref);
+        } else {
+          rows.push(row);
+        }
+        if (before?.fingerprint !== fingerprint) {
           history.push({
             entity_ref: ref,
             evaluated_at: at,
@@ -172,12 +217,19 @@ export class ReadinessStore {
           });
         }
       }
-      const { first_seen_at: _keep, entity_ref: _key, ...updatable } = rows[0];
+      for (let i = 0; i < unchanged.length; i += UNCHANGED_PER_STATEMENT) {
+        await tx('readiness_entities')
+          .whereIn(
+            'entity_ref',
+            unchanged.slice(i, i + UNCHANGED_PER_STATEMENT),
+          )
+          .update({ evaluated_at: at });
+      }
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         await tx('readiness_entities')
           .insert(rows.slice(i, i + ROWS_PER_STATEMENT))
           .onConflict('entity_ref')
-          .merge(Object.keys(updatable));
+          .merge(UPDATABLE_COLUMNS);
       }
       for (let i = 0; i < history.length; i += ROWS_PER_STATEMENT) {
         await tx('readiness_history').insert(
@@ -272,13 +324,10 @@ export class ReadinessStore {
     } else {
       // New entities first: experimental ones, then those first seen
       // recently (newest first), then the rest; least ready first within.
-      const newSince = DateTime.utc()
-        .minus({ days: this.options.newEntityDays })
-        .toJSDate();
       builder
         .orderByRaw(
           "case when lifecycle = 'experimental' then 0 when first_seen_at >= ? then 1 else 2 end",
-          [newSince],
+          [this.newSince().toJSDate()],
         )
         .orderBy('first_seen_at', 'desc')
         .orderBy('level_rank', 'asc');
@@ -296,8 +345,9 @@ export class ReadinessStore {
         .offset(query.offset ?? 0),
       this.filtered(query).count({ count: '*' }),
     ]);
+    const newSince = this.newSince().toISO()!;
     return {
-      items: rows.map((row: EntityRow) => this.toSummary(row)),
+      items: rows.map((row: EntityRow) => this.toSummary(row, newSince)),
       totalCount: Number(count),
     };
   }
@@ -307,7 +357,9 @@ export class ReadinessStore {
     summary: ReadinessSummary;
     states: Record<string, string>;
   }> {
-    const pageSize = 1000;
+    // Large pages: each one sorts the matching rows again.
+    const pageSize = 5000;
+    const newSince = this.newSince().toISO()!;
     for (let offset = 0; ; offset += pageSize) {
       const rows: EntityRow[] = await this.ordered(
         this.filtered(query).select([...SUMMARY_COLUMNS, 'results']),
@@ -317,7 +369,7 @@ export class ReadinessStore {
         .offset(offset);
       for (const row of rows) {
         yield {
-          summary: this.toSummary(row),
+          summary: this.toSummary(row, newSince),
           states: statesOf(JSON.parse(row.results)),
         };
       }
@@ -352,12 +404,18 @@ export class ReadinessStore {
       .delete();
   }
 
-  private toSummary(row: EntityRow): ReadinessSummary {
+  /** From when an entity first seen counts as new. */
+  private newSince(): DateTime {
+    return DateTime.utc().minus({ days: this.options.newEntityDays });
+  }
+
+  private toSummary(
+    row: EntityRow,
+    newSince: string = this.newSince().toISO()!,
+  ): ReadinessSummary {
     const firstSeenAt = timestampFromDatabase(row.first_seen_at);
-    const isNew =
-      row.lifecycle === 'experimental' ||
-      DateTime.fromISO(firstSeenAt) >=
-        DateTime.utc().minus({ days: this.options.newEntityDays });
+    // ISO 8601 UTC strings of the same form compare as they sort.
+    const isNew = row.lifecycle === 'experimental' || firstSeenAt >= newSince;
     const summary: ReadinessSummary = {
       entityRef: row.entity_ref,
       kind: row.kind,

@@ -277,7 +277,19 @@ describe('readiness', () => {
     });
 
     it('keeps a history point only when something changed', async () => {
+      const before = await get(
+        '/readiness/entity?entityRef=component:default/ready',
+      );
+      await new Promise(resolve => setTimeout(resolve, 5));
       await scheduler.trigger('quality-gates-readiness-evaluation');
+      const after = await get(
+        '/readiness/entity?entityRef=component:default/ready',
+      );
+      // Nothing changed: the row is not rewritten, only its time moves.
+      expect(
+        after.body.summary.evaluatedAt > before.body.summary.evaluatedAt,
+      ).toBe(true);
+      expect(after.body.checks).toEqual(before.body.checks);
       const history = await get(
         '/readiness/entity/history?entityRef=component:default/ready',
       );
