@@ -1,9 +1,5 @@
-import path from 'node:path';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { ReadinessCheckContext } from '@can-i-deploy/plugin-quality-gates-node';
 import {
   startStaticFileServer,
   StaticFileServer,
@@ -11,13 +7,17 @@ import {
 } from '../../../__testUtils__/staticFileServer';
 import { createAlertRulesCheck } from './alertRulesCheck';
 import { DEFAULT_ALERT_RULE_PATHS } from './alertsSettings';
+import {
+  checkContext,
+  componentIn,
+  componentWith,
+  FIXTURE_REPOSITORIES,
+  silentLogger,
+} from '../__testUtils__/checkSubjects';
 
 // Rule files as code: fixture repositories served by a real HTTP server and
 // read through the backend's real URL reader. Live rules are tested against
 // a real Prometheus in liveAlertRules.test.ts.
-
-const REPOSITORIES = path.resolve(__dirname, '../__fixtures__/repositories');
-const logger = mockServices.rootLogger({ level: 'none' });
 
 /** `annotations` is indented one space too far: not valid YAML. */
 const MALFORMED_RULES = [
@@ -33,32 +33,11 @@ const MALFORMED_RULES = [
   '',
 ].join('\n');
 
-function context(): ReadinessCheckContext {
-  return {
-    catalog: { kindOf: () => undefined },
-    logger,
-    signal: new AbortController().signal,
-  };
-}
-
-function component(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'subject', annotations },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/team-a',
-    },
-  };
-}
-
 describe('alerts check, rules as code', () => {
   let server: StaticFileServer;
 
   beforeAll(async () => {
-    server = await startStaticFileServer(REPOSITORIES, {
+    server = await startStaticFileServer(FIXTURE_REPOSITORIES, {
       failingPaths: { '/empty-service/prometheus/rules.yaml': 500 },
       // Served from memory: a formatter would refuse it as a file.
       files: { '/malformed-service/prometheus/alerts.yaml': MALFORMED_RULES },
@@ -70,16 +49,12 @@ describe('alerts check, rules as code', () => {
     return createAlertRulesCheck({
       config: new ConfigReader({ qualityGates: { readiness } }),
       urlReader: urlReaderAllowing(server.host),
-      logger,
+      logger: silentLogger,
     });
   }
 
-  function at(repository: string, annotations: Record<string, string> = {}) {
-    return component({
-      'backstage.io/source-location': `url:${server.baseUrl}/${repository}/`,
-      ...annotations,
-    });
-  }
+  const at = (repository: string, annotations: Record<string, string> = {}) =>
+    componentIn(server.baseUrl, repository, annotations);
 
   it('describes itself', () => {
     const alerts = check();
@@ -94,7 +69,7 @@ describe('alerts check, rules as code', () => {
   });
 
   it('passes a PrometheusRule resource found by convention in a multi-document file', async () => {
-    const outcome = await check().evaluate(at('crd-service'), context());
+    const outcome = await check().evaluate(at('crd-service'), checkContext());
 
     expect(outcome.state).toBe('passed');
     expect(outcome.message).toBe(
@@ -124,7 +99,10 @@ describe('alerts check, rules as code', () => {
   });
 
   it('lists what each alert of a plain rule file lacks', async () => {
-    const outcome = await check().evaluate(at('rulefile-service'), context());
+    const outcome = await check().evaluate(
+      at('rulefile-service'),
+      checkContext(),
+    );
 
     expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe('5 of 6 alerts lack something.');
@@ -161,7 +139,7 @@ describe('alerts check, rules as code', () => {
   it('takes the allowed severities from config', async () => {
     const outcome = await check({
       alerts: { allowedSeverities: ['critical', 'warning', 'info', 'page'] },
-    }).evaluate(at('rulefile-service'), context());
+    }).evaluate(at('rulefile-service'), checkContext());
     expect(
       outcome.items?.find(item => item.name === 'PaymentsBadSeverity'),
     ).toMatchObject({ state: 'passed', missing: [] });
@@ -173,7 +151,7 @@ describe('alerts check, rules as code', () => {
         'quality-gates/alert-rules':
           'observability/rules/api.yaml,observability/rules/worker.yml',
       }),
-      context(),
+      checkContext(),
     );
     expect(present.state).toBe('passed');
     expect(present.items?.map(item => [item.name, item.source])).toEqual([
@@ -186,7 +164,7 @@ describe('alerts check, rules as code', () => {
         'quality-gates/alert-rules':
           'observability/rules/api.yaml,observability/rules/missing.yaml',
       }),
-      context(),
+      checkContext(),
     );
     expect(missingFile.state).toBe('failed');
     expect(missingFile.message).toBe(
@@ -203,10 +181,10 @@ describe('alerts check, rules as code', () => {
 
   it('reads an absolute URL from the annotation without a source location', async () => {
     const outcome = await check().evaluate(
-      component({
+      componentWith({
         'quality-gates/alert-rules': `${server.baseUrl}/crd-service/deploy/prometheus-rules.yaml`,
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('passed');
     expect(outcome.items).toHaveLength(2);
@@ -215,7 +193,7 @@ describe('alerts check, rules as code', () => {
   it('fails with where it looked when no rules are found', async () => {
     const outcome = await check({
       alerts: { conventionPaths: ['prometheus/alerts.yaml', 'alerts.yaml'] },
-    }).evaluate(at('empty-service'), context());
+    }).evaluate(at('empty-service'), checkContext());
 
     expect(outcome.state).toBe('failed');
     const where = `prometheus/alerts.yaml, alerts.yaml in ${server.baseUrl}/empty-service/`;
@@ -234,7 +212,7 @@ describe('alerts check, rules as code', () => {
   });
 
   it('is not reported when there is nowhere to look', async () => {
-    const outcome = await check().evaluate(component({}), context());
+    const outcome = await check().evaluate(componentWith({}), checkContext());
     expect(outcome).toEqual({
       state: 'not_reported',
       message:
@@ -245,8 +223,8 @@ describe('alerts check, rules as code', () => {
     });
 
     const namesLiveAlerts = await check().evaluate(
-      component({ 'prometheus.io/alert': 'CheckoutDown' }),
-      context(),
+      componentWith({ 'prometheus.io/alert': 'CheckoutDown' }),
+      checkContext(),
     );
     expect(namesLiveAlerts.state).toBe('not_reported');
     expect(namesLiveAlerts.message).toContain(
@@ -257,7 +235,7 @@ describe('alerts check, rules as code', () => {
   it('says when named live alerts were not checked for want of a Prometheus', async () => {
     const outcome = await check().evaluate(
       at('crd-service', { 'prometheus.io/alert': 'CheckoutDown' }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('passed');
     expect(outcome.message).toMatch(
@@ -266,7 +244,10 @@ describe('alerts check, rules as code', () => {
   });
 
   it('fails a malformed rule file, saying where it is broken', async () => {
-    const outcome = await check().evaluate(at('malformed-service'), context());
+    const outcome = await check().evaluate(
+      at('malformed-service'),
+      checkContext(),
+    );
     expect(outcome.state).toBe('failed');
     expect(outcome.missing).toEqual([
       expect.stringMatching(
@@ -286,7 +267,7 @@ describe('alerts check, rules as code', () => {
       at('grafana-service', {
         'quality-gates/alert-rules': 'dashboards/dashboard.json',
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.missing).toEqual([
@@ -299,7 +280,7 @@ describe('alerts check, rules as code', () => {
       alerts: {
         conventionPaths: ['prometheus/alerts.yaml', 'prometheus/rules.yaml'],
       },
-    }).evaluate(at('empty-service'), context());
+    }).evaluate(at('empty-service'), checkContext());
     const url = `${server.baseUrl}/empty-service/prometheus/rules.yaml`;
     expect(outcome).toEqual({
       state: 'error',
@@ -312,8 +293,8 @@ describe('alerts check, rules as code', () => {
     const outcome = await createAlertRulesCheck({
       config: new ConfigReader({}),
       urlReader: urlReaderAllowing('127.0.0.1:1'),
-      logger,
-    }).evaluate(at('crd-service'), context());
+      logger: silentLogger,
+    }).evaluate(at('crd-service'), checkContext());
     expect(outcome.state).toBe('error');
     expect(outcome.message).toMatch(/is not allowed/);
   });
@@ -321,7 +302,7 @@ describe('alerts check, rules as code', () => {
   it('uses the default convention paths', async () => {
     const before = server.requests.length;
     // One default path answers 500 here, so the outcome is an error.
-    const outcome = await check().evaluate(at('empty-service'), context());
+    const outcome = await check().evaluate(at('empty-service'), checkContext());
     expect(outcome.state).toBe('error');
     const tried = server.requests.slice(before);
     expect(tried.sort()).toEqual(

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import { ReadinessCheckContext } from '@can-i-deploy/plugin-quality-gates-node';
 import {
   PrometheusServer,
   startPrometheus,
@@ -15,25 +12,16 @@ import {
   urlReaderAllowing,
 } from '../../../__testUtils__/staticFileServer';
 import { createAlertRulesCheck } from './alertRulesCheck';
+import {
+  checkContext,
+  componentWith,
+  silentLogger,
+} from '../__testUtils__/checkSubjects';
 
 // Live rules from a real Prometheus server, started on a free loopback port
 // with a rule file holding good and bad alerts of two services.
 
 const FIXTURES = path.resolve(__dirname, '../__fixtures__');
-const logger = mockServices.rootLogger({ level: 'none' });
-
-function context(signal = new AbortController().signal): ReadinessCheckContext {
-  return { catalog: { kindOf: () => undefined }, logger, signal };
-}
-
-function component(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout', annotations },
-    spec: { type: 'service', owner: 'group:default/team-a' },
-  };
-}
 
 function checkAgainst(
   baseUrl: string,
@@ -46,7 +34,7 @@ function checkAgainst(
       },
     }),
     urlReader: urlReaderAllowing(),
-    logger,
+    logger: silentLogger,
   });
 }
 
@@ -62,10 +50,10 @@ describe('alerts check, live rules from Prometheus', () => {
 
   it('selects the entity’s alerts by label selector and says what each lacks', async () => {
     const outcome = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({
+      componentWith({
         'grafana/alert-label-selector': 'service=checkout,team=payments',
       }),
-      context(),
+      checkContext(),
     );
 
     expect(outcome.state).toBe('failed');
@@ -101,10 +89,10 @@ describe('alerts check, live rules from Prometheus', () => {
 
   it('selects alerts by name and fails names Prometheus has not loaded', async () => {
     const passing = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({
+      componentWith({
         'prometheus.io/alert': 'PaymentsDown, CheckoutHighErrorRate',
       }),
-      context(),
+      checkContext(),
     );
     expect(passing.state).toBe('passed');
     expect(passing.items?.map(item => item.name).sort()).toEqual([
@@ -113,8 +101,8 @@ describe('alerts check, live rules from Prometheus', () => {
     ]);
 
     const withUnknown = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({ 'prometheus.io/alert': 'PaymentsDown,CheckoutGone' }),
-      context(),
+      componentWith({ 'prometheus.io/alert': 'PaymentsDown,CheckoutGone' }),
+      checkContext(),
     );
     expect(withUnknown.state).toBe('failed');
     expect(withUnknown.items).toContainEqual({
@@ -128,8 +116,8 @@ describe('alerts check, live rules from Prometheus', () => {
 
   it('fails with where it looked when the selector matches nothing', async () => {
     const outcome = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({ 'grafana/alert-label-selector': 'service=search' }),
-      context(),
+      componentWith({ 'grafana/alert-label-selector': 'service=search' }),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe(
@@ -139,8 +127,8 @@ describe('alerts check, live rules from Prometheus', () => {
 
   it('fails an annotation that is no label selector, without asking Prometheus', async () => {
     const outcome = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({ 'grafana/alert-label-selector': 'service in (a b)' }),
-      context(),
+      componentWith({ 'grafana/alert-label-selector': 'service in (a b)' }),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.missing).toEqual([
@@ -164,13 +152,13 @@ describe('alerts check, live rules from Prometheus', () => {
           },
         }),
         urlReader: urlReaderAllowing(files.host),
-        logger,
+        logger: silentLogger,
       }).evaluate(
-        component({
+        componentWith({
           'backstage.io/source-location': `url:${files.baseUrl}/crd-service/`,
           'prometheus.io/alert': 'PaymentsDown',
         }),
-        context(),
+        checkContext(),
       );
       expect(outcome.state).toBe('passed');
       expect(
@@ -209,13 +197,13 @@ describe('alerts check, live rules from Prometheus', () => {
       const check = checkAgainst(`http://127.0.0.1:${port}/`, {
         headers: { Authorization: 'Bearer prometheus-token' },
       });
-      const entity = component({ 'prometheus.io/alert': 'PaymentsDown' });
-      const outcome = await check.evaluate(entity, context());
+      const entity = componentWith({ 'prometheus.io/alert': 'PaymentsDown' });
+      const outcome = await check.evaluate(entity, checkContext());
       expect(outcome.state).toBe('passed');
       expect(seen[0].authorization).toBe('Bearer prometheus-token');
 
       // A run over many entities asks Prometheus once, not once per entity.
-      await check.evaluate(entity, context());
+      await check.evaluate(entity, checkContext());
       expect(seen).toHaveLength(1);
     } finally {
       await new Promise(resolve => proxy.close(resolve));
@@ -225,7 +213,10 @@ describe('alerts check, live rules from Prometheus', () => {
   it('errors when Prometheus answers with a failure', async () => {
     const outcome = await checkAgainst(
       `${prometheus.baseUrl}/no-such-prefix`,
-    ).evaluate(component({ 'prometheus.io/alert': 'PaymentsDown' }), context());
+    ).evaluate(
+      componentWith({ 'prometheus.io/alert': 'PaymentsDown' }),
+      checkContext(),
+    );
     expect(outcome.state).toBe('error');
     expect(outcome.message).toMatch(
       new RegExp(
@@ -238,8 +229,8 @@ describe('alerts check, live rules from Prometheus', () => {
     const controller = new AbortController();
     controller.abort();
     const outcome = await checkAgainst(prometheus.baseUrl).evaluate(
-      component({ 'prometheus.io/alert': 'PaymentsDown' }),
-      context(controller.signal),
+      componentWith({ 'prometheus.io/alert': 'PaymentsDown' }),
+      checkContext(controller.signal),
     );
     expect(outcome.state).toBe('error');
     expect(outcome.message).toMatch(/^Could not reach Prometheus at .*abort/i);
@@ -252,14 +243,14 @@ describe('alerts check, Prometheus down', () => {
       ruleFiles: [path.join(FIXTURES, 'prometheus/live-rules.yaml')],
     });
     const check = checkAgainst(prometheus.baseUrl);
-    const entity = component({ 'prometheus.io/alert': 'PaymentsDown' });
-    expect((await check.evaluate(entity, context())).state).toBe('passed');
+    const entity = componentWith({ 'prometheus.io/alert': 'PaymentsDown' });
+    expect((await check.evaluate(entity, checkContext())).state).toBe('passed');
 
     await prometheus.stop();
     // A fresh check, so nothing of the first answer is reused.
     const outcome = await checkAgainst(prometheus.baseUrl).evaluate(
       entity,
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('error');
     expect(outcome.message).toBe(

@@ -1,44 +1,27 @@
-import path from 'node:path';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { ReadinessCheckContext } from '@can-i-deploy/plugin-quality-gates-node';
 import {
   startStaticFileServer,
   StaticFileServer,
   urlReaderAllowing,
 } from '../../../__testUtils__/staticFileServer';
 import { createDashboardsCheck } from './dashboardsCheck';
+import {
+  checkContext,
+  componentIn,
+  componentWith,
+  FIXTURE_REPOSITORIES,
+  silentLogger,
+} from '../__testUtils__/checkSubjects';
 
 // Dashboards as code: fixture repositories served by a real HTTP server and
 // read through the backend's real URL reader.
-
-const REPOSITORIES = path.resolve(__dirname, '../__fixtures__/repositories');
-const logger = mockServices.rootLogger({ level: 'none' });
-
-function context(): ReadinessCheckContext {
-  return {
-    catalog: { kindOf: () => undefined },
-    logger,
-    signal: new AbortController().signal,
-  };
-}
-
-function component(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'subject', annotations },
-    spec: { type: 'service', owner: 'group:default/team-a' },
-  };
-}
 
 describe('dashboards check', () => {
   let server: StaticFileServer;
 
   beforeAll(async () => {
-    server = await startStaticFileServer(REPOSITORIES, {
+    server = await startStaticFileServer(FIXTURE_REPOSITORIES, {
       failingPaths: { '/empty-service/dashboards/perses.yaml': 403 },
       // Served from memory: a formatter would refuse it as a file.
       files: {
@@ -53,16 +36,12 @@ describe('dashboards check', () => {
     return createDashboardsCheck({
       config: new ConfigReader({ qualityGates: { readiness } }),
       urlReader: urlReaderAllowing(server.host),
-      logger,
+      logger: silentLogger,
     });
   }
 
-  function at(repository: string, annotations: Record<string, string> = {}) {
-    return component({
-      'backstage.io/source-location': `url:${server.baseUrl}/${repository}/`,
-      ...annotations,
-    });
-  }
+  const at = (repository: string, annotations: Record<string, string> = {}) =>
+    componentIn(server.baseUrl, repository, annotations);
 
   it('describes itself', () => {
     const dashboards = check();
@@ -76,7 +55,10 @@ describe('dashboards check', () => {
   });
 
   it('counts Grafana panels in rows, collapsed rows and the legacy wrapper', async () => {
-    const outcome = await check().evaluate(at('grafana-service'), context());
+    const outcome = await check().evaluate(
+      at('grafana-service'),
+      checkContext(),
+    );
 
     expect(outcome.state).toBe('passed');
     expect(outcome.message).toBe('2 dashboards as code, each with panels.');
@@ -114,7 +96,7 @@ describe('dashboards check', () => {
       at('grafana-service', {
         'quality-gates/dashboards': 'observability/checkout-v2.yaml',
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('passed');
     expect(outcome.items?.map(item => item.name)).toEqual([
@@ -123,7 +105,10 @@ describe('dashboards check', () => {
   });
 
   it('reads Perses dashboards of the operator (both versions) and of Perses itself', async () => {
-    const outcome = await check().evaluate(at('perses-service'), context());
+    const outcome = await check().evaluate(
+      at('perses-service'),
+      checkContext(),
+    );
 
     expect(outcome.state).toBe('passed');
     expect(outcome.message).toBe('3 dashboards as code, each with panels.');
@@ -137,7 +122,7 @@ describe('dashboards check', () => {
   it('fails a dashboard without panels', async () => {
     const outcome = await check().evaluate(
       at('empty-dashboard-service'),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe('1 dashboard without panels.');
@@ -160,8 +145,8 @@ describe('dashboards check', () => {
     const outcome = await check({
       dashboards: { grafanaUrl: 'https://grafana.example.com/' },
     }).evaluate(
-      component({ 'grafana/dashboard-selector': selector }),
-      context(),
+      componentWith({ 'grafana/dashboard-selector': selector }),
+      checkContext(),
     );
     expect(outcome).toEqual({
       state: 'passed',
@@ -189,7 +174,7 @@ describe('dashboards check', () => {
       at('empty-dashboard-service', {
         'grafana/dashboard-selector': "tags @> 'orders'",
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.items?.map(item => item.state)).toEqual([
@@ -201,7 +186,7 @@ describe('dashboards check', () => {
   it('fails with where it looked when nothing is found', async () => {
     const outcome = await check({
       dashboards: { conventionPaths: ['dashboards/dashboard.json'] },
-    }).evaluate(at('empty-service'), context());
+    }).evaluate(at('empty-service'), checkContext());
     const where = `dashboards/dashboard.json in ${server.baseUrl}/empty-service/`;
     expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe(`No dashboards found; looked in ${where}.`);
@@ -216,7 +201,7 @@ describe('dashboards check', () => {
         'quality-gates/dashboards':
           'dashboards/perses.yaml,dashboards/gone.json',
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe('1 problem with the dashboard files.');
@@ -227,7 +212,10 @@ describe('dashboards check', () => {
   });
 
   it('fails malformed JSON, saying so', async () => {
-    const outcome = await check().evaluate(at('malformed-service'), context());
+    const outcome = await check().evaluate(
+      at('malformed-service'),
+      checkContext(),
+    );
     expect(outcome.state).toBe('failed');
     expect(outcome.missing).toEqual([
       expect.stringMatching(/^dashboards\/dashboard\.json: not valid JSON: /),
@@ -239,7 +227,7 @@ describe('dashboards check', () => {
       at('crd-service', {
         'quality-gates/dashboards': 'deploy/prometheus-rules.yaml',
       }),
-      context(),
+      checkContext(),
     );
     expect(outcome.state).toBe('failed');
     expect(outcome.missing).toEqual([
@@ -248,7 +236,7 @@ describe('dashboards check', () => {
   });
 
   it('is not reported when there is nowhere to look', async () => {
-    const outcome = await check().evaluate(component({}), context());
+    const outcome = await check().evaluate(componentWith({}), checkContext());
     expect(outcome.state).toBe('not_reported');
     expect(outcome.message).toBe(
       'Nowhere to look for dashboards: the entity has no backstage.io/source-location annotation and no quality-gates/dashboards annotation, and no grafana/dashboard-selector annotation.',
@@ -258,7 +246,7 @@ describe('dashboards check', () => {
   it('errors when a file cannot be read, even with a selector', async () => {
     const outcome = await check().evaluate(
       at('empty-service', { 'grafana/dashboard-selector': "tags @> 'x'" }),
-      context(),
+      checkContext(),
     );
     const url = `${server.baseUrl}/empty-service/dashboards/perses.yaml`;
     expect(outcome).toEqual({
