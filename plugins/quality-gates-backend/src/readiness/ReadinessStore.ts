@@ -12,6 +12,7 @@ import {
   timestampToDatabase,
 } from '../database/timestamps';
 import { EntityEvaluation } from './ReadinessEvaluator';
+import { isPostgres } from '../database/dialect';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
 export const ROWS_PER_STATEMENT = 200;
@@ -162,9 +163,15 @@ export class ReadinessStore {
         { fingerprint: string; contentHash: string | null }
       >();
       for (let i = 0; i < refs.length; i += ROWS_PER_STATEMENT) {
+        // Locked (in key order) on PostgreSQL: an on-demand evaluation and
+        // the scheduled run writing the same entity add one history point.
         const rows = await tx('readiness_entities')
           .select('entity_ref', 'fingerprint', 'content_hash')
-          .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT));
+          .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT))
+          .orderBy('entity_ref')
+          .modify(query => {
+            if (isPostgres(tx)) query.forUpdate();
+          });
         for (const row of rows) {
           previous.set(row.entity_ref, {
             fingerprint: row.fingerprint,

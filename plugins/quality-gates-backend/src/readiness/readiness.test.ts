@@ -2,8 +2,10 @@ import request from 'supertest';
 import {
   BackstageUserPrincipal,
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { qualityGatesReadinessChecksExtensionPoint } from '@can-i-deploy/plugin-quality-gates-node';
 import {
   mockCredentials,
   TestBackend,
@@ -58,6 +60,38 @@ const permissionsPolicy = createServiceFactory({
   }),
 });
 
+/** A check a backend module adds: warns when no runbook link is listed. */
+const runbookLinkModule = createBackendModule({
+  pluginId: 'quality-gates',
+  moduleId: 'test-runbook-link-check',
+  register(reg) {
+    reg.registerInit({
+      deps: { checks: qualityGatesReadinessChecksExtensionPoint },
+      async init({ checks }) {
+        checks.addReadinessCheck({
+          id: 'runbook-link',
+          title: 'Runbook linked',
+          description: 'Responders find the runbook from the catalog.',
+          howToFix: 'Add a link titled `Runbook` to `metadata.links`.',
+          catalogOnly: true,
+          evaluate(entity) {
+            const linked = (entity.metadata.links ?? []).some(
+              link => link.title === 'Runbook',
+            );
+            return linked
+              ? { state: 'passed', message: 'Runbook linked.' }
+              : {
+                  state: 'warning',
+                  message: 'No runbook link.',
+                  missing: ['a Runbook link'],
+                };
+          },
+        });
+      },
+    });
+  },
+});
+
 const config = {
   qualityGates: {
     readiness: {
@@ -106,7 +140,12 @@ describe('readiness', () => {
           __dirname,
           '__fixtures__/readiness-catalog.yaml',
         ),
-        features: [scheduler.feature, database.feature, permissionsPolicy],
+        features: [
+          scheduler.feature,
+          database.feature,
+          permissionsPolicy,
+          runbookLinkModule,
+        ],
       });
       await waitForCatalog(backend, admin, [
         'ready',
@@ -164,6 +203,24 @@ describe('readiness', () => {
         state: 'failed',
         message: 'The owner user:default/jane is a User, not a Group.',
       });
+    });
+
+    it('runs checks that backend modules add, and lists them', async () => {
+      expect((await checksOf('ready'))['runbook-link']).toMatchObject({
+        state: 'warning',
+        missing: ['a Runbook link'],
+      });
+      const checks = await get('/readiness/checks');
+      expect(checks.body.checks.map((check: any) => check.id)).toEqual([
+        'owner',
+        'source',
+        'on-call',
+        'docs',
+        'alerts',
+        'dashboards',
+        'tagged',
+        'runbook-link',
+      ]);
     });
 
     it('runs config-defined checks where they apply, and says when they do not', async () => {
