@@ -14,3 +14,5 @@ export * from './readiness/ReadinessCheck';
 export * from './readiness/readinessLevel';
 export * from './readiness/ReadinessResponses';
 export * from './readiness/permissions';
+export * from './dora/DoraMetrics';
+export * from './dora/doraBands';

@@ -1167,6 +1167,237 @@ export const spec = {
           "exemptions"
         ],
         "additionalProperties": false
+      },
+      "DoraBand": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "elite",
+          "high",
+          "medium",
+          "low",
+          null
+        ]
+      },
+      "DoraBounds": {
+        "type": "object",
+        "properties": {
+          "elite": {
+            "type": "number"
+          },
+          "high": {
+            "type": "number"
+          },
+          "medium": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "elite",
+          "high",
+          "medium"
+        ],
+        "additionalProperties": false
+      },
+      "DoraFigures": {
+        "type": "object",
+        "properties": {
+          "deploymentFrequency": {
+            "type": "object",
+            "properties": {
+              "deployments": {
+                "type": "integer"
+              },
+              "perDay": {
+                "type": "number"
+              },
+              "perWeek": {
+                "type": "number"
+              },
+              "bucket": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "on_demand",
+                  "daily_to_weekly",
+                  "weekly_to_monthly",
+                  "less_than_monthly",
+                  null
+                ]
+              },
+              "band": {
+                "$ref": "#/components/schemas/DoraBand"
+              }
+            },
+            "required": [
+              "deployments",
+              "perDay",
+              "perWeek",
+              "bucket",
+              "band"
+            ],
+            "additionalProperties": false
+          },
+          "leadTime": {
+            "type": "object",
+            "properties": {
+              "changes": {
+                "type": "integer"
+              },
+              "medianSeconds": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "p90Seconds": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "excludedNonPositive": {
+                "type": "integer"
+              },
+              "band": {
+                "$ref": "#/components/schemas/DoraBand"
+              }
+            },
+            "required": [
+              "changes",
+              "medianSeconds",
+              "p90Seconds",
+              "excludedNonPositive",
+              "band"
+            ],
+            "additionalProperties": false
+          },
+          "changeFailureRate": {
+            "type": "object",
+            "properties": {
+              "deployments": {
+                "type": "integer"
+              },
+              "failed": {
+                "type": "integer"
+              },
+              "rate": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "band": {
+                "$ref": "#/components/schemas/DoraBand"
+              }
+            },
+            "required": [
+              "deployments",
+              "failed",
+              "rate",
+              "band"
+            ],
+            "additionalProperties": false
+          },
+          "recoveryTime": {
+            "type": "object",
+            "properties": {
+              "failures": {
+                "type": "integer"
+              },
+              "recovered": {
+                "type": "integer"
+              },
+              "unrecovered": {
+                "type": "integer"
+              },
+              "medianSeconds": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "band": {
+                "$ref": "#/components/schemas/DoraBand"
+              }
+            },
+            "required": [
+              "failures",
+              "recovered",
+              "unrecovered",
+              "medianSeconds",
+              "band"
+            ],
+            "additionalProperties": false
+          },
+          "reworkRate": {
+            "type": "object",
+            "properties": {
+              "deployments": {
+                "type": "integer"
+              },
+              "unplanned": {
+                "type": "integer"
+              },
+              "rate": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "band": {
+                "$ref": "#/components/schemas/DoraBand"
+              }
+            },
+            "required": [
+              "deployments",
+              "unplanned",
+              "rate",
+              "band"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "required": [
+          "deploymentFrequency",
+          "leadTime",
+          "changeFailureRate",
+          "recoveryTime",
+          "reworkRate"
+        ],
+        "additionalProperties": false
+      },
+      "DoraScope": {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "entity",
+              "group",
+              "system"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "entityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "kind",
+          "ref",
+          "entityRefs"
+        ],
+        "additionalProperties": false
       }
     },
     "parameters": {
@@ -1262,6 +1493,57 @@ export const spec = {
             "desc"
           ],
           "default": "asc"
+        }
+      },
+      "DoraEntityRef": {
+        "name": "entityRef",
+        "in": "query",
+        "description": "One entity, e.g. `component:default/checkout`. Give exactly one of entityRef, group, system.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "DoraGroup": {
+        "name": "group",
+        "in": "query",
+        "description": "The components a group owns, e.g. `group:default/team-a`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "DoraSystem": {
+        "name": "system",
+        "in": "query",
+        "description": "The components of a system, e.g. `system:default/webshop`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "DoraFrom": {
+        "name": "from",
+        "in": "query",
+        "description": "Start of the window (inclusive). Default 90 days (trend 12 weeks) before `to`.",
+        "schema": {
+          "type": "string",
+          "format": "date-time"
+        }
+      },
+      "DoraTo": {
+        "name": "to",
+        "in": "query",
+        "description": "End of the window (exclusive). Default now.",
+        "schema": {
+          "type": "string",
+          "format": "date-time"
         }
       }
     },
@@ -3138,6 +3420,408 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/dora/metrics": {
+      "get": {
+        "operationId": "GetDoraMetrics",
+        "summary": "The five DORA metrics of an entity, a group's or a system's components.",
+        "description": "Computed by the database over the window and the window of the same\nlength before it. Which environments count as production and the band\nthresholds come from `qualityGates.dora`.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/DoraEntityRef"
+          },
+          {
+            "$ref": "#/components/parameters/DoraGroup"
+          },
+          {
+            "$ref": "#/components/parameters/DoraSystem"
+          },
+          {
+            "$ref": "#/components/parameters/DoraFrom"
+          },
+          {
+            "$ref": "#/components/parameters/DoraTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The figures.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "scope": {
+                      "$ref": "#/components/schemas/DoraScope"
+                    },
+                    "environments": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "window": {
+                      "type": "object",
+                      "properties": {
+                        "from": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "to": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "days": {
+                          "type": "number"
+                        }
+                      },
+                      "required": [
+                        "from",
+                        "to",
+                        "days"
+                      ],
+                      "additionalProperties": false
+                    },
+                    "current": {
+                      "$ref": "#/components/schemas/DoraFigures"
+                    },
+                    "previous": {
+                      "$ref": "#/components/schemas/DoraFigures"
+                    },
+                    "thresholds": {
+                      "type": "object",
+                      "properties": {
+                        "deploymentFrequencyPerDay": {
+                          "$ref": "#/components/schemas/DoraBounds"
+                        },
+                        "leadTimeSeconds": {
+                          "$ref": "#/components/schemas/DoraBounds"
+                        },
+                        "changeFailureRate": {
+                          "$ref": "#/components/schemas/DoraBounds"
+                        },
+                        "recoveryTimeSeconds": {
+                          "$ref": "#/components/schemas/DoraBounds"
+                        },
+                        "reworkRate": {
+                          "oneOf": [
+                            {
+                              "$ref": "#/components/schemas/DoraBounds"
+                            },
+                            {
+                              "type": "null"
+                            }
+                          ]
+                        }
+                      },
+                      "required": [
+                        "deploymentFrequencyPerDay",
+                        "leadTimeSeconds",
+                        "changeFailureRate",
+                        "recoveryTimeSeconds",
+                        "reworkRate"
+                      ],
+                      "additionalProperties": false
+                    }
+                  },
+                  "required": [
+                    "scope",
+                    "environments",
+                    "window",
+                    "current",
+                    "previous",
+                    "thresholds"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/dora/trend": {
+      "get": {
+        "operationId": "GetDoraTrend",
+        "summary": "The DORA metrics per ISO week (Monday 00:00 UTC), oldest first.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/DoraEntityRef"
+          },
+          {
+            "$ref": "#/components/parameters/DoraGroup"
+          },
+          {
+            "$ref": "#/components/parameters/DoraSystem"
+          },
+          {
+            "$ref": "#/components/parameters/DoraFrom"
+          },
+          {
+            "$ref": "#/components/parameters/DoraTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One point per week of the window, weeks without deployments included.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "scope": {
+                      "$ref": "#/components/schemas/DoraScope"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "weekStart": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "deployments": {
+                            "type": "integer"
+                          },
+                          "leadTimeMedianSeconds": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "changeFailureRate": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "recoveryMedianSeconds": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "reworkRate": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "weekStart",
+                          "deployments",
+                          "leadTimeMedianSeconds",
+                          "changeFailureRate",
+                          "recoveryMedianSeconds",
+                          "reworkRate"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "scope",
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/dora/details": {
+      "get": {
+        "operationId": "GetDoraDetails",
+        "summary": "The deployments, changes or incidents behind one figure.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/DoraEntityRef"
+          },
+          {
+            "$ref": "#/components/parameters/DoraGroup"
+          },
+          {
+            "$ref": "#/components/parameters/DoraSystem"
+          },
+          {
+            "$ref": "#/components/parameters/DoraFrom"
+          },
+          {
+            "$ref": "#/components/parameters/DoraTo"
+          },
+          {
+            "name": "metric",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "deploymentFrequency",
+                "leadTime",
+                "changeFailureRate",
+                "recoveryTime",
+                "reworkRate"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 100
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The rows, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "scope": {
+                      "$ref": "#/components/schemas/DoraScope"
+                    },
+                    "metric": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "deploymentId": {
+                            "type": "string"
+                          },
+                          "environment": {
+                            "type": "string"
+                          },
+                          "version": {
+                            "type": "string"
+                          },
+                          "status": {
+                            "type": "string"
+                          },
+                          "deployedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "reason": {
+                            "type": "string"
+                          },
+                          "incidentId": {
+                            "type": "string"
+                          },
+                          "incidentTitle": {
+                            "type": "string"
+                          },
+                          "sha": {
+                            "type": "string"
+                          },
+                          "repository": {
+                            "type": "string"
+                          },
+                          "committedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "durationSeconds": {
+                            "type": "number"
+                          },
+                          "startedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "endedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        },
+                        "required": [
+                          "entityRef"
+                        ],
+                        "additionalProperties": false
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "scope",
+                    "metric",
+                    "items",
+                    "totalCount"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

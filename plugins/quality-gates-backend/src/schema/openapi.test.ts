@@ -24,6 +24,9 @@ describe('openapi.yaml', () => {
   it('describes every route the plugin serves', () => {
     expect(Object.keys(parse(yamlText).paths).sort()).toEqual([
       '/deployments',
+      '/dora/details',
+      '/dora/metrics',
+      '/dora/trend',
       '/events/cdevents',
       '/health',
       '/incidents',
