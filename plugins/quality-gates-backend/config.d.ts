@@ -120,6 +120,29 @@ export interface Config {
         grafanaUrl?: string;
       };
     };
+    /** DORA metrics. */
+    dora?: {
+      /**
+       * Environments whose deployments count as production.
+       * Default production, prod.
+       */
+      productionEnvironments?: string[];
+      /** Longest window a request may ask for, in days. Default 731. */
+      maxWindowDays?: number;
+      /**
+       * Where each band begins, over the published DORA values. Durations in
+       * seconds, rates 0–1, deployment frequency in deployments per day
+       * (at least); the others at most.
+       */
+      thresholds?: {
+        deploymentFrequencyPerDay?: DoraBoundsConfig;
+        leadTimeSeconds?: DoraBoundsConfig;
+        changeFailureRate?: DoraBoundsConfig;
+        recoveryTimeSeconds?: DoraBoundsConfig;
+        /** No published bands: none unless given here. */
+        reworkRate?: DoraBoundsConfig;
+      };
+    };
     /**
      * Demo data for a first look: a month of deployment history for the
      * listed entities, written at startup. Leave disabled in production.
@@ -164,4 +187,11 @@ interface ReadinessConditionConfig {
   any?: Array<ReadinessConditionConfig>;
   /** What a failure says is missing; defaults to a description of the condition. */
   message?: string;
+}
+
+/** Where the elite, high and medium bands end. */
+interface DoraBoundsConfig {
+  elite?: number;
+  high?: number;
+  medium?: number;
 }

@@ -27,6 +27,8 @@ import { seedDemoReadinessHistory } from './demo/demoReadinessHistory';
 import { createReadiness } from './readiness/createReadiness';
 import { scheduleReadiness } from './readiness/scheduleReadiness';
 import { createSourceChecks } from './readiness/createSourceChecks';
+import { DoraService } from './dora/DoraService';
+import { DoraStore } from './dora/DoraStore';
 
 /**
  * The quality-gates backend plugin: production readiness, quality gates and
@@ -183,6 +185,12 @@ export const qualityGatesPlugin = createBackendPlugin({
             spans: new SpanStore(knex),
             entities: new EntityLookup(discovery, auth),
             criterionSources: () => [...criterionSources.keys()].sort(),
+            dora: new DoraService({
+              store: new DoraStore(knex),
+              catalog,
+              auth,
+              config: config.getOptionalConfig('qualityGates.dora'),
+            }),
             readiness: readiness && {
               ...readiness,
               httpAuth,

@@ -11,6 +11,8 @@ import { listUnresolvedEvents } from '../delivery/UnresolvedEvents';
 import { SpanStore } from '../ingest/otlp/SpanStore';
 import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
+import { addDoraRoutes } from '../dora/doraRoutes';
+import { DoraService } from '../dora/DoraService';
 import {
   addReadinessRoutes,
   ReadinessRouteOptions,
@@ -28,6 +30,7 @@ export interface RouterOptions {
   criterionSources: () => string[];
   /** Absent when readiness is turned off in config. */
   readiness?: ReadinessRouteOptions;
+  dora: DoraService;
 }
 
 /**
@@ -159,6 +162,7 @@ export async function createRouter(
     );
   });
 
+  addDoraRoutes(router, { httpAuth, dora: options.dora });
   if (options.readiness) {
     addReadinessRoutes(router, options.readiness);
   }

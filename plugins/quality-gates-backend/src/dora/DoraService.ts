@@ -1,0 +1,302 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { CatalogApi } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { DateTime } from 'luxon';
+import {
+  DEFAULT_DORA_THRESHOLDS,
+  DoraDetailsResponse,
+  DoraFigures,
+  DoraMetricName,
+  DoraMetricsResponse,
+  DoraScope,
+  DoraThresholds,
+  DoraTrendResponse,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import { parseRequestedEntityRef } from '../catalog/EntityLookup';
+import { tracer } from '../telemetry/instruments';
+import { DoraStore } from './DoraStore';
+
+/** Which of the three ways to name a scope the caller used. */
+export interface DoraScopeRequest {
+  entityRef?: string;
+  group?: string;
+  system?: string;
+}
+
+/** A window as the caller asked for it; both ends optional. */
+export interface DoraWindowRequest {
+  from?: string;
+  to?: string;
+}
+
+const DEFAULT_WINDOW_DAYS = 90;
+const DEFAULT_TREND_WEEKS = 12;
+
+function readBounds(
+  config: Config | undefined,
+  fallback: { elite: number; high: number; medium: number },
+) {
+  if (!config) return fallback;
+  return {
+    elite: config.getOptionalNumber('elite') ?? fallback.elite,
+    high: config.getOptionalNumber('high') ?? fallback.high,
+    medium: config.getOptionalNumber('medium') ?? fallback.medium,
+  };
+}
+
+/** `qualityGates.dora.thresholds` over the published defaults. */
+export function readDoraThresholds(dora: Config | undefined): DoraThresholds {
+  const config = dora?.getOptionalConfig('thresholds');
+  const defaults = DEFAULT_DORA_THRESHOLDS;
+  const rework = config?.getOptionalConfig('reworkRate');
+  return {
+    deploymentFrequencyPerDay: readBounds(
+      config?.getOptionalConfig('deploymentFrequencyPerDay'),
+      defaults.deploymentFrequencyPerDay,
+    ),
+    leadTimeSeconds: readBounds(
+      config?.getOptionalConfig('leadTimeSeconds'),
+      defaults.leadTimeSeconds,
+    ),
+    changeFailureRate: readBounds(
+      config?.getOptionalConfig('changeFailureRate'),
+      defaults.changeFailureRate,
+    ),
+    recoveryTimeSeconds: readBounds(
+      config?.getOptionalConfig('recoveryTimeSeconds'),
+      defaults.recoveryTimeSeconds,
+    ),
+    reworkRate: rework
+      ? readBounds(rework, { elite: 0, high: 0, medium: 0 })
+      : defaults.reworkRate,
+  };
+}
+
+/** The figures of a scope without components: nothing to count. */
+const EMPTY_FIGURES: DoraFigures = {
+  deploymentFrequency: {
+    deployments: 0,
+    perDay: 0,
+    perWeek: 0,
+    bucket: null,
+    band: null,
+  },
+  leadTime: {
+    changes: 0,
+    medianSeconds: null,
+    p90Seconds: null,
+    excludedNonPositive: 0,
+    band: null,
+  },
+  changeFailureRate: { deployments: 0, failed: 0, rate: null, band: null },
+  recoveryTime: {
+    failures: 0,
+    recovered: 0,
+    unrecovered: 0,
+    medianSeconds: null,
+    band: null,
+  },
+  reworkRate: { deployments: 0, unplanned: 0, rate: null, band: null },
+};
+
+/**
+ * DORA metrics for an entity, or the components a group owns or a system
+ * holds, as the caller may see them in the catalog.
+ */
+export class DoraService {
+  readonly environments: string[];
+  readonly thresholds: DoraThresholds;
+  private readonly maxWindowDays: number;
+
+  constructor(
+    private readonly options: {
+      store: DoraStore;
+      catalog: CatalogApi;
+      auth: AuthService;
+      config: Config | undefined;
+    },
+  ) {
+    const { config } = options;
+    this.environments = config?.getOptionalStringArray(
+      'productionEnvironments',
+    ) ?? ['production', 'prod'];
+    if (this.environments.length === 0) {
+      throw new InputError(
+        'qualityGates.dora.productionEnvironments must name at least one environment',
+      );
+    }
+    this.thresholds = readDoraThresholds(config);
+    this.maxWindowDays = config?.getOptionalNumber('maxWindowDays') ?? 731;
+  }
+
+  /** Resolves the scope through the catalog with the caller's rights. */
+  async resolveScope(
+    request: DoraScopeRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraScope> {
+    const given = (['entityRef', 'group', 'system'] as const).filter(
+      key => request[key] !== undefined,
+    );
+    if (given.length !== 1) {
+      throw new InputError(
+        'Give exactly one of entityRef, group or system to say whose metrics you want',
+      );
+    }
+    const key = given[0];
+    const defaultKind = {
+      entityRef: undefined,
+      group: 'group',
+      system: 'system',
+    }[key];
+    const compound = parseRequestedEntityRef(
+      defaultKind && !request[key]!.includes(':')
+        ? `${defaultKind}:${request[key]}`
+        : request[key]!,
+    );
+    const ref = stringifyEntityRef(compound).toLocaleLowerCase('en-US');
+    const { token } = await this.options.auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: 'catalog',
+    });
+    const entity = await this.options.catalog.getEntityByRef(ref, { token });
+    if (!entity) {
+      throw new NotFoundError(`Entity ${ref} was not found in the catalog`);
+    }
+    if (key === 'entityRef') {
+      return { kind: 'entity', ref, entityRefs: [ref] };
+    }
+    const expectedKind = key === 'group' ? 'group' : 'system';
+    if (entity.kind.toLocaleLowerCase('en-US') !== expectedKind) {
+      throw new InputError(`${ref} is a ${entity.kind}, not a ${expectedKind}`);
+    }
+    const relation = key === 'group' ? 'relations.ownedBy' : 'relations.partOf';
+    const entityRefs: string[] = [];
+    for await (const page of this.options.catalog.streamEntities(
+      {
+        filter: { kind: 'component', [relation]: ref },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { token },
+    )) {
+      for (const component of page) {
+        entityRefs.push(
+          stringifyEntityRef(component).toLocaleLowerCase('en-US'),
+        );
+      }
+    }
+    return { kind: key, ref, entityRefs: entityRefs.sort() };
+  }
+
+  private window(
+    request: DoraWindowRequest,
+    defaultLength: { days?: number; weeks?: number },
+    alignToMonday = false,
+  ): { from: DateTime; to: DateTime } {
+    const to = request.to
+      ? DateTime.fromISO(request.to, { zone: 'utc' })
+      : DateTime.utc();
+    let from = request.from
+      ? DateTime.fromISO(request.from, { zone: 'utc' })
+      : to.minus(defaultLength);
+    if (alignToMonday) from = from.startOf('week');
+    if (!(from < to)) {
+      throw new InputError('from must be before to');
+    }
+    if (to.diff(from, 'days').days > this.maxWindowDays) {
+      throw new InputError(
+        `The window may span at most ${this.maxWindowDays} days (qualityGates.dora.maxWindowDays)`,
+      );
+    }
+    return { from, to };
+  }
+
+  private queryScope(scope: DoraScope, from: DateTime, to: DateTime) {
+    return {
+      entityRefs: scope.entityRefs,
+      environments: this.environments,
+      from: from.toJSDate(),
+      to: to.toJSDate(),
+    };
+  }
+
+  async metrics(
+    scope: DoraScope,
+    request: DoraWindowRequest,
+  ): Promise<DoraMetricsResponse> {
+    const { from, to } = this.window(request, { days: DEFAULT_WINDOW_DAYS });
+    const previousFrom = from.minus(to.diff(from));
+    return tracer.startActiveSpan(
+      'quality-gates.dora.metrics',
+      {
+        attributes: { 'quality_gates.dora.entities': scope.entityRefs.length },
+      },
+      async span => {
+        try {
+          const figuresOf = (start: DateTime, end: DateTime) =>
+            scope.entityRefs.length === 0
+              ? Promise.resolve(EMPTY_FIGURES)
+              : this.options.store.figures(
+                  this.queryScope(scope, start, end),
+                  this.thresholds,
+                );
+          const [current, previous] = await Promise.all([
+            figuresOf(from, to),
+            figuresOf(previousFrom, from),
+          ]);
+          return {
+            scope,
+            environments: this.environments,
+            window: {
+              from: from.toISO()!,
+              to: to.toISO()!,
+              days: to.diff(from, 'days').days,
+            },
+            current,
+            previous,
+            thresholds: this.thresholds,
+          };
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  async trend(
+    scope: DoraScope,
+    request: DoraWindowRequest,
+  ): Promise<DoraTrendResponse> {
+    const { from, to } = this.window(
+      request,
+      { weeks: DEFAULT_TREND_WEEKS },
+      true,
+    );
+    if (scope.entityRefs.length === 0) return { scope, items: [] };
+    return {
+      scope,
+      items: await this.options.store.trend(this.queryScope(scope, from, to)),
+    };
+  }
+
+  async details(
+    scope: DoraScope,
+    metric: DoraMetricName,
+    request: DoraWindowRequest & { limit: number; offset: number },
+  ): Promise<DoraDetailsResponse> {
+    const { from, to } = this.window(request, { days: DEFAULT_WINDOW_DAYS });
+    if (scope.entityRefs.length === 0) {
+      return { scope, metric, items: [], totalCount: 0 };
+    }
+    const page = await this.options.store.details(
+      this.queryScope(scope, from, to),
+      metric,
+      { limit: request.limit, offset: request.offset },
+    );
+    return { scope, metric, ...page };
+  }
+}

@@ -1,0 +1,268 @@
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import {
+  bandAtMost,
+  deploymentFrequencyBand,
+  deploymentFrequencyBucket,
+  DoraDetailRow,
+  DoraFigures,
+  DoraMetricName,
+  DoraThresholds,
+  DoraTrendPoint,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import { timestampFromDatabase } from '../database/timestamps';
+import { DoraBucketing, DoraQueries, DoraQueryScope } from './doraQueries';
+
+/** Rows of a raw query, whichever database answered. */
+function rowsOf(result: any): any[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** Per-bucket partial figures, straight from the database. */
+interface BucketCounts {
+  finished: number;
+  reached: number;
+  failed: number;
+  unplanned: number;
+  changes: number;
+  excluded: number;
+  leadMedian: number | null;
+  leadP90: number | null;
+  failures: number;
+  recovered: number;
+  recoveryMedian: number | null;
+}
+
+const EMPTY: BucketCounts = {
+  finished: 0,
+  reached: 0,
+  failed: 0,
+  unplanned: 0,
+  changes: 0,
+  excluded: 0,
+  leadMedian: null,
+  leadP90: null,
+  failures: 0,
+  recovered: 0,
+  recoveryMedian: null,
+};
+
+/**
+ * DORA figures computed by the database: three aggregate statements per
+ * window (deployments, lead times, recoveries), bucketed by week for the
+ * trend; rows behind a figure for the drill-down.
+ */
+export class DoraStore {
+  constructor(private readonly knex: Knex) {}
+
+  private async buckets(
+    scope: DoraQueryScope,
+    bucketing: DoraBucketing,
+  ): Promise<Map<number, BucketCounts>> {
+    const queries = new DoraQueries(this.knex, scope);
+    const [deployments, leads, recoveries] = await Promise.all([
+      queries.deploymentCounts(bucketing),
+      queries.leadTimes(bucketing),
+      queries.recoveries(bucketing),
+    ]);
+    const buckets = new Map<number, BucketCounts>();
+    const at = (bucket: unknown) => {
+      const key = Number(bucket);
+      if (!buckets.has(key)) buckets.set(key, { ...EMPTY });
+      return buckets.get(key)!;
+    };
+    for (const row of rowsOf(deployments)) {
+      Object.assign(at(row.bucket), {
+        finished: Number(row.finished),
+        reached: Number(row.reached),
+        failed: Number(row.failed),
+        unplanned: Number(row.unplanned),
+      });
+    }
+    for (const row of rowsOf(leads)) {
+      Object.assign(at(row.bucket), {
+        changes: Number(row.changes),
+        excluded: Number(row.excluded),
+        leadMedian: numberOrNull(row.median),
+        leadP90: numberOrNull(row.p90),
+      });
+    }
+    for (const row of rowsOf(recoveries)) {
+      Object.assign(at(row.bucket), {
+        failures: Number(row.failures),
+        recovered: Number(row.recovered),
+        recoveryMedian: numberOrNull(row.median),
+      });
+    }
+    return buckets;
+  }
+
+  /** The five figures over the scope's window, with their bands. */
+  async figures(
+    scope: DoraQueryScope,
+    thresholds: DoraThresholds,
+  ): Promise<DoraFigures> {
+    const counts = (await this.buckets(scope, 'window')).get(0) ?? EMPTY;
+    const days =
+      (scope.to.getTime() - scope.from.getTime()) / (24 * 3600 * 1000);
+    const perDay = days > 0 ? counts.reached / days : 0;
+    const failureRate = ratio(counts.failed, counts.finished);
+    const reworkRate = ratio(counts.unplanned, counts.finished);
+    return {
+      deploymentFrequency: {
+        deployments: counts.reached,
+        perDay,
+        perWeek: perDay * 7,
+        bucket: counts.reached > 0 ? deploymentFrequencyBucket(perDay) : null,
+        band: deploymentFrequencyBand(perDay, thresholds),
+      },
+      leadTime: {
+        changes: counts.changes,
+        medianSeconds: counts.leadMedian,
+        p90Seconds: counts.leadP90,
+        excludedNonPositive: counts.excluded,
+        band: bandAtMost(counts.leadMedian, thresholds.leadTimeSeconds),
+      },
+      changeFailureRate: {
+        deployments: counts.finished,
+        failed: counts.failed,
+        rate: failureRate,
+        band: bandAtMost(failureRate, thresholds.changeFailureRate),
+      },
+      recoveryTime: {
+        failures: counts.failures,
+        recovered: counts.recovered,
+        unrecovered: counts.failures - counts.recovered,
+        medianSeconds: counts.recoveryMedian,
+        band: bandAtMost(counts.recoveryMedian, thresholds.recoveryTimeSeconds),
+      },
+      reworkRate: {
+        deployments: counts.finished,
+        unplanned: counts.unplanned,
+        rate: reworkRate,
+        band: bandAtMost(reworkRate, thresholds.reworkRate),
+      },
+    };
+  }
+
+  /**
+   * One point per week from `from` (a Monday) to `to`, weeks without any
+   * deployment included with nulls where a figure has no data.
+   */
+  async trend(scope: DoraQueryScope): Promise<DoraTrendPoint[]> {
+    const buckets = await this.buckets(scope, 'week');
+    const start = DateTime.fromJSDate(scope.from, { zone: 'utc' });
+    const weeks = Math.ceil(
+      DateTime.fromJSDate(scope.to, { zone: 'utc' }).diff(start, 'weeks').weeks,
+    );
+    return Array.from({ length: weeks }, (_, week) => {
+      const counts = buckets.get(week) ?? EMPTY;
+      return {
+        weekStart: start.plus({ weeks: week }).toISO()!,
+        deployments: counts.reached,
+        leadTimeMedianSeconds: counts.leadMedian,
+        changeFailureRate: ratio(counts.failed, counts.finished),
+        recoveryMedianSeconds: counts.recoveryMedian,
+        reworkRate: ratio(counts.unplanned, counts.finished),
+      };
+    });
+  }
+
+  /** The rows behind one figure, newest first. */
+  async details(
+    scope: DoraQueryScope,
+    metric: DoraMetricName,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: DoraDetailRow[]; totalCount: number }> {
+    const queries = new DoraQueries(this.knex, scope);
+    let rows: any[];
+    let toDetail: (row: any) => DoraDetailRow;
+    if (metric === 'leadTime') {
+      rows = rowsOf(await queries.leadTimeRows(page));
+      toDetail = leadTimeRow;
+    } else if (metric === 'recoveryTime') {
+      rows = rowsOf(await queries.recoveryRows(page));
+      toDetail = recoveryRow;
+    } else {
+      const filter = {
+        deploymentFrequency: 'reached',
+        changeFailureRate: 'failed',
+        reworkRate: 'unplanned',
+      } as const;
+      rows = rowsOf(await queries.deploymentRows(filter[metric], page));
+      toDetail = row =>
+        deploymentRow(row, metric === 'reworkRate' ? 'unplanned' : undefined);
+    }
+    return {
+      items: rows.map(toDetail),
+      totalCount: rows.length > 0 ? Number(rows[0].total_count) : 0,
+    };
+  }
+}
+
+function withoutNulls(row: Record<string, unknown>): DoraDetailRow {
+  return Object.fromEntries(
+    Object.entries(row).filter(
+      ([, value]) => value !== null && value !== undefined,
+    ),
+  ) as unknown as DoraDetailRow;
+}
+
+function time(value: unknown): string | undefined {
+  return value === null || value === undefined
+    ? undefined
+    : timestampFromDatabase(value as Date | number | string);
+}
+
+function deploymentRow(row: any, reason?: string): DoraDetailRow {
+  return withoutNulls({
+    entityRef: row.entity_ref,
+    deploymentId: row.id,
+    environment: row.environment,
+    version: row.version,
+    status: row.status,
+    deployedAt: time(row.deployed_at),
+    reason: reason ?? row.failure_reason,
+    incidentId: row.incident_id,
+    incidentTitle: row.incident_title,
+  });
+}
+
+function leadTimeRow(row: any): DoraDetailRow {
+  const seconds = Number(row.seconds);
+  return withoutNulls({
+    entityRef: row.entity_ref,
+    deploymentId: row.deployment_id,
+    sha: row.sha,
+    repository: row.repository,
+    committedAt: time(row.committed_at),
+    deployedAt: time(row.deployed_at),
+    durationSeconds: seconds,
+    reason: seconds > 0 ? undefined : 'excluded_non_positive',
+  });
+}
+
+function recoveryRow(row: any): DoraDetailRow {
+  return withoutNulls({
+    entityRef: row.entity_ref,
+    deploymentId: row.id,
+    environment: row.environment,
+    version: row.version,
+    status: row.status,
+    deployedAt: time(row.deployed_at),
+    reason: row.status === 'succeeded' ? 'incident' : row.status,
+    incidentId: row.incident_id,
+    incidentTitle: row.incident_title,
+    startedAt: time(row.failed_at),
+    endedAt: time(row.recovered_at),
+    durationSeconds: numberOrNull(row.seconds) ?? undefined,
+  });
+}
