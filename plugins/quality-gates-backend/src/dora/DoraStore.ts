@@ -22,6 +22,12 @@ function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
+/** Durations to the millisecond: floating-point epochs carry noise below it. */
+function secondsOrNull(value: unknown): number | null {
+  const seconds = numberOrNull(value);
+  return seconds === null ? null : Math.round(seconds * 1000) / 1000;
+}
+
 function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
@@ -91,15 +97,15 @@ export class DoraStore {
       Object.assign(at(row.bucket), {
         changes: Number(row.changes),
         excluded: Number(row.excluded),
-        leadMedian: numberOrNull(row.median),
-        leadP90: numberOrNull(row.p90),
+        leadMedian: secondsOrNull(row.median),
+        leadP90: secondsOrNull(row.p90),
       });
     }
     for (const row of rowsOf(recoveries)) {
       Object.assign(at(row.bucket), {
         failures: Number(row.failures),
         recovered: Number(row.recovered),
-        recoveryMedian: numberOrNull(row.median),
+        recoveryMedian: secondsOrNull(row.median),
       });
     }
     return buckets;
@@ -237,7 +243,7 @@ function deploymentRow(row: any, reason?: string): DoraDetailRow {
 }
 
 function leadTimeRow(row: any): DoraDetailRow {
-  const seconds = Number(row.seconds);
+  const seconds = secondsOrNull(row.seconds)!;
   return withoutNulls({
     entityRef: row.entity_ref,
     deploymentId: row.deployment_id,
@@ -263,6 +269,6 @@ function recoveryRow(row: any): DoraDetailRow {
     incidentTitle: row.incident_title,
     startedAt: time(row.failed_at),
     endedAt: time(row.recovered_at),
-    durationSeconds: numberOrNull(row.seconds) ?? undefined,
+    durationSeconds: secondsOrNull(row.seconds) ?? undefined,
   });
 }
