@@ -16,3 +16,6 @@ export * from './readiness/ReadinessResponses';
 export * from './readiness/permissions';
 export * from './dora/DoraMetrics';
 export * from './dora/doraBands';
+export * from './gates/GateEvaluation';
+export * from './gates/gateScore';
+export * from './gates/thresholds';
