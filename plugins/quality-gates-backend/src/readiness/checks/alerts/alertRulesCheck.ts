@@ -15,7 +15,7 @@ import {
   readSourceFiles,
   SourceFileReadError,
   SourceFileReadout,
-} from '../../sourceFiles';
+} from '../../../sourceFiles';
 import { AlertingRule } from './alertingRule';
 import { AlertsSettings, readAlertsSettings } from './alertsSettings';
 import {

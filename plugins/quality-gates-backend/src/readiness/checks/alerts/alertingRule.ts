@@ -1,4 +1,4 @@
-import { isRecord } from '../../sourceFiles';
+import { isRecord } from '../../../sourceFiles';
 
 /**
  * One alerting rule, read from a rule file or live from Prometheus, in the

@@ -1,5 +1,5 @@
 import { isError } from '@backstage/errors';
-import { isRecord } from '../../sourceFiles';
+import { isRecord } from '../../../sourceFiles';
 import { AlertingRule, toStringMap } from './alertingRule';
 
 /** Prometheus could not be asked, or did not answer with rules. */

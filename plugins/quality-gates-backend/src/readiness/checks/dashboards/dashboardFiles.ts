@@ -1,4 +1,4 @@
-import { isRecord, parseDocuments, SourceFile } from '../../sourceFiles';
+import { isRecord, parseDocuments, SourceFile } from '../../../sourceFiles';
 import {
   grafanaDashboardModel,
   grafanaPanelCount,

@@ -15,7 +15,7 @@ import {
   readSourceFiles,
   SourceFileReadError,
   SourceFileReadout,
-} from '../../sourceFiles';
+} from '../../../sourceFiles';
 import { dashboardsInFile } from './dashboardFiles';
 import {
   DashboardsSettings,

@@ -1,4 +1,4 @@
-import { isRecord } from '../../sourceFiles';
+import { isRecord } from '../../../sourceFiles';
 
 /**
  * The dashboard inside a Grafana export: the JSON model itself, or the

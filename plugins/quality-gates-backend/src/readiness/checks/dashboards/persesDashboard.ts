@@ -1,4 +1,4 @@
-import { isRecord } from '../../sourceFiles';
+import { isRecord } from '../../../sourceFiles';
 
 /**
  * The dashboard spec of a Perses resource: Perses' own `Dashboard` and the

@@ -4,7 +4,7 @@ import {
   startStaticFileServer,
   StaticFileServer,
   urlReaderAllowing,
-} from '../../__testUtils__/staticFileServer';
+} from '../__testUtils__/staticFileServer';
 import { describePlannedFiles, planSourceFiles } from './planSourceFiles';
 import { readSourceFiles, SourceFileReadError } from './readSourceFiles';
 import { parseDocuments } from './parseDocuments';
@@ -14,7 +14,7 @@ import { parseDocuments } from './parseDocuments';
 
 const REPOSITORIES = path.resolve(
   __dirname,
-  '../checks/__fixtures__/repositories',
+  '../readiness/checks/__fixtures__/repositories',
 );
 const ANNOTATION = 'quality-gates/alert-rules';
 
