@@ -94,4 +94,6 @@ export interface GateEvaluation {
   startedAt: string;
   finishedAt: string;
   override?: GateOverride;
+  /** Why the gate could not decide (a broken component gate file, ...). */
+  problems?: string[];
 }
