@@ -143,6 +143,45 @@ export interface Config {
         reworkRate?: DoraBoundsConfig;
       };
     };
+    /** Quality gates: "Can I deploy?" decisions from production signals. */
+    gates?: {
+      /**
+       * Longest an evaluation may take, in seconds; criteria still waiting
+       * then are errors (fail closed). Default 20.
+       */
+      deadlineSeconds?: number;
+      /** Longest an override of a verdict may last, in days. Default 14. */
+      maxOverrideDays?: number;
+      /** The Prometheus server prometheus and burn-rate criteria query. */
+      prometheus?: {
+        baseUrl: string;
+        /** Address for links in evidence, when people reach it elsewhere. */
+        externalUrl?: string;
+        timeoutSeconds?: number;
+        /**
+         * Headers sent with each query, e.g. Authorization.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      };
+      /**
+       * The central gates (see docs/gates.md): id, title, appliesTo,
+       * environments, mode, passPercent, warningPercent, window, criteria.
+       * Checked at start-up; a mistake stops the backend with its path.
+       */
+      definitions?: Array<{
+        id: string;
+        title: string;
+        description?: string;
+        appliesTo?: EntityFilterConfig;
+        environments?: string[];
+        mode?: 'enforce' | 'warn-only' | 'dry-run';
+        passPercent?: number;
+        warningPercent?: number;
+        window?: { [unit: string]: number } | string;
+        criteria: Array<{ key: string; source: string; [field: string]: any }>;
+      }>;
+    };
     /**
      * Demo data for a first look: a month of deployment history for the
      * listed entities, written at startup. Leave disabled in production.

@@ -112,8 +112,8 @@ describe('quality-gates backend plugin', () => {
             catalogPlugin,
             qualityGatesPlugin,
             database.feature,
-            criterionSourceModule('prometheus-source', 'prometheus'),
-            criterionSourceModule('more-sources', 'readiness', 'http-check'),
+            criterionSourceModule('mlflow-source', 'mlflow'),
+            criterionSourceModule('more-sources', 'http-check', 'argocd'),
           ],
         });
         await waitForCatalog(backend, userHeader);
@@ -139,11 +139,20 @@ describe('quality-gates backend plugin', () => {
             .get('/api/quality-gates/health')
             .set('Authorization', mockCredentials.none.header());
           expect(response.status).toBe(200);
-          // Sources from both modules, sorted.
+          // The built-in sources and those from both modules, sorted.
           expect(response.body).toEqual({
             status: 'ok',
             database: 'ok',
-            criterionSources: ['http-check', 'prometheus', 'readiness'],
+            criterionSources: [
+              'argocd',
+              'freeze',
+              'http-check',
+              'mlflow',
+              'pipeline',
+              'readiness',
+              'rollout',
+              'wait-timer',
+            ],
           });
         });
       });
@@ -373,7 +382,13 @@ describe('quality-gates backend plugin', () => {
         expect(response.body).toEqual({
           status: 'ok',
           database: 'ok',
-          criterionSources: [],
+          criterionSources: [
+            'freeze',
+            'pipeline',
+            'readiness',
+            'rollout',
+            'wait-timer',
+          ],
         });
       });
 

@@ -29,6 +29,7 @@ import { scheduleReadiness } from './readiness/scheduleReadiness';
 import { createSourceChecks } from './readiness/createSourceChecks';
 import { DoraService } from './dora/DoraService';
 import { DoraStore } from './dora/DoraStore';
+import { createGates } from './gates/createGates';
 
 /**
  * The quality-gates backend plugin: production readiness, quality gates and
@@ -174,6 +175,24 @@ export const qualityGatesPlugin = createBackendPlugin({
           });
         }
 
+        const gates = createGates({
+          config,
+          knex,
+          logger,
+          auth,
+          httpAuth,
+          permissions,
+          catalog,
+          urlReader,
+          deployments,
+          readiness: readiness && {
+            store: readiness.store,
+            levelIds: readiness.service.checkSet.levels.map(level => level.id),
+          },
+          configuredSources: [],
+          moduleSources: criterionSources,
+        });
+
         httpRouter.use(
           await createRouter({
             logger,
@@ -184,7 +203,8 @@ export const qualityGatesPlugin = createBackendPlugin({
             pipelineRuns: new PipelineRunStore(knex),
             spans: new SpanStore(knex),
             entities: new EntityLookup(discovery, auth),
-            criterionSources: () => [...criterionSources.keys()].sort(),
+            criterionSources: gates.sourceIds,
+            gates: gates.routes,
             dora: new DoraService({
               store: new DoraStore(knex),
               catalog,

@@ -13,7 +13,7 @@ export * from './entities/EntityFilter';
 export * from './readiness/ReadinessCheck';
 export * from './readiness/readinessLevel';
 export * from './readiness/ReadinessResponses';
-export * from './readiness/permissions';
+export * from './permissions';
 export * from './dora/DoraMetrics';
 export * from './dora/doraBands';
 export * from './gates/GateEvaluation';

@@ -1398,6 +1398,261 @@ export const spec = {
           "entityRefs"
         ],
         "additionalProperties": false
+      },
+      "GateVerdict": {
+        "type": "string",
+        "enum": [
+          "pass",
+          "warn",
+          "fail",
+          "error"
+        ]
+      },
+      "CriterionEvidence": {
+        "type": "object",
+        "properties": {
+          "key": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "warning",
+              "fail",
+              "error",
+              "no_data"
+            ]
+          },
+          "weight": {
+            "type": "number"
+          },
+          "keyCriterion": {
+            "type": "boolean"
+          },
+          "score": {
+            "type": "number"
+          },
+          "observed": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "threshold": {
+            "type": "object",
+            "properties": {
+              "pass": {
+                "type": "string"
+              },
+              "warning": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": false
+          },
+          "baseline": {
+            "type": "object",
+            "properties": {
+              "value": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "aggregate": {
+                "type": "string"
+              },
+              "from": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "value",
+              "aggregate",
+              "from"
+            ],
+            "additionalProperties": false
+          },
+          "sampleSize": {
+            "type": "number"
+          },
+          "query": {
+            "type": "string"
+          },
+          "link": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "details": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "durationMs": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "key",
+          "source",
+          "state",
+          "weight",
+          "keyCriterion",
+          "score",
+          "observed",
+          "message",
+          "durationMs"
+        ],
+        "additionalProperties": false
+      },
+      "GateOverride": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "verdict": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "fail"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "active": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "id",
+          "verdict",
+          "reason",
+          "createdBy",
+          "createdAt",
+          "expiresAt",
+          "active"
+        ],
+        "additionalProperties": false
+      },
+      "GateEvaluation": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "gateId": {
+            "type": "string"
+          },
+          "gateTitle": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "ci",
+              "schedule",
+              "manual"
+            ]
+          },
+          "mode": {
+            "type": "string",
+            "enum": [
+              "enforce",
+              "warn-only",
+              "dry-run"
+            ]
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/GateVerdict"
+          },
+          "effectiveVerdict": {
+            "$ref": "#/components/schemas/GateVerdict"
+          },
+          "score": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "passPercent": {
+            "type": "number"
+          },
+          "warningPercent": {
+            "type": "number"
+          },
+          "criteria": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CriterionEvidence"
+            }
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "override": {
+            "$ref": "#/components/schemas/GateOverride"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "id",
+          "gateId",
+          "gateTitle",
+          "entityRef",
+          "environment",
+          "version",
+          "trigger",
+          "mode",
+          "verdict",
+          "effectiveVerdict",
+          "score",
+          "passPercent",
+          "warningPercent",
+          "criteria",
+          "startedAt",
+          "finishedAt"
+        ],
+        "additionalProperties": false
       }
     },
     "parameters": {
@@ -3809,6 +4064,463 @@ export const spec = {
                     "metric",
                     "items",
                     "totalCount"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluate": {
+      "post": {
+        "operationId": "EvaluateGates",
+        "summary": "Can I deploy? Evaluate every gate that applies, store and answer.",
+        "description": "Evaluates each gate that applies to the entity in the environment\n(central gates tightened by the component's own file), all criteria\nconcurrently under `qualityGates.gates.deadlineSeconds`. The verdict\nis the worst effective verdict of the gates. It fails closed: no\ngate, a broken definition, a provider error or the deadline give\n`error`, never `pass`. CI should fail on anything but `pass` (or\n`warn`, if it chooses).\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "environment": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "version": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "trigger": {
+                    "type": "string",
+                    "enum": [
+                      "ci",
+                      "schedule",
+                      "manual"
+                    ],
+                    "default": "ci"
+                  }
+                },
+                "required": [
+                  "entityRef",
+                  "environment",
+                  "version"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The decision and every gate's evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "environment": {
+                      "type": "string"
+                    },
+                    "version": {
+                      "type": "string"
+                    },
+                    "verdict": {
+                      "$ref": "#/components/schemas/GateVerdict"
+                    },
+                    "evaluations": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateEvaluation"
+                      }
+                    },
+                    "problems": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "environment",
+                    "version",
+                    "verdict",
+                    "evaluations",
+                    "problems"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluations": {
+      "get": {
+        "operationId": "ListGateEvaluations",
+        "summary": "Stored gate evaluations, newest first.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "description": "Only entities this group owns.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "gateId",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "verdict",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/GateVerdict"
+            }
+          },
+          {
+            "name": "overridden",
+            "in": "query",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of evaluations.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateEvaluation"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluations/{evaluationId}": {
+      "get": {
+        "operationId": "GetGateEvaluation",
+        "summary": "One evaluation with its full evidence.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "evaluationId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateEvaluation"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluations/{evaluationId}/override": {
+      "post": {
+        "operationId": "OverrideGateEvaluation",
+        "summary": "Override a verdict, with a reason and an expiry.",
+        "description": "Needs the `quality-gates.gate.override` permission. The recorded\nverdict stays; the override is stored beside it and changes the\neffective verdict until it expires.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "evaluationId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "verdict": {
+                    "type": "string",
+                    "enum": [
+                      "pass",
+                      "fail"
+                    ]
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "verdict",
+                  "reason",
+                  "expiresAt"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The evaluation with its override.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateEvaluation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/status": {
+      "get": {
+        "operationId": "GetGateStatus",
+        "summary": "The latest evaluation of each gate in each environment of an entity.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Latest evaluations and a strip of recent verdicts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "latest": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateEvaluation"
+                      }
+                    },
+                    "recent": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "id": {
+                            "type": "string"
+                          },
+                          "gateId": {
+                            "type": "string"
+                          },
+                          "environment": {
+                            "type": "string"
+                          },
+                          "verdict": {
+                            "$ref": "#/components/schemas/GateVerdict"
+                          },
+                          "version": {
+                            "type": "string"
+                          },
+                          "finishedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        },
+                        "required": [
+                          "id",
+                          "gateId",
+                          "environment",
+                          "verdict",
+                          "version",
+                          "finishedAt"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "latest",
+                    "recent"
                   ],
                   "additionalProperties": false
                 }

@@ -12,6 +12,7 @@ import { SpanStore } from '../ingest/otlp/SpanStore';
 import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
 import { addDoraRoutes } from '../dora/doraRoutes';
+import { addGateRoutes, GateRouteOptions } from '../gates/service/gateRoutes';
 import { DoraService } from '../dora/DoraService';
 import {
   addReadinessRoutes,
@@ -31,6 +32,7 @@ export interface RouterOptions {
   /** Absent when readiness is turned off in config. */
   readiness?: ReadinessRouteOptions;
   dora: DoraService;
+  gates: GateRouteOptions;
 }
 
 /**
@@ -163,6 +165,7 @@ export async function createRouter(
   });
 
   addDoraRoutes(router, { httpAuth, dora: options.dora });
+  addGateRoutes(router, options.gates);
   if (options.readiness) {
     addReadinessRoutes(router, options.readiness);
   }

@@ -106,9 +106,14 @@ export class GateEvaluationStore {
         );
       }
     });
+    const { requestedBy: _by, ...answer } = evaluation;
     return {
-      ...evaluation,
+      ...answer,
       id,
+      // The state before the flaky tolerance is kept for later evaluations.
+      criteria: evaluation.criteria.map(
+        ({ rawState: _raw, ...criterion }: any) => criterion,
+      ),
       effectiveVerdict: effectiveGateVerdict(
         evaluation.verdict,
         evaluation.mode,

@@ -21,6 +21,16 @@ export const readinessExemptionRevokePermission = createPermission({
 });
 
 /**
+ * Allows overriding a gate's verdict, with a reason and an expiry.
+ *
+ * @public
+ */
+export const gateOverridePermission = createPermission({
+  name: 'quality-gates.gate.override',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission the quality-gates plugin defines.
  *
  * @public
@@ -28,4 +38,5 @@ export const readinessExemptionRevokePermission = createPermission({
 export const qualityGatesPermissions = [
   readinessExemptionCreatePermission,
   readinessExemptionRevokePermission,
+  gateOverridePermission,
 ];

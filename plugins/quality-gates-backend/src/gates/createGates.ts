@@ -1,0 +1,107 @@
+import {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CatalogApi } from '@backstage/catalog-client';
+import { Knex } from 'knex';
+import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
+import { DeploymentStore } from '../deployments/DeploymentStore';
+import { ReadinessStore } from '../readiness/ReadinessStore';
+import { readCentralGates } from './definitions/GateDefinitions';
+import { GateEvaluator } from './evaluation/GateEvaluator';
+import { GateRouteOptions } from './service/gateRoutes';
+import { createFreezeCriterionSource } from './sources/builtIn/freezeSource';
+import { createPipelineCriterionSource } from './sources/builtIn/pipelineSource';
+import { createReadinessCriterionSource } from './sources/builtIn/readinessSource';
+import { createRolloutCriterionSource } from './sources/builtIn/rolloutSource';
+import { createWaitTimerCriterionSource } from './sources/builtIn/waitTimerSource';
+import { GateEvaluationStore } from './store/GateEvaluationStore';
+
+/**
+ * The criterion sources that come with the plugin. Prometheus-backed ones
+ * join when `qualityGates.gates.prometheus` is configured.
+ */
+function builtInSources(options: {
+  knex: Knex;
+  deployments: DeploymentStore;
+  readiness?: { store: ReadinessStore; levelIds: string[] };
+  extra: CriterionSource[];
+}): CriterionSource[] {
+  return [
+    createPipelineCriterionSource(options.knex),
+    createRolloutCriterionSource(options.deployments),
+    createWaitTimerCriterionSource(options.knex),
+    createFreezeCriterionSource(),
+    ...(options.readiness
+      ? [createReadinessCriterionSource(options.readiness)]
+      : []),
+    ...options.extra,
+  ];
+}
+
+/**
+ * Builds gates from config: definitions (validated now, so a typo stops the
+ * start-up), the sources (built in and from modules), the evaluator.
+ */
+export function createGates(options: {
+  config: RootConfigService;
+  knex: Knex;
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogApi;
+  urlReader: UrlReaderService;
+  deployments: DeploymentStore;
+  readiness?: { store: ReadinessStore; levelIds: string[] };
+  /** Sources that need their own config (Prometheus, burn rate). */
+  configuredSources: CriterionSource[];
+  moduleSources: ReadonlyMap<string, CriterionSource>;
+}): { routes: GateRouteOptions; sourceIds: () => string[] } {
+  const gatesConfig = options.config.getOptionalConfig('qualityGates.gates');
+  const store = new GateEvaluationStore(options.knex);
+  const builtIns = builtInSources({
+    knex: options.knex,
+    deployments: options.deployments,
+    readiness: options.readiness,
+    extra: options.configuredSources,
+  });
+  // Modules register during start-up; read them when a gate runs.
+  const sources = () => {
+    const all = new Map(builtIns.map(source => [source.id, source]));
+    for (const [id, source] of options.moduleSources) {
+      if (all.has(id)) {
+        throw new Error(
+          `Criterion source '${id}' is built in; pick another id`,
+        );
+      }
+      all.set(id, source);
+    }
+    return all;
+  };
+  const deadlineSeconds =
+    gatesConfig?.getOptionalNumber('deadlineSeconds') ?? 20;
+  const evaluator = new GateEvaluator({
+    gates: readCentralGates(options.config),
+    sources,
+    store,
+    urlReader: options.urlReader,
+    deadlineMs: deadlineSeconds * 1000,
+  });
+  return {
+    routes: {
+      httpAuth: options.httpAuth,
+      auth: options.auth,
+      permissions: options.permissions,
+      catalog: options.catalog,
+      evaluator,
+      store,
+      maxOverrideDays: gatesConfig?.getOptionalNumber('maxOverrideDays') ?? 14,
+    },
+    sourceIds: () => [...sources().keys()].sort(),
+  };
+}
