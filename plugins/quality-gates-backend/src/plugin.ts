@@ -30,6 +30,8 @@ import { createSourceChecks } from './readiness/createSourceChecks';
 import { DoraService } from './dora/DoraService';
 import { DoraStore } from './dora/DoraStore';
 import { createGates } from './gates/createGates';
+import { createPrometheusCriterionSource } from './gates/sources/prometheus';
+import { createBurnRateCriterionSource } from './gates/sources/burnRate';
 
 /**
  * The quality-gates backend plugin: production readiness, quality gates and
@@ -189,7 +191,10 @@ export const qualityGatesPlugin = createBackendPlugin({
             store: readiness.store,
             levelIds: readiness.service.checkSet.levels.map(level => level.id),
           },
-          configuredSources: [],
+          configuredSources: [
+            createPrometheusCriterionSource({ config, logger }),
+            createBurnRateCriterionSource({ config, logger }),
+          ].filter((source): source is CriterionSource => source !== undefined),
           moduleSources: criterionSources,
         });
 

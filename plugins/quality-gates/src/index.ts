@@ -1,6 +1,7 @@
 /**
- * The quality-gates frontend plugin: "Can I deploy?" and production
- * readiness on the entity page, and the readiness overview.
+ * The quality-gates frontend plugin: "Can I deploy?", production readiness
+ * and DORA metrics on the entity page, DORA roll-ups on group and system
+ * pages, and the readiness overview.
  *
  * @packageDocumentation
  */
@@ -11,6 +12,8 @@ export {
   EntityReadinessContent,
   EntityReadinessCard,
   ReadinessOverviewPage,
+  EntityDoraContent,
+  EntityDoraRollupContent,
 } from './plugin';
 export { readinessOverviewRouteRef } from './routes';
 export {
@@ -26,5 +29,8 @@ export type {
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
   ReadinessOverviewSort,
+  DoraScopeRequest,
+  DoraWindowRequest,
+  DoraDetailsRequest,
 } from './api/QualityGatesApi';
 export { QualityGatesClient } from './api/QualityGatesClient';

@@ -10,6 +10,8 @@ import { qualityGatesApiRef } from './api/QualityGatesApi';
 import { QualityGatesClient } from './api/QualityGatesClient';
 import {
   entityContentRouteRef,
+  entityDoraContentRouteRef,
+  entityDoraRollupContentRouteRef,
   entityReadinessContentRouteRef,
   readinessOverviewRouteRef,
 } from './routes';
@@ -33,6 +35,8 @@ export const qualityGatesPlugin = createPlugin({
     entityContent: entityContentRouteRef,
     entityReadinessContent: entityReadinessContentRouteRef,
     readinessOverview: readinessOverviewRouteRef,
+    entityDoraContent: entityDoraContentRouteRef,
+    entityDoraRollupContent: entityDoraRollupContentRouteRef,
   },
 });
 
@@ -100,5 +104,39 @@ export const ReadinessOverviewPage = qualityGatesPlugin.provide(
         m => m.ReadinessOverviewPage,
       ),
     mountPoint: readinessOverviewRouteRef,
+  }),
+);
+
+/**
+ * Entity page tab: the five DORA metrics of the current entity, with their
+ * bands, change, weekly trend and the rows behind each figure.
+ *
+ * @public
+ */
+export const EntityDoraContent = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDoraContent',
+    component: () =>
+      import('./components/dora/EntityDoraContent').then(
+        m => m.EntityDoraContent,
+      ),
+    mountPoint: entityDoraContentRouteRef,
+  }),
+);
+
+/**
+ * Group or system page tab: the DORA metrics of the components the group
+ * owns or the system holds, rolled up.
+ *
+ * @public
+ */
+export const EntityDoraRollupContent = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDoraRollupContent',
+    component: () =>
+      import('./components/dora/EntityDoraRollupContent').then(
+        m => m.EntityDoraRollupContent,
+      ),
+    mountPoint: entityDoraRollupContentRouteRef,
   }),
 );

@@ -18,3 +18,13 @@ export const entityReadinessContentRouteRef = createRouteRef({
 export const readinessOverviewRouteRef = createRouteRef({
   id: 'quality-gates:readiness-overview',
 });
+
+/** The entity DORA tab's route. */
+export const entityDoraContentRouteRef = createRouteRef({
+  id: 'quality-gates:entity-dora-content',
+});
+
+/** The DORA roll-up tab's route on group and system pages. */
+export const entityDoraRollupContentRouteRef = createRouteRef({
+  id: 'quality-gates:entity-dora-rollup-content',
+});

@@ -2,6 +2,10 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DeploymentListResponse,
   DeploymentStatus,
+  DoraDetailsResponse,
+  DoraMetricName,
+  DoraMetricsResponse,
+  DoraTrendResponse,
   EntityReadinessResponse,
   ReadinessChecksResponse,
   ReadinessExemption,
@@ -92,6 +96,36 @@ export interface CreateReadinessExemptionRequest {
 }
 
 /**
+ * Whose DORA metrics: one entity, the components a group owns, or the
+ * components of a system. Each is a full entity ref.
+ *
+ * @public
+ */
+export type DoraScopeRequest =
+  | { entityRef: string }
+  | { group: string }
+  | { system: string };
+
+/**
+ * A window of time, as ISO times; the backend fills in what is left out
+ * (the last 90 days, or 12 weeks for the trend).
+ *
+ * @public
+ */
+export interface DoraWindowRequest {
+  /** Inclusive. */
+  from?: string;
+  /** Exclusive. */
+  to?: string;
+}
+
+/** @public */
+export interface DoraDetailsRequest extends DoraWindowRequest {
+  limit?: number;
+  offset?: number;
+}
+
+/**
  * Client of the quality-gates backend.
  *
  * @public
@@ -134,6 +168,25 @@ export interface QualityGatesApi {
   ): Promise<ReadinessExemption>;
 
   revokeReadinessExemption(exemptionId: string): Promise<ReadinessExemption>;
+
+  /** The five DORA metrics over the window and the window before it. */
+  getDoraMetrics(
+    scope: DoraScopeRequest,
+    window?: DoraWindowRequest,
+  ): Promise<DoraMetricsResponse>;
+
+  /** The DORA metrics per week, oldest first. */
+  getDoraTrend(
+    scope: DoraScopeRequest,
+    window?: DoraWindowRequest,
+  ): Promise<DoraTrendResponse>;
+
+  /** One page of the deployments, changes or incidents behind one figure. */
+  getDoraDetails(
+    scope: DoraScopeRequest,
+    metric: DoraMetricName,
+    request?: DoraDetailsRequest,
+  ): Promise<DoraDetailsResponse>;
 }
 
 /** @public */

@@ -2,6 +2,10 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DeploymentListResponse,
+  DoraDetailsResponse,
+  DoraMetricName,
+  DoraMetricsResponse,
+  DoraTrendResponse,
   EntityReadinessResponse,
   QUALITY_GATES_PLUGIN_ID,
   ReadinessChecksResponse,
@@ -12,6 +16,9 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   CreateReadinessExemptionRequest,
+  DoraDetailsRequest,
+  DoraScopeRequest,
+  DoraWindowRequest,
   ListDeploymentsRequest,
   ListReadinessExemptionsRequest,
   QualityGatesApi,
@@ -19,6 +26,7 @@ import {
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
 } from './QualityGatesApi';
+import { doraQuery } from './doraQuery';
 import { readinessOverviewQuery } from './readinessQuery';
 
 /**
@@ -126,6 +134,35 @@ export class QualityGatesClient implements QualityGatesApi {
     return this.post<ReadinessExemption>(
       `/readiness/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
     );
+  }
+
+  async getDoraMetrics(
+    scope: DoraScopeRequest,
+    window: DoraWindowRequest = {},
+  ): Promise<DoraMetricsResponse> {
+    const query = doraQuery(scope, window);
+    return this.get<DoraMetricsResponse>(`/dora/metrics?${query}`);
+  }
+
+  async getDoraTrend(
+    scope: DoraScopeRequest,
+    window: DoraWindowRequest = {},
+  ): Promise<DoraTrendResponse> {
+    const query = doraQuery(scope, window);
+    return this.get<DoraTrendResponse>(`/dora/trend?${query}`);
+  }
+
+  async getDoraDetails(
+    scope: DoraScopeRequest,
+    metric: DoraMetricName,
+    request: DoraDetailsRequest = {},
+  ): Promise<DoraDetailsResponse> {
+    const query = doraQuery(scope, request);
+    query.set('metric', metric);
+    if (request.limit !== undefined) query.set('limit', String(request.limit));
+    if (request.offset !== undefined)
+      query.set('offset', String(request.offset));
+    return this.get<DoraDetailsResponse>(`/dora/details?${query}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -21,6 +21,8 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityDoraContent,
+  EntityDoraRollupContent,
   EntityQualityGatesContent,
   EntityReadinessCard,
   EntityReadinessContent,
@@ -79,7 +81,7 @@ const componentOverviewContent = (
   </Grid>
 );
 
-/** Every component gets the "Can I deploy?" and "Readiness" tabs. */
+/** Every component gets the "Can I deploy?", "Readiness" and "DORA" tabs. */
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -90,6 +92,9 @@ const componentPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/readiness" title="Readiness">
       <EntityReadinessContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/dora" title="DORA">
+      <EntityDoraContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -110,6 +115,13 @@ const userPage = (
   </EntityLayout>
 );
 
+/** Groups and systems show the DORA metrics of their components together. */
+const doraRollupRoute = (
+  <EntityLayout.Route path="/dora" title="DORA">
+    <EntityDoraRollupContent />
+  </EntityLayout.Route>
+);
+
 const groupPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -126,6 +138,7 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    {doraRollupRoute}
   </EntityLayout>
 );
 
@@ -142,6 +155,7 @@ const systemPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    {doraRollupRoute}
   </EntityLayout>
 );
 

@@ -1,0 +1,1 @@
+export { EntityDoraRollupContent } from './EntityDoraRollupContent';

@@ -1,0 +1,15 @@
+/** e.g. `3.5`, `12`: at most one decimal. */
+export function formatDecimal(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** A share from 0 to 1 as a percentage, e.g. `8.6%`. */
+export function formatPercent(share: number): string {
+  return `${formatDecimal(share * 100)}%`;
+}
+
+/** `1 deployment`, `12 deployments`. */
+export function countOf(count: number, noun: string, pluralNoun?: string) {
+  const word = count === 1 ? noun : pluralNoun ?? `${noun}s`;
+  return `${count.toLocaleString('en-US')} ${word}`;
+}

@@ -1,0 +1,105 @@
+import { InfoCard } from '@backstage/core-components';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { TrendChartPoint, TrendSeriesKey, weeksWithData } from './trendSeries';
+
+const HEIGHT = 200;
+
+/** One series of the weekly trend, drawn as bars (counts) or a line. */
+export interface TrendSeries {
+  key: TrendSeriesKey;
+  title: string;
+  shape: 'bar' | 'line';
+  /** Axis ticks, e.g. `12 h`, `25%`. */
+  tick: (value: number) => string;
+  /** Tooltip value, e.g. `2 d 4 h`. */
+  format: (value: number) => string;
+}
+
+function coverage(points: TrendChartPoint[], series: TrendSeries): string {
+  const weeks = points.length;
+  const withData = weeksWithData(points, series.key);
+  if (series.shape === 'bar' || withData === weeks) return `${weeks} weeks`;
+  return `${weeks} weeks, ${weeks - withData} without data (gaps)`;
+}
+
+/**
+ * A weekly chart. Lines break at weeks without data instead of dropping to
+ * zero, which would read as a perfect or terrible week.
+ */
+export function DoraTrendChart(props: {
+  points: TrendChartPoint[];
+  series: TrendSeries;
+}) {
+  const theme = useTheme();
+  const { points, series } = props;
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="week" />
+      <YAxis
+        width={56}
+        allowDecimals={series.shape === 'line'}
+        tickFormatter={value => series.tick(Number(value))}
+      />
+      <Tooltip
+        formatter={value => [series.format(Number(value)), series.title]}
+        labelFormatter={week => `Week of ${week}`}
+      />
+    </>
+  );
+  return (
+    <InfoCard
+      title={series.title}
+      subheader={coverage(points, series)}
+      titleTypographyProps={{ variant: 'h6' }}
+    >
+      <figure
+        aria-label={`${series.title} per week`}
+        data-series={series.key}
+        style={{ margin: 0 }}
+      >
+        <ResponsiveContainer
+          width="100%"
+          height={HEIGHT}
+          initialDimension={{ width: 500, height: HEIGHT }}
+        >
+          {series.shape === 'bar' ? (
+            <BarChart data={points}>
+              {axes}
+              <Bar
+                dataKey={series.key}
+                name={series.title}
+                fill={theme.palette.primary.main}
+                isAnimationActive={false}
+              />
+            </BarChart>
+          ) : (
+            <LineChart data={points}>
+              {axes}
+              <Line
+                dataKey={series.key}
+                name={series.title}
+                type="linear"
+                stroke={theme.palette.primary.main}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          )}
+        </ResponsiveContainer>
+      </figure>
+    </InfoCard>
+  );
+}
