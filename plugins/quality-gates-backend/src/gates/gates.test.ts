@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { parse } from 'csv-parse/sync';
 import {
   BackstageUserPrincipal,
   coreServices,
@@ -500,6 +501,19 @@ describe('quality gates', () => {
         .query({ owner: 'team-a', limit: 500 })
         .set('Authorization', user);
       expect(owned.body.totalCount).toBeGreaterThan(0);
+      const csv = await request(backend.server)
+        .get('/api/quality-gates/gates/evaluations/export')
+        .query({ verdict: 'error', gateId: 'production-slo' })
+        .set('Authorization', user);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const rows = parse(csv.text, { columns: true }) as Array<
+        Record<string, string>
+      >;
+      expect(rows).toHaveLength(failed.body.totalCount);
+      expect(rows[0]).toMatchObject({
+        gateId: 'production-slo',
+        verdict: 'error',
+      });
     });
   });
 });

@@ -30,6 +30,7 @@ describe('openapi.yaml', () => {
       '/events/cdevents',
       '/gates/evaluate',
       '/gates/evaluations',
+      '/gates/evaluations/export',
       '/gates/evaluations/{evaluationId}',
       '/gates/evaluations/{evaluationId}/override',
       '/gates/status',

@@ -15,6 +15,7 @@ import { spec } from '../../schema/openapi.generated';
 import { parseRequestedEntityRef } from '../../catalog/EntityLookup';
 import { GateEvaluator } from '../evaluation/GateEvaluator';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 
 type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
@@ -92,9 +93,21 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     );
   });
 
-  router.get('/gates/evaluations', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const { owner, ...query } = req.query;
+  /** The history's filters, with an owner turned into its entities. */
+  async function historyQuery(
+    credentials: BackstageCredentials,
+    query: {
+      entityRef?: string;
+      owner?: string;
+      gateId?: string;
+      environment?: string;
+      verdict?: 'pass' | 'warn' | 'fail' | 'error';
+      overridden?: boolean;
+      from?: string;
+      to?: string;
+    },
+  ) {
+    const { owner, entityRef: rawEntityRef, ...filters } = query;
     let entityRefs: string[] | undefined;
     if (owner) {
       const ownerRef = stringifyEntityRef(
@@ -111,18 +124,43 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
         stringifyEntityRef(item).toLocaleLowerCase('en-US'),
       );
     }
-    const entityRef = query.entityRef
-      ? (await visibleEntity(credentials, query.entityRef)).entityRef
+    const entityRef = rawEntityRef
+      ? (await visibleEntity(credentials, rawEntityRef)).entityRef
       : undefined;
+    return { ...filters, entityRef, entityRefs };
+  }
+
+  router.get('/gates/evaluations', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const filters = await historyQuery(credentials, req.query);
     res.json(
       await store.list({
-        ...query,
-        entityRef,
-        entityRefs,
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
+        ...filters,
+        limit: req.query.limit ?? 50,
+        offset: req.query.offset ?? 0,
       }),
     );
+  });
+
+  router.get('/gates/evaluations/export', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const filters = await historyQuery(credentials, req.query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="gate-evaluations-${DateTime.utc().toFormat(
+        'yyyy-LL-dd',
+      )}.csv"`,
+    );
+    async function* pages() {
+      for (let offset = 0; ; offset += 500) {
+        const { items } = await store.list({ ...filters, limit: 500, offset });
+        yield items;
+        if (items.length < 500) return;
+      }
+    }
+    await writeGateEvaluationsCsv(res, pages());
+    res.end();
   });
 
   async function visibleEvaluation(
