@@ -60,6 +60,40 @@ export class DemoDataSender {
     logger.info(
       `Demo data: sent the history of ${entityRefs.length} entities (${spans} CI spans) through the ingest endpoints`,
     );
+    await this.askGates(entityRefs, now);
+  }
+
+  /**
+   * Asks "can I deploy?" for each demo entity's newest version in staging
+   * and production, as CI would, after bringing its readiness up to date:
+   * the gate views then have decisions to show.
+   */
+  private async askGates(entityRefs: string[], now: DateTime): Promise<void> {
+    let asked = 0;
+    for (const entityRef of entityRefs) {
+      const history = demoHistoryFor(entityRef, '', now);
+      const newest = history.releases[history.releases.length - 1];
+      if (!newest) continue;
+      await this.post(
+        `/readiness/entity/evaluate?entityRef=${encodeURIComponent(entityRef)}`,
+        '',
+        {},
+      ).catch(() => undefined);
+      for (const environment of ['staging', 'production']) {
+        await this.post(
+          '/gates/evaluate',
+          JSON.stringify({
+            entityRef,
+            environment,
+            version: newest.version,
+            trigger: 'ci',
+          }),
+          { 'content-type': 'application/json' },
+        );
+        asked += 1;
+      }
+    }
+    this.options.logger.info(`Demo data: asked the gates ${asked} times`);
   }
 
   private async sendHistory(history: DemoHistory): Promise<number> {

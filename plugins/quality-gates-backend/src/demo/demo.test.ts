@@ -35,6 +35,16 @@ describe('demo data', () => {
           qualityGates: {
             demoData: { enabled: true, entities: [CHECKOUT] },
             github: { webhookSecret: 'demo-test-secret' },
+            gates: {
+              definitions: [
+                {
+                  id: 'release-checks',
+                  title: 'Release checks',
+                  environments: ['production'],
+                  criteria: [{ key: 'ci', source: 'pipeline' }],
+                },
+              ],
+            },
           },
         },
         features: [database.feature],
@@ -138,6 +148,26 @@ describe('demo data', () => {
           .whereNotNull('pr_merged_at')
           .first('sha'),
       ).toBeDefined();
+    });
+
+    it('asks the gates for the newest version, as CI would', async () => {
+      const evaluation = await waitFor(async () =>
+        database
+          .knex()('gate_evaluations')
+          .where({ entity_ref: CHECKOUT })
+          .first(),
+      );
+      expect(evaluation).toMatchObject({
+        gate_id: 'release-checks',
+        environment: 'production',
+        trigger: 'ci',
+      });
+      // The CI run is found through the commits the version's deployment brought.
+      const ci = await database
+        .knex()('gate_criterion_results')
+        .where({ evaluation_id: evaluation.id, key: 'ci' })
+        .first();
+      expect(['pass', 'fail']).toContain(ci.state);
     });
 
     it('gives the demo entities weeks of readiness history with a trend', async () => {
