@@ -46,7 +46,12 @@ const PAYMENTS = 'component:default/payments';
 /** What the test source answers per criterion key, or how it fails. */
 const answers = new Map<
   string,
-  number | null | 'throw' | 'hang' | { value: number; sampleSize: number }
+  | number
+  | null
+  | 'throw'
+  | 'throw-once'
+  | 'hang'
+  | { value: number; sampleSize: number }
 >();
 const calls = new Map<string, number>();
 
@@ -64,6 +69,10 @@ const testSignals = createBackendModule({
             calls.set(signalName, (calls.get(signalName) ?? 0) + 1);
             const answer = answers.get(signalName);
             if (answer === 'throw') throw new Error('provider is down');
+            if (answer === 'throw-once') {
+              answers.set(signalName, 0.001);
+              throw new Error('connection reset');
+            }
             if (answer === 'hang') {
               await new Promise((_, reject) =>
                 signal?.addEventListener('abort', () =>
@@ -154,6 +163,29 @@ function gateConfig() {
                 degraded: 0.7,
                 critical: 0.9,
                 better: 'lower',
+              },
+            ],
+          },
+          {
+            id: 'canary-checks',
+            title: 'Canary checks',
+            environments: ['canary'],
+            criteria: [
+              {
+                key: 'flaky',
+                source: 'test-signal',
+                signal: 'flaky',
+                pass: ['<= 0.01'],
+                flakyTolerance: 1,
+                retries: 1,
+              },
+              {
+                key: 'pinned',
+                source: 'test-signal',
+                signal: 'pinned',
+                pass: ['<=+5%'],
+                baseline: { pinnedEvaluationId: 'pinned-baseline' },
+                noData: 'ignore',
               },
             ],
           },
@@ -279,6 +311,39 @@ describe('quality gates', () => {
             updated_at: now,
           })),
         );
+    });
+
+    beforeAll(async () => {
+      // A reviewed evaluation the team pinned as the baseline.
+      const at = new Date('2026-01-01T00:00:00Z');
+      await database.knex()('gate_evaluations').insert({
+        id: 'pinned-baseline',
+        gate_id: 'canary-checks',
+        gate_title: 'Canary checks',
+        entity_ref: CHECKOUT,
+        environment: 'canary',
+        version: 'v0',
+        trigger: 'manual',
+        mode: 'enforce',
+        verdict: 'pass',
+        score: 100,
+        pass_percent: 90,
+        warning_percent: 75,
+        started_at: at,
+        finished_at: at,
+      });
+      await database.knex()('gate_criterion_results').insert({
+        evaluation_id: 'pinned-baseline',
+        key: 'pinned',
+        position: 0,
+        source: 'test-signal',
+        state: 'pass',
+        weight: 1,
+        key_criterion: false,
+        score: 1,
+        observed: 100,
+        evidence: '{}',
+      });
     });
 
     beforeEach(() => {
@@ -429,6 +494,53 @@ describe('quality gates', () => {
         .set('Authorization', user)
         .send({ entityRef: CHECKOUT });
       expect(bad.status).toBe(400);
+    });
+
+    it('retries a provider error, and tolerates one failure in a row', async () => {
+      const canary = (body: Record<string, string> = {}) =>
+        evaluate({ entityRef: CHECKOUT, environment: 'canary', ...body });
+      answers.set('flaky', 'throw-once');
+      const retried = await canary();
+      expect(calls.get('flaky')).toBe(2);
+      expect(retried.body.evaluations[0].criteria[0]).toMatchObject({
+        key: 'flaky',
+        state: 'pass',
+      });
+      answers.set('flaky', 0.5);
+      const first = await canary();
+      expect(first.body.evaluations[0].criteria[0]).toMatchObject({
+        state: 'warning',
+        message: expect.stringMatching(/tolerated/),
+      });
+      const second = await canary();
+      expect(second.body.evaluations[0].criteria[0].state).toBe('fail');
+      expect(second.body.verdict).toBe('fail');
+    });
+
+    it('judges against a pinned baseline evaluation', async () => {
+      answers.set('flaky', 0.001);
+      answers.set('pinned', 104);
+      const within = await evaluate({
+        entityRef: CHECKOUT,
+        environment: 'canary',
+      });
+      expect(
+        within.body.evaluations[0].criteria.find(
+          (c: any) => c.key === 'pinned',
+        ),
+      ).toMatchObject({
+        state: 'pass',
+        baseline: { value: 100, aggregate: 'pinned pinned-baseline', from: 1 },
+      });
+      answers.set('pinned', 106);
+      const beyond = await evaluate({
+        entityRef: CHECKOUT,
+        environment: 'canary',
+      });
+      expect(
+        beyond.body.evaluations[0].criteria.find((c: any) => c.key === 'pinned')
+          .state,
+      ).toBe('fail');
     });
 
     it('freezes deploys inside a freeze window', async () => {
