@@ -14,6 +14,7 @@ import {
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import {
+  GateHistoryPage,
   qualityGatesPlugin,
   ReadinessOverviewPage,
 } from '@can-i-deploy/plugin-quality-gates';
@@ -45,6 +46,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/readiness" element={<ReadinessOverviewPage />} />
+    <Route path="/gate-history" element={<GateHistoryPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>
 );

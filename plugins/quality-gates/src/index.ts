@@ -1,7 +1,8 @@
 /**
- * The quality-gates frontend plugin: "Can I deploy?", production readiness
- * and DORA metrics on the entity page, DORA roll-ups on group and system
- * pages, and the readiness overview.
+ * The quality-gates frontend plugin: "Can I deploy?" (gate verdicts with
+ * their evidence, and deployments), production readiness and DORA metrics
+ * on the entity page, DORA roll-ups on group and system pages, the
+ * readiness overview and the gate history.
  *
  * @packageDocumentation
  */
@@ -14,8 +15,10 @@ export {
   ReadinessOverviewPage,
   EntityDoraContent,
   EntityDoraRollupContent,
+  EntityGateStatusContent,
+  GateHistoryPage,
 } from './plugin';
-export { readinessOverviewRouteRef } from './routes';
+export { readinessOverviewRouteRef, gateHistoryRouteRef } from './routes';
 export {
   qualityGatesApiRef,
   READINESS_OVERVIEW_SORTS,
@@ -32,5 +35,13 @@ export type {
   DoraScopeRequest,
   DoraWindowRequest,
   DoraDetailsRequest,
+  EvaluateGatesRequest,
+  GateDecisionResponse,
+  GateVerdictPoint,
+  GateStatusResponse,
+  GateEvaluationFilters,
+  ListGateEvaluationsRequest,
+  GateEvaluationListResponse,
+  OverrideGateEvaluationRequest,
 } from './api/QualityGatesApi';
 export { QualityGatesClient } from './api/QualityGatesClient';

@@ -13,6 +13,7 @@ import {
   entityDoraContentRouteRef,
   entityDoraRollupContentRouteRef,
   entityReadinessContentRouteRef,
+  gateHistoryRouteRef,
   readinessOverviewRouteRef,
 } from './routes';
 
@@ -37,6 +38,7 @@ export const qualityGatesPlugin = createPlugin({
     readinessOverview: readinessOverviewRouteRef,
     entityDoraContent: entityDoraContentRouteRef,
     entityDoraRollupContent: entityDoraRollupContentRouteRef,
+    gateHistory: gateHistoryRouteRef,
   },
 });
 
@@ -138,5 +140,39 @@ export const EntityDoraRollupContent = qualityGatesPlugin.provide(
         m => m.EntityDoraRollupContent,
       ),
     mountPoint: entityDoraRollupContentRouteRef,
+  }),
+);
+
+/**
+ * What the gates last decided for the current entity in each environment,
+ * with every criterion's evidence, overrides and recent verdicts. The
+ * "Can I deploy?" tab shows it above the deployments.
+ *
+ * @public
+ */
+export const EntityGateStatusContent = qualityGatesPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGateStatusContent',
+    component: {
+      lazy: () =>
+        import('./components/gates/status').then(
+          m => m.EntityGateStatusContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The platform team's review page: every gate evaluation, filtered, with
+ * its evidence, and exported as CSV.
+ *
+ * @public
+ */
+export const GateHistoryPage = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'GateHistoryPage',
+    component: () =>
+      import('./components/gates/historyPage').then(m => m.GateHistoryPage),
+    mountPoint: gateHistoryRouteRef,
   }),
 );

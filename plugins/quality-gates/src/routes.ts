@@ -28,3 +28,12 @@ export const entityDoraContentRouteRef = createRouteRef({
 export const entityDoraRollupContentRouteRef = createRouteRef({
   id: 'quality-gates:entity-dora-rollup-content',
 });
+
+/**
+ * The gate history page's route, for apps that link to it.
+ *
+ * @public
+ */
+export const gateHistoryRouteRef = createRouteRef({
+  id: 'quality-gates:gate-history',
+});

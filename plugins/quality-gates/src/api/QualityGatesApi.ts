@@ -7,6 +7,8 @@ import {
   DoraMetricsResponse,
   DoraTrendResponse,
   EntityReadinessResponse,
+  GateEvaluation,
+  GateVerdict,
   ReadinessChecksResponse,
   ReadinessExemption,
   ReadinessExemptionListResponse,
@@ -126,6 +128,107 @@ export interface DoraDetailsRequest extends DoraWindowRequest {
 }
 
 /**
+ * "Can I deploy?": one version of one entity to one environment.
+ *
+ * @public
+ */
+export interface EvaluateGatesRequest {
+  entityRef: string;
+  environment: string;
+  version: string;
+  /** Defaults to `ci` on the backend. */
+  trigger?: GateEvaluation['trigger'];
+}
+
+/**
+ * The answer to "can I deploy?": the worst effective verdict of the gates
+ * that apply, and each gate's stored evaluation.
+ *
+ * @public
+ */
+export interface GateDecisionResponse {
+  entityRef: string;
+  environment: string;
+  version: string;
+  verdict: GateVerdict;
+  evaluations: GateEvaluation[];
+  /** Why nothing could decide (no gate applies, a broken gate file, ...). */
+  problems: string[];
+}
+
+/**
+ * One square of a history strip: a recorded verdict, not the effective one.
+ *
+ * @public
+ */
+export interface GateVerdictPoint {
+  id: string;
+  gateId: string;
+  environment: string;
+  verdict: GateVerdict;
+  version: string;
+  finishedAt: string;
+}
+
+/**
+ * An entity's latest evaluation of each gate in each environment, and its
+ * last verdicts (newest first) across gates and environments.
+ *
+ * @public
+ */
+export interface GateStatusResponse {
+  entityRef: string;
+  latest: GateEvaluation[];
+  recent: GateVerdictPoint[];
+}
+
+/**
+ * Filters shared by the evaluation history and its CSV export.
+ *
+ * @public
+ */
+export interface GateEvaluationFilters {
+  entityRef?: string;
+  /** A group ref or name: only entities it owns. */
+  owner?: string;
+  gateId?: string;
+  environment?: string;
+  /** The recorded verdict. */
+  verdict?: GateVerdict;
+  /** Only evaluations with (true) or without (false) an override. */
+  overridden?: boolean;
+  /** ISO time, inclusive. */
+  from?: string;
+  /** ISO time, exclusive. */
+  to?: string;
+}
+
+/** @public */
+export interface ListGateEvaluationsRequest extends GateEvaluationFilters {
+  limit?: number;
+  offset?: number;
+}
+
+/** @public */
+export interface GateEvaluationListResponse {
+  items: GateEvaluation[];
+  totalCount: number;
+}
+
+/**
+ * An override of a recorded verdict.
+ *
+ * @public
+ */
+export interface OverrideGateEvaluationRequest {
+  verdict: 'pass' | 'fail';
+  /** At least 10 characters. */
+  reason: string;
+  /** ISO time in the future, within the backend's longest override. */
+  expiresAt: string;
+}
+
+/**
  * Client of the quality-gates backend.
  *
  * @public
@@ -187,6 +290,29 @@ export interface QualityGatesApi {
     metric: DoraMetricName,
     request?: DoraDetailsRequest,
   ): Promise<DoraDetailsResponse>;
+
+  /** Evaluates every gate that applies, stores and answers. */
+  evaluateGates(request: EvaluateGatesRequest): Promise<GateDecisionResponse>;
+
+  /** The latest evaluation per gate and environment, and recent verdicts. */
+  getGateStatus(entityRef: string): Promise<GateStatusResponse>;
+
+  /** One page of stored evaluations, newest first. */
+  listGateEvaluations(
+    request?: ListGateEvaluationsRequest,
+  ): Promise<GateEvaluationListResponse>;
+
+  /** One evaluation with its full evidence. */
+  getGateEvaluation(evaluationId: string): Promise<GateEvaluation>;
+
+  /** Every evaluation matching the filters as CSV, with the user's credentials. */
+  exportGateEvaluations(filters?: GateEvaluationFilters): Promise<Blob>;
+
+  /** Overrides a verdict; answers the evaluation with its override. */
+  overrideGateEvaluation(
+    evaluationId: string,
+    request: OverrideGateEvaluationRequest,
+  ): Promise<GateEvaluation>;
 }
 
 /** @public */

@@ -7,6 +7,7 @@ import {
   DoraMetricsResponse,
   DoraTrendResponse,
   EntityReadinessResponse,
+  GateEvaluation,
   QUALITY_GATES_PLUGIN_ID,
   ReadinessChecksResponse,
   ReadinessExemption,
@@ -19,7 +20,14 @@ import {
   DoraDetailsRequest,
   DoraScopeRequest,
   DoraWindowRequest,
+  EvaluateGatesRequest,
+  GateDecisionResponse,
+  GateEvaluationFilters,
+  GateEvaluationListResponse,
+  GateStatusResponse,
   ListDeploymentsRequest,
+  ListGateEvaluationsRequest,
+  OverrideGateEvaluationRequest,
   ListReadinessExemptionsRequest,
   QualityGatesApi,
   ReadinessHistoryRequest,
@@ -27,6 +35,7 @@ import {
   ReadinessOverviewRequest,
 } from './QualityGatesApi';
 import { doraQuery } from './doraQuery';
+import { gateEvaluationsQuery } from './gateQuery';
 import { readinessOverviewQuery } from './readinessQuery';
 
 /**
@@ -163,6 +172,58 @@ export class QualityGatesClient implements QualityGatesApi {
     if (request.offset !== undefined)
       query.set('offset', String(request.offset));
     return this.get<DoraDetailsResponse>(`/dora/details?${query}`);
+  }
+
+  async evaluateGates(
+    request: EvaluateGatesRequest,
+  ): Promise<GateDecisionResponse> {
+    return this.post<GateDecisionResponse>('/gates/evaluate', {
+      entityRef: request.entityRef,
+      environment: request.environment,
+      version: request.version,
+      ...(request.trigger ? { trigger: request.trigger } : {}),
+    });
+  }
+
+  async getGateStatus(entityRef: string): Promise<GateStatusResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.get<GateStatusResponse>(`/gates/status?${query}`);
+  }
+
+  async listGateEvaluations(
+    request: ListGateEvaluationsRequest = {},
+  ): Promise<GateEvaluationListResponse> {
+    const query = gateEvaluationsQuery(request);
+    return this.get<GateEvaluationListResponse>(`/gates/evaluations?${query}`);
+  }
+
+  async getGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
+    return this.get<GateEvaluation>(
+      `/gates/evaluations/${encodeURIComponent(evaluationId)}`,
+    );
+  }
+
+  async exportGateEvaluations(
+    filters: GateEvaluationFilters = {},
+  ): Promise<Blob> {
+    // No paging: the export holds every matching evaluation.
+    const query = gateEvaluationsQuery(filters);
+    const response = await this.request(`/gates/evaluations/export?${query}`);
+    return response.blob();
+  }
+
+  async overrideGateEvaluation(
+    evaluationId: string,
+    request: OverrideGateEvaluationRequest,
+  ): Promise<GateEvaluation> {
+    return this.post<GateEvaluation>(
+      `/gates/evaluations/${encodeURIComponent(evaluationId)}/override`,
+      {
+        verdict: request.verdict,
+        reason: request.reason,
+        expiresAt: request.expiresAt,
+      },
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import GroupIcon from '@material-ui/icons/People';
 import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
+import GateHistoryIcon from '@material-ui/icons/History';
 import {
   Settings as SidebarSettings,
   UserSettingsSignInAvatar,
@@ -58,6 +59,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={ReadinessIcon} to="readiness" text="Readiness" />
+        <SidebarItem
+          icon={GateHistoryIcon}
+          to="gate-history"
+          text="Gate history"
+        />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

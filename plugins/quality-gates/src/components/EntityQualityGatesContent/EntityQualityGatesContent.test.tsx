@@ -1,10 +1,16 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { Entity } from '@backstage/catalog-model';
 import { DeploymentListResponse } from '@can-i-deploy/plugin-quality-gates-common';
 import { ResponseError } from '@backstage/errors';
 import { QualityGatesApi, qualityGatesApiRef } from '../../api/QualityGatesApi';
+import { permissionApiAllowing } from '../readiness/__testUtils__/permissionApi';
+import { evaluation } from '../gates/__testUtils__/gateFixtures';
 import { EntityQualityGatesContent } from './EntityQualityGatesContent';
 
 const entity: Entity = {
@@ -72,15 +78,29 @@ const listing: DeploymentListResponse = {
   ],
 };
 
+const noGates = async () => ({
+  entityRef: 'component:default/checkout',
+  latest: [],
+  recent: [],
+});
+
 // The API is the component's boundary: the client and the backend are tested
 // on their own and together in the end-to-end browser test.
 function renderWith(api: Partial<QualityGatesApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [qualityGatesApiRef, { getGateStatus: noGates, ...api }],
+        [permissionApiRef, permissionApiAllowing([]).api],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityQualityGatesContent />
       </EntityProvider>
     </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
@@ -104,6 +124,39 @@ describe('EntityQualityGatesContent', () => {
     expect(screen.getByText('argocd')).toBeInTheDocument();
     expect(screen.getByText('3 in total')).toBeInTheDocument();
     expect(screen.getByText('6m 30s')).toBeInTheDocument();
+  });
+
+  it('shows what the gates decided above the deployments', async () => {
+    await renderWith({
+      listDeployments: async () => listing,
+      getGateStatus: async () => ({
+        entityRef: 'component:default/checkout',
+        latest: [evaluation()],
+        recent: [],
+      }),
+    });
+
+    const gates = await screen.findByRole('region', {
+      name: 'Deployment gates',
+    });
+    const whatIsWhere = await screen.findByText('What is where');
+    expect(
+      gates.compareDocumentPosition(whatIsWhere) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      gates.querySelector('[data-gate="release-checks"] [data-verdict]'),
+    ).toHaveAttribute('data-verdict', 'fail');
+  });
+
+  it('explains how CI asks the gates when none has evaluated the entity', async () => {
+    await renderWith({ listDeployments: async () => listing });
+
+    expect(
+      await screen.findByText('No gate has evaluated this component yet'),
+    ).toBeInTheDocument();
+    // The deployments are still there below it.
+    expect(await screen.findByText('What is where')).toBeInTheDocument();
   });
 
   it('explains an empty history instead of showing an empty table', async () => {

@@ -20,6 +20,7 @@ import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../api/QualityGatesApi';
 import { DeploymentStatusLabel } from '../DeploymentStatusLabel';
+import { EntityGateStatusContent } from '../gates/status';
 
 /** How many recent deployments the tab shows. */
 const RECENT_DEPLOYMENTS = 100;
@@ -81,10 +82,8 @@ const deploymentColumns: TableColumn<Deployment>[] = [
   { title: 'Source', field: 'source' },
 ];
 
-/**
- * The entity tab: which version runs where, and the deployments behind it.
- */
-export function EntityQualityGatesContent() {
+/** Which version runs where, and the deployments behind it. */
+function DeploymentHistory() {
   const { entity } = useEntity();
   const api = useApi(qualityGatesApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -156,6 +155,23 @@ export function EntityQualityGatesContent() {
           columns={deploymentColumns}
           data={value.items}
         />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The entity tab: what the gates decided for each environment, then which
+ * version runs where and the deployments behind it.
+ */
+export function EntityQualityGatesContent() {
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <EntityGateStatusContent />
+      </Grid>
+      <Grid item xs={12}>
+        <DeploymentHistory />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,1334 @@
+/*
+ * Gate evaluation benchmark: the latency the plugin adds to an evaluation
+ * of a gate of 10 Prometheus criteria (p95 of `evaluate` minus the slowest
+ * provider query of the same call, target at most 50 ms), against the same
+ * queries sent straight to Prometheus; and evaluations per second on
+ * PostgreSQL, with those criteria and with criteria that answer at once.
+ *
+ * Run from the repository root (see bench/README.md):
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/gate-evaluate.ts
+ *
+ * Everything the evaluator talks to is real: a Prometheus server started
+ * over a TSDB backfilled with the deploy scenarios, a fresh PostgreSQL
+ * database (dropped at the end), the backend's URL reader reading each
+ * component's gate file from a loopback HTTP server. The only stand-ins are
+ * a logger and, for the second throughput figure, a criterion source that
+ * answers instantly, so that figure is the plugin's own cost. The same
+ * overhead is then measured through POST /gates/evaluate on a real backend
+ * (catalog and quality-gates plugins) started in a child process.
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import knexFactory from 'knex';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
+import {
+  CriterionSource,
+  qualityGatesCriterionSourcesExtensionPoint,
+} from '@can-i-deploy/plugin-quality-gates-node';
+import {
+  PrometheusServer,
+  startPrometheus,
+} from '../plugins/quality-gates-backend/src/__testUtils__/prometheusServer';
+import { applyDatabaseMigrations } from '../plugins/quality-gates-backend/src/database/migrations';
+import { readCentralGates } from '../plugins/quality-gates-backend/src/gates/definitions/GateDefinitions';
+import {
+  GateDecision,
+  GateEvaluator,
+  GateRequest,
+} from '../plugins/quality-gates-backend/src/gates/evaluation/GateEvaluator';
+import { deployScenarios } from '../plugins/quality-gates-backend/src/gates/sources/__fixtures__/deployScenarios';
+import { createPrometheusCriterionSource } from '../plugins/quality-gates-backend/src/gates/sources/prometheus';
+import {
+  GateEvaluationStore,
+  NewGateEvaluation,
+} from '../plugins/quality-gates-backend/src/gates/store/GateEvaluationStore';
+
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+/** Timed evaluations of the latency figures, after uncounted ones. */
+const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 200);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 20);
+/** Evaluations in flight for the throughput figures, and for how long. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** Whether to measure through POST /gates/evaluate on a real backend too. */
+const HTTP = process.env.BENCH_HTTP !== '0';
+const TARGET_OVERHEAD_MS = 50;
+const TOKEN = 'bench-static-token';
+const PROMETHEUS_TIMEOUT_SECONDS = 5;
+const DEADLINE_SECONDS = 10;
+
+// -------------------------------------------------------------- the gate --
+
+/** The deploy scenarios, and what a gate must say about each. */
+const SCENARIOS = [
+  { service: 'clean', verdict: 'pass', keyCriterion: 'error-ratio' },
+  { service: 'errors', verdict: 'fail', keyCriterion: 'error-ratio' },
+  { service: 'latency', verdict: 'fail', keyCriterion: 'p95-latency' },
+  { service: 'outage', verdict: 'fail', keyCriterion: 'error-ratio' },
+] as const;
+/** The state of each scenario's key criterion above. */
+const KEY_STATES: Record<string, string> = {
+  clean: 'pass',
+  errors: 'fail',
+  latency: 'fail',
+  outage: 'no_data',
+};
+const ENVIRONMENT = 'production';
+const VERSION = 'v2';
+
+const MATCHERS =
+  'service="{{entity.name}}",environment="{{environment}}",version="{{version}}"';
+const REQUESTS = `http_requests_total{${MATCHERS}}`;
+const ERRORS = `http_requests_total{${MATCHERS},code=~"5.."}`;
+const rate = (selector: string) => `sum(rate(${selector}[{{window}}]))`;
+const quantile = (q: number) =>
+  `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${MATCHERS}}[{{window}}])))`;
+
+/**
+ * Ten criteria as a platform team writes them: absolute thresholds,
+ * degraded/critical pairs, two with a sample count (a second query each),
+ * two relative to a baseline of earlier passing evaluations, two with a
+ * flaky tolerance. `stubValue` is what the instant source answers: a value
+ * every criterion passes with.
+ */
+const CRITERIA: Array<JsonObject & { key: string; stubValue: number }> = [
+  {
+    key: 'error-ratio',
+    query: `${rate(ERRORS)} / ${rate(REQUESTS)}`,
+    sampleCountQuery: `sum(increase(${REQUESTS}[{{window}}]))`,
+    minSampleSize: 100,
+    pass: ['<= 0.01'],
+    warning: ['<= 0.02'],
+    weight: 2,
+    keyCriterion: true,
+    stubValue: 0.005,
+  },
+  {
+    key: 'p95-latency',
+    query: quantile(0.95),
+    degraded: 0.5,
+    critical: 0.8,
+    better: 'lower',
+    keyCriterion: true,
+    stubValue: 0.19,
+  },
+  {
+    key: 'p50-latency',
+    query: quantile(0.5),
+    degraded: 0.15,
+    critical: 0.3,
+    better: 'lower',
+    stubValue: 0.04,
+  },
+  {
+    key: 'p99-latency',
+    query: quantile(0.99),
+    degraded: 1,
+    critical: 2,
+    better: 'lower',
+    stubValue: 0.4,
+  },
+  {
+    key: 'mean-latency',
+    query: `sum(rate(http_request_duration_seconds_sum{${MATCHERS}}[{{window}}])) / sum(rate(http_request_duration_seconds_count{${MATCHERS}}[{{window}}]))`,
+    pass: ['<= 0.3'],
+    stubValue: 0.05,
+  },
+  {
+    key: 'success-ratio',
+    query: `sum(rate(http_requests_total{${MATCHERS},code="200"}[{{window}}])) / ${rate(
+      REQUESTS,
+    )}`,
+    sampleCountQuery: `sum(increase(${REQUESTS}[{{window}}]))`,
+    minSampleSize: 100,
+    degraded: 0.99,
+    critical: 0.98,
+    better: 'higher',
+    stubValue: 0.995,
+  },
+  {
+    key: 'request-rate',
+    query: rate(REQUESTS),
+    pass: ['>= 1'],
+    stubValue: 13,
+  },
+  {
+    key: 'server-error-rate',
+    query: rate(ERRORS),
+    pass: ['<= 0.5'],
+    flakyTolerance: 2,
+    stubValue: 0.07,
+  },
+  {
+    key: 'error-ratio-vs-baseline',
+    query: `${rate(ERRORS)} / ${rate(REQUESTS)}`,
+    pass: ['<=+10%'],
+    baseline: { from: 5, aggregate: 'avg' },
+    // The first evaluations have no baseline yet: out of the score.
+    noData: 'ignore',
+    stubValue: 0.005,
+  },
+  {
+    key: 'p95-vs-baseline',
+    query: quantile(0.95),
+    pass: ['<=+20%'],
+    baseline: { from: 10, aggregate: 'p50' },
+    noData: 'ignore',
+    flakyTolerance: 1,
+    stubValue: 0.19,
+  },
+];
+
+function gateDefinition(id: string, source: string): JsonObject {
+  return {
+    id,
+    title: `Bench: ${source}`,
+    environments: [ENVIRONMENT],
+    window: { minutes: 15 },
+    criteria: CRITERIA.map(({ stubValue, ...criterion }) => ({
+      ...criterion,
+      source,
+      ...(source === STUB_SOURCE ? { value: stubValue } : {}),
+    })),
+  };
+}
+
+const PROMETHEUS_GATE = 'bench-prometheus';
+const STUB_GATE = 'bench-instant';
+const STUB_SOURCE = 'instant';
+/** The source id the backend's module adds, to time its queries. */
+const TIMED_SOURCE = 'prometheus-timed';
+
+/**
+ * Prometheus answers gzip-compressed when asked, and fetch asks by default;
+ * for answers of a few hundred bytes that costs more than it saves, which
+ * the latency runs show by asking for them uncompressed too.
+ */
+const UNCOMPRESSED = { 'accept-encoding': 'identity' };
+
+function gatesConfig(
+  prometheusUrl: string,
+  definitions: JsonObject[],
+  headers: Record<string, string> = {},
+): JsonObject {
+  return {
+    deadlineSeconds: DEADLINE_SECONDS,
+    prometheus: {
+      baseUrl: prometheusUrl,
+      timeoutSeconds: PROMETHEUS_TIMEOUT_SECONDS,
+      headers,
+    },
+    definitions,
+  };
+}
+
+/** Components evaluated by the instant gate are named so. */
+const INSTANT_PREFIX = 'instant-';
+
+/** A component's own gate file: it tightens the pass mark of its gate. */
+function componentGatesFile(name: string): string {
+  const gate = name.startsWith(INSTANT_PREFIX) ? STUB_GATE : PROMETHEUS_GATE;
+  return ['gates:', `  - id: ${gate}`, '    passPercent: 95', ''].join('\n');
+}
+
+function componentEntity(name: string, sourceBaseUrl?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(sourceBaseUrl
+        ? {
+            annotations: {
+              'backstage.io/source-location': `url:${sourceBaseUrl}/${name}/`,
+            },
+          }
+        : {}),
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+// ---------------------------------------------------------------- helpers --
+
+const logger: LoggerService = {
+  error: (message, meta) => console.error(message, meta ?? ''),
+  warn: (message, meta) => console.warn(message, meta ?? ''),
+  info: () => {},
+  debug: () => {},
+  child: () => logger,
+};
+
+/** Serves every component's gate file from memory on a loopback port. */
+async function startGateFileServer() {
+  const server = http.createServer((req, res) => {
+    const file = /^\/([^/]+)\/\.quality-gates\.yaml$/.exec(req.url ?? '');
+    if (file) {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(componentGatesFile(file[1]));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve()),
+  );
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The backend's own URL reader, allowed to read the loopback host only. */
+function urlReaderFor(host: string): UrlReaderService {
+  return UrlReaders.default({
+    config: new ConfigReader({
+      backend: { reading: { allow: [{ host }] } },
+    }),
+    logger,
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+/** Nearest rank. */
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+// ----------------------------------------------------------------- timing --
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+/** What one evaluation spent its time on, recorded by the wrappers below. */
+class EvaluationTrace {
+  readonly measures: Interval[] = [];
+  readonly fileReads: Interval[] = [];
+  readonly lookups: Interval[] = [];
+  readonly saves: Interval[] = [];
+}
+
+/** The evaluation being timed; the latency runs are one at a time. */
+let currentTrace: EvaluationTrace | undefined;
+
+async function recorded<T>(
+  pick: (trace: EvaluationTrace) => Interval[],
+  work: () => Promise<T>,
+): Promise<T> {
+  const trace = currentTrace;
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    if (trace) pick(trace).push({ start, end: performance.now() });
+  }
+}
+
+/** The source, with each measure call's duration recorded. */
+function timedSource(
+  id: string,
+  inner: CriterionSource,
+  onMeasured: (interval: Interval) => void = interval =>
+    currentTrace?.measures.push(interval),
+): CriterionSource {
+  return {
+    id,
+    async measure(request) {
+      const start = performance.now();
+      try {
+        return await inner.measure(request);
+      } finally {
+        onMeasured({ start, end: performance.now() });
+      }
+    },
+  };
+}
+
+/** Answers instantly with the value the criterion names. */
+const instantSource: CriterionSource = {
+  id: STUB_SOURCE,
+  async measure({ definition }) {
+    return {
+      value: Number(definition.value),
+      sampleSize: 1000,
+      // Evidence of about the size a Prometheus criterion keeps.
+      details: { query: definition.query, evaluatedAt: new Date() },
+    };
+  },
+};
+
+/** The store, with its reads and its save transaction timed. */
+class TimedGateEvaluationStore extends GateEvaluationStore {
+  override save(evaluation: NewGateEvaluation) {
+    return recorded(
+      t => t.saves,
+      () => super.save(evaluation),
+    );
+  }
+
+  override passingObservations(
+    options: Parameters<GateEvaluationStore['passingObservations']>[0],
+  ) {
+    return recorded(
+      t => t.lookups,
+      () => super.passingObservations(options),
+    );
+  }
+
+  override recentStates(
+    options: Parameters<GateEvaluationStore['recentStates']>[0],
+  ) {
+    return recorded(
+      t => t.lookups,
+      () => super.recentStates(options),
+    );
+  }
+}
+
+function timedUrlReader(inner: UrlReaderService): UrlReaderService {
+  return {
+    readUrl: (url, options) =>
+      recorded(
+        t => t.fileReads,
+        () => inner.readUrl(url, options),
+      ),
+    readTree: (url, options) => inner.readTree(url, options),
+    search: (url, options) => inner.search(url, options),
+  };
+}
+
+/**
+ * One evaluation's time along its critical path. The parts add up to the
+ * overhead (total minus the slowest query): before the first query
+ * (definitions, the component file), queries starting late or ending after
+ * the slowest one, after the last query until the save (baselines, flaky
+ * lookups, scoring), the save transaction, and after it.
+ */
+interface Breakdown {
+  total: number;
+  slowest: number;
+  overhead: number;
+  beforeQueries: number;
+  fileRead: number;
+  spreadOfQueries: number;
+  lookupsAndScoring: number;
+  longestLookup: number;
+  save: number;
+  afterSave: number;
+}
+
+function breakdown(trace: EvaluationTrace, start: number, end: number) {
+  const { measures, saves } = trace;
+  if (measures.length === 0 || saves.length !== 1) {
+    throw new Error(
+      `Expected queries and one save, got ${measures.length} and ${saves.length}`,
+    );
+  }
+  const first = Math.min(...measures.map(m => m.start));
+  const last = Math.max(...measures.map(m => m.end));
+  const slowest = Math.max(...measures.map(m => m.end - m.start));
+  const [save] = saves;
+  const longest = (intervals: Interval[]) =>
+    Math.max(0, ...intervals.map(i => i.end - i.start));
+  return {
+    total: end - start,
+    slowest,
+    overhead: end - start - slowest,
+    beforeQueries: first - start,
+    fileRead: longest(trace.fileReads),
+    spreadOfQueries: last - first - slowest,
+    lookupsAndScoring: save.start - last,
+    longestLookup: longest(trace.lookups),
+    save: save.end - save.start,
+    afterSave: end - save.end,
+  } satisfies Breakdown;
+}
+
+// ------------------------------------------------------------ correctness --
+
+let evaluationsChecked = 0;
+
+/** The verdict and the key criterion's state the scenario must give. */
+function checkDecision(decision: GateDecision, service: string) {
+  const scenario = SCENARIOS.find(s => s.service === service);
+  const evaluation = decision.evaluations[0];
+  const key = scenario
+    ? evaluation?.criteria.find(c => c.key === scenario.keyCriterion)
+    : undefined;
+  const expectedVerdict = scenario?.verdict ?? 'pass';
+  const problems = [
+    decision.verdict === expectedVerdict
+      ? undefined
+      : `verdict ${decision.verdict}, expected ${expectedVerdict}`,
+    decision.evaluations.length === 1
+      ? undefined
+      : `${decision.evaluations.length} gates evaluated, expected 1`,
+    evaluation?.criteria.length === CRITERIA.length
+      ? undefined
+      : `${evaluation?.criteria.length} criteria, expected ${CRITERIA.length}`,
+    !scenario || key?.state === KEY_STATES[service]
+      ? undefined
+      : `${scenario.keyCriterion} is ${key?.state}, expected ${KEY_STATES[service]}`,
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    throw new Error(
+      `${service}: ${problems.join('; ')}\n${JSON.stringify(
+        evaluation?.criteria.map(c => `${c.key}: ${c.state} (${c.message})`),
+        null,
+        1,
+      )}`,
+    );
+  }
+  evaluationsChecked++;
+}
+
+// ---------------------------------------------------------------- backend --
+
+type ChildRequest = { type: 'takeMeasures' } | { type: 'stop' };
+type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'measures'; durations: number[] }
+  | { type: 'error'; message: string };
+
+/**
+ * A real backend (catalog and quality-gates plugins, static-token auth) on
+ * the benchmark's database, plus a module adding the Prometheus source
+ * under another id with each query timed; the parent asks for the times.
+ */
+async function serve() {
+  const send = (message: ChildMessage) => process.send!(message);
+  const { createBackend } = await import('@backstage/backend-defaults');
+  const port = Number(process.env.BENCH_PORT);
+  const config = new ConfigReader({
+    backend: {
+      baseUrl: `http://127.0.0.1:${port}`,
+      listen: { host: '127.0.0.1', port },
+      database: {
+        client: 'pg',
+        connection: process.env.BENCH_DATABASE_URL,
+        pluginDivisionMode: 'schema',
+      },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
+        ],
+      },
+      reading: { allow: [{ host: process.env.BENCH_FILES_HOST }] },
+    },
+    catalog: {
+      rules: [{ allow: ['Component', 'Location'] }],
+      locations: [{ type: 'file', target: process.env.BENCH_CATALOG_FILE }],
+    },
+    qualityGates: {
+      gates: gatesConfig(process.env.BENCH_PROMETHEUS_URL!, [
+        gateDefinition(PROMETHEUS_GATE, TIMED_SOURCE),
+      ]),
+    },
+  });
+  let durations: number[] = [];
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(
+    createBackendModule({
+      pluginId: 'quality-gates',
+      moduleId: 'bench-timed-prometheus',
+      register(env) {
+        env.registerInit({
+          deps: {
+            sources: qualityGatesCriterionSourcesExtensionPoint,
+            rootConfig: coreServices.rootConfig,
+          },
+          async init({ sources, rootConfig }) {
+            const prometheus = createPrometheusCriterionSource({
+              config: rootConfig,
+              logger,
+            })!;
+            sources.addCriterionSource(
+              timedSource(TIMED_SOURCE, prometheus, interval =>
+                durations.push(interval.end - interval.start),
+              ),
+            );
+          },
+        });
+      },
+    }),
+  );
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
+  await backend.start();
+  process.on('message', async (message: ChildRequest) => {
+    if (message.type === 'takeMeasures') {
+      send({ type: 'measures', durations });
+      durations = [];
+    } else if (message.type === 'stop') {
+      await backend.stop();
+      process.exit(0);
+    }
+  });
+  send({ type: 'ready' });
+}
+
+function ask(child: ChildProcess, request: ChildRequest, answer: string) {
+  return new Promise<ChildMessage>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`The backend exited (${code})`));
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === answer) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(request);
+  });
+}
+
+async function startBackend(options: {
+  databaseUrl: string;
+  prometheusUrl: string;
+  filesHost: string;
+  catalogFile: string;
+}): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const port = await freePort();
+  const child = fork(__filename, ['--serve'], {
+    execArgv: process.execArgv,
+    env: {
+      ...process.env,
+      BENCH_PORT: String(port),
+      BENCH_DATABASE_URL: options.databaseUrl,
+      BENCH_PROMETHEUS_URL: options.prometheusUrl,
+      BENCH_FILES_HOST: options.filesHost,
+      BENCH_CATALOG_FILE: options.catalogFile,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve();
+      if (message.type === 'error') reject(new Error(message.message));
+    });
+    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
+  });
+  return { child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+async function stopBackend(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  child.send({ type: 'stop' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The catalog's entities: the scenarios, reading their gate files. */
+function writeCatalogFile(directory: string, filesBaseUrl: string): string {
+  const file = path.join(directory, 'catalog-info.yaml');
+  fs.writeFileSync(
+    file,
+    SCENARIOS.map(({ service }) =>
+      JSON.stringify(componentEntity(service, filesBaseUrl)),
+    ).join('\n---\n'),
+  );
+  return file;
+}
+
+async function waitForCatalog(baseUrl: string) {
+  const deadline = Date.now() + 60_000;
+  for (const { service } of SCENARIOS) {
+    for (;;) {
+      const response = await fetch(
+        `${baseUrl}/api/catalog/entities/by-name/component/default/${service}`,
+        { headers: { authorization: `Bearer ${TOKEN}` } },
+      );
+      if (response.ok) break;
+      if (Date.now() > deadline) {
+        throw new Error(`The catalog did not serve ${service} within 60 s`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/**
+ * Clients of the evaluate route: CI's curl asks for the answer as it is;
+ * fetch, like a browser, asks for it compressed.
+ */
+const HTTP_CLIENTS = [
+  { name: 'as curl asks (no compression)', headers: UNCOMPRESSED },
+  { name: 'as fetch asks (gzip)', headers: {} },
+];
+
+function postEvaluate(
+  baseUrl: string,
+  entityRef: string,
+  headers: Record<string, string>,
+) {
+  return fetch(`${baseUrl}/api/quality-gates/gates/evaluate`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: JSON.stringify({
+      entityRef,
+      environment: ENVIRONMENT,
+      version: VERSION,
+    }),
+  });
+}
+
+async function evaluateOverHttp(
+  baseUrl: string,
+  service: string,
+  headers: Record<string, string>,
+) {
+  const response = await postEvaluate(
+    baseUrl,
+    `component:default/${service}`,
+    headers,
+  );
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`evaluate answered ${response.status}: ${text}`);
+  }
+  return { decision: JSON.parse(text) as GateDecision, bytes: text.length };
+}
+
+/** What the route does before evaluating: auth, a token, the catalog. */
+async function lookUpMissingEntity(
+  baseUrl: string,
+  headers: Record<string, string>,
+) {
+  const response = await postEvaluate(
+    baseUrl,
+    'component:default/not-in-the-catalog',
+    headers,
+  );
+  await response.text();
+  if (response.status !== 404) {
+    throw new Error(
+      `Expected 404 for a missing entity, got ${response.status}`,
+    );
+  }
+}
+
+// -------------------------------------------------------------- database --
+
+/** Drops the database even when the run is interrupted. */
+const abandons = new Set<() => Promise<void>>();
+
+async function createDatabase() {
+  const name = `qg_bench_gates_${process.pid}_${Date.now()}`;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/postgres`,
+    pool: { min: 0, max: 1 },
+  });
+  await admin.raw('CREATE DATABASE ??', [name]);
+  const drop = () =>
+    admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]).then(() => {});
+  abandons.add(drop);
+  const url = `${POSTGRES_URL}/${name}`;
+  const knex = knexFactory({ client: 'pg', connection: url });
+  return {
+    url,
+    knex,
+    async remove() {
+      await knex.destroy();
+      await drop();
+      abandons.delete(drop);
+      await admin.destroy();
+    },
+  };
+}
+
+// -------------------------------------------------------------- measuring --
+
+function requestFor(service: string, entity: Entity): GateRequest {
+  return {
+    entity,
+    entityRef: `component:default/${service}`,
+    environment: ENVIRONMENT,
+    version: VERSION,
+    trigger: 'ci',
+    requestedBy: 'service:bench',
+  };
+}
+
+/** The HTTP requests the plugin sends for one evaluation, as it sent them. */
+function queriesOf(decision: GateDecision): string[] {
+  return decision.evaluations[0].criteria.flatMap(criterion => {
+    const count = criterion.details?.sampleCountQuery;
+    return [criterion.query!, ...(typeof count === 'string' ? [count] : [])];
+  });
+}
+
+/** The same queries straight to Prometheus, concurrently: the floor. */
+async function queryDirectly(
+  prometheusUrl: string,
+  queries: string[],
+  headers: Record<string, string> = {},
+) {
+  const time = String(Date.now() / 1000);
+  await Promise.all(
+    queries.map(async query => {
+      const params = new URLSearchParams({
+        query,
+        time,
+        timeout: `${PROMETHEUS_TIMEOUT_SECONDS * 1000}ms`,
+      });
+      const response = await fetch(`${prometheusUrl}/api/v1/query?${params}`, {
+        headers: { accept: 'application/json', ...headers },
+      });
+      const body = (await response.json()) as { status?: string };
+      if (body.status !== 'success') {
+        throw new Error(`Prometheus refused ${query}: ${JSON.stringify(body)}`);
+      }
+    }),
+  );
+}
+
+/**
+ * Evaluations one at a time, rotating through the scenarios, each followed
+ * by the same queries sent directly, so both see the same machine.
+ */
+async function measureLatency(options: {
+  evaluator: GateEvaluator;
+  entities: Map<string, Entity>;
+  prometheusUrl: string;
+  queries: Map<string, string[]>;
+  /** For the direct queries, to ask as the evaluator's source asks. */
+  headers?: Record<string, string>;
+}) {
+  const breakdowns: Array<Breakdown & { service: string }> = [];
+  const direct: number[] = [];
+  for (let i = 0; i < WARM_UP + EVALUATIONS; i++) {
+    const { service } = SCENARIOS[i % SCENARIOS.length];
+    const trace = new EvaluationTrace();
+    currentTrace = trace;
+    const start = performance.now();
+    const decision = await options.evaluator.evaluate(
+      requestFor(service, options.entities.get(service)!),
+    );
+    const end = performance.now();
+    currentTrace = undefined;
+    checkDecision(decision, service);
+    const directStart = performance.now();
+    await queryDirectly(
+      options.prometheusUrl,
+      options.queries.get(service)!,
+      options.headers,
+    );
+    const directMs = performance.now() - directStart;
+    if (i >= WARM_UP) {
+      breakdowns.push({ service, ...breakdown(trace, start, end) });
+      direct.push(directMs);
+    }
+  }
+  return { breakdowns, direct };
+}
+
+/**
+ * `CONCURRENCY` calls in flight for `SECONDS`, rotating through `names`;
+ * also this process's CPU time per call (the rest is waiting).
+ */
+async function measureThroughput(
+  call: (name: string) => Promise<void>,
+  names: string[],
+) {
+  const latencies: number[] = [];
+  let next = 0;
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const stopAt = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < stopAt) {
+        const began = performance.now();
+        await call(names[next++ % names.length]);
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    calls: latencies.length,
+    perSecond: latencies.length / seconds,
+    cpuMsPerCall: (cpu.user + cpu.system) / 1000 / latencies.length,
+    p50: median(latencies),
+    p95: percentile(latencies, 0.95),
+  };
+}
+
+/** Through POST /gates/evaluate: total and the backend's slowest query. */
+/**
+ * Through POST /gates/evaluate: the response time and the backend's
+ * slowest query; then the same request for an entity the catalog does not
+ * have, which stops after auth and the catalog lookup.
+ */
+async function measureHttpLatency(
+  child: ChildProcess,
+  baseUrl: string,
+  headers: Record<string, string>,
+) {
+  const totals: number[] = [];
+  const overheads: number[] = [];
+  const slowest: number[] = [];
+  const lookups: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < WARM_UP + EVALUATIONS; i++) {
+    const { service } = SCENARIOS[i % SCENARIOS.length];
+    await ask(child, { type: 'takeMeasures' }, 'measures');
+    const start = performance.now();
+    const answer = await evaluateOverHttp(baseUrl, service, headers);
+    const total = performance.now() - start;
+    checkDecision(answer.decision, service);
+    const { durations } = (await ask(
+      child,
+      { type: 'takeMeasures' },
+      'measures',
+    )) as { durations: number[] };
+    if (durations.length !== CRITERIA.length) {
+      throw new Error(`Expected ${CRITERIA.length} queries, got ${durations}`);
+    }
+    const lookupStart = performance.now();
+    await lookUpMissingEntity(baseUrl, headers);
+    const lookup = performance.now() - lookupStart;
+    if (i >= WARM_UP) {
+      totals.push(total);
+      slowest.push(Math.max(...durations));
+      overheads.push(total - Math.max(...durations));
+      lookups.push(lookup);
+      bytes = Math.max(bytes, answer.bytes);
+    }
+  }
+  return { totals, overheads, slowest, lookups, bytes };
+}
+
+const mean = (values: number[]) =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
+
+function describeBreakdowns(breakdowns: Breakdown[]): string[] {
+  const parts: Array<[keyof Breakdown, string]> = [
+    ['beforeQueries', 'before the first query (gate definitions, file)'],
+    ['fileRead', '  of which reading the component file'],
+    ['spreadOfQueries', 'queries starting late / ending after the slowest'],
+    ['lookupsAndScoring', 'after the last query until the save'],
+    ['longestLookup', '  longest baseline / flaky lookup (may overlap)'],
+    ['save', 'the save transaction'],
+    ['afterSave', 'after the save'],
+  ];
+  return parts.map(([part, label]) => {
+    const values = breakdowns.map(b => b[part]);
+    return `      ${label.padEnd(50)} mean ${ms(mean(values)).padStart(
+      7,
+    )}, median ${ms(median(values)).padStart(7)}, p95 ${ms(
+      percentile(values, 0.95),
+    ).padStart(7)}`;
+  });
+}
+
+function latencyLines(
+  title: string,
+  breakdowns: Breakdown[],
+  direct?: number[],
+): string[] {
+  const overheads = breakdowns.map(b => b.overhead);
+  const p95 = percentile(overheads, 0.95);
+  const totals = breakdowns.map(b => b.total);
+  return [
+    `  ${title}`,
+    `    overhead (evaluate - slowest query): mean ${ms(
+      mean(overheads),
+    )}, median ${ms(median(overheads))}, p95 ${ms(
+      p95,
+    )} (target p95 <= ${TARGET_OVERHEAD_MS} ms: ${met(
+      p95 <= TARGET_OVERHEAD_MS,
+    )})`,
+    `    evaluate total: median ${ms(median(totals))}, p95 ${ms(
+      percentile(totals, 0.95),
+    )}; slowest query: median ${ms(
+      median(breakdowns.map(b => b.slowest)),
+    )}, p95 ${ms(
+      percentile(
+        breakdowns.map(b => b.slowest),
+        0.95,
+      ),
+    )}`,
+    ...(direct
+      ? [
+          `    the same queries sent directly and concurrently (floor): median ${ms(
+            median(direct),
+          )}, p95 ${ms(
+            percentile(direct, 0.95),
+          )}; ratio evaluate / direct (medians) ${(
+            median(totals) / median(direct)
+          ).toFixed(2)}`,
+        ]
+      : []),
+    `    overhead p95 by scenario: ${SCENARIOS.map(({ service }) => {
+      const mine = (breakdowns as Array<Breakdown & { service?: string }>)
+        .filter(b => b.service === service)
+        .map(b => b.overhead);
+      return `${service} ${ms(percentile(mine, 0.95))}`;
+    }).join(', ')}`,
+    '    where the overhead goes, along the critical path (per evaluation, and so in the means, the parts add up to the overhead):',
+    ...describeBreakdowns(breakdowns),
+  ];
+}
+
+async function main() {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-bench-gates-'));
+  let prometheus: PrometheusServer | undefined;
+  let files: Awaited<ReturnType<typeof startGateFileServer>> | undefined;
+  let db: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let child: ChildProcess | undefined;
+  const removeDirectory = async () =>
+    fs.rmSync(directory, { recursive: true, force: true });
+  abandons.add(removeDirectory);
+  try {
+    const end = Math.floor(Date.now() / 60_000) * 60 - 60;
+    prometheus = await startPrometheus({ openMetrics: deployScenarios(end) });
+    const stopPrometheus = prometheus.stop;
+    abandons.add(stopPrometheus);
+    files = await startGateFileServer();
+    db = await createDatabase();
+    await applyDatabaseMigrations(db.knex);
+
+    const config = new ConfigReader({
+      qualityGates: {
+        gates: gatesConfig(prometheus.baseUrl, [
+          gateDefinition(PROMETHEUS_GATE, 'prometheus'),
+          gateDefinition(STUB_GATE, STUB_SOURCE),
+        ]),
+      },
+    });
+    const gates = readCentralGates(config);
+    const prometheusSource = timedSource(
+      'prometheus',
+      createPrometheusCriterionSource({ config, logger })!,
+    );
+    const store = new TimedGateEvaluationStore(db.knex);
+    const urlReader = timedUrlReader(urlReaderFor(files.host));
+    const evaluatorWith = (source: CriterionSource, reader = urlReader) =>
+      new GateEvaluator({
+        gates: gates.filter(gate =>
+          gate.criteria.every(c => c.source === source.id),
+        ),
+        // As the plugin does: a fresh map of the sources for every gate.
+        sources: () => new Map([[source.id, source]]),
+        store,
+        urlReader: reader,
+        deadlineMs: DEADLINE_SECONDS * 1000,
+      });
+    const evaluator = evaluatorWith(prometheusSource);
+    const withFile = new Map<string, Entity>(
+      SCENARIOS.map(({ service }) => [
+        service,
+        componentEntity(service, files!.baseUrl),
+      ]),
+    );
+    const withoutFile = new Map<string, Entity>(
+      SCENARIOS.map(({ service }) => [service, componentEntity(service)]),
+    );
+
+    const queries = new Map<string, string[]>();
+    for (const { service } of SCENARIOS) {
+      const decision = await evaluator.evaluate(
+        requestFor(service, withFile.get(service)!),
+      );
+      checkDecision(decision, service);
+      queries.set(service, queriesOf(decision));
+    }
+    const queryCount = queries.get('clean')!.length;
+    console.log(
+      [
+        'Gate evaluation on PostgreSQL against a real Prometheus (deploy scenarios backfilled)',
+        `  gate of ${
+          CRITERIA.length
+        } criteria (${queryCount} queries), scenarios ${SCENARIOS.map(
+          s => `${s.service} -> ${s.verdict}`,
+        ).join(', ')}`,
+        `  ${EVALUATIONS} timed evaluations one at a time after ${WARM_UP} uncounted, rotating scenarios`,
+      ].join('\n'),
+    );
+
+    const withFileRun = await measureLatency({
+      evaluator,
+      entities: withFile,
+      prometheusUrl: prometheus.baseUrl,
+      queries,
+    });
+    const withoutFileRun = await measureLatency({
+      evaluator,
+      entities: withoutFile,
+      prometheusUrl: prometheus.baseUrl,
+      queries,
+    });
+    const uncompressedSource = timedSource(
+      'prometheus',
+      createPrometheusCriterionSource({
+        config: new ConfigReader({
+          qualityGates: {
+            gates: gatesConfig(prometheus.baseUrl, [], UNCOMPRESSED),
+          },
+        }),
+        logger,
+      })!,
+    );
+    const uncompressedRun = await measureLatency({
+      evaluator: evaluatorWith(uncompressedSource),
+      entities: withFile,
+      prometheusUrl: prometheus.baseUrl,
+      queries,
+      headers: UNCOMPRESSED,
+    });
+    console.log(
+      [
+        '',
+        'Latency, GateEvaluator.evaluate called directly',
+        ...latencyLines(
+          'components with a gate file (read through the URL reader from a loopback server):',
+          withFileRun.breakdowns,
+          withFileRun.direct,
+        ),
+        ...latencyLines(
+          'components without a source location (no file to read):',
+          withoutFileRun.breakdowns,
+          withoutFileRun.direct,
+        ),
+        ...latencyLines(
+          'with a gate file, Prometheus asked for uncompressed answers (accept-encoding: identity in qualityGates.gates.prometheus.headers; the direct queries too):',
+          uncompressedRun.breakdowns,
+          uncompressedRun.direct,
+        ),
+      ].join('\n'),
+    );
+
+    const instantEvaluator = evaluatorWith(instantSource);
+    const services: string[] = SCENARIOS.map(s => s.service);
+    const instantServices = Array.from(
+      { length: 50 },
+      (_, i) => `${INSTANT_PREFIX}${i}`,
+    );
+    const instantEntities = new Map<string, Entity>(
+      instantServices.map(name => [
+        name,
+        componentEntity(name, files!.baseUrl),
+      ]),
+    );
+    for (let i = 0; i < WARM_UP; i++) {
+      const name = instantServices[i % instantServices.length];
+      checkDecision(
+        await instantEvaluator.evaluate(
+          requestFor(name, instantEntities.get(name)!),
+        ),
+        name,
+      );
+    }
+    const evaluateAndCheck =
+      (chosen: GateEvaluator, entities: Map<string, Entity>) =>
+      async (name: string) =>
+        checkDecision(
+          await chosen.evaluate(requestFor(name, entities.get(name)!)),
+          name,
+        );
+    const prometheusThroughput = await measureThroughput(
+      evaluateAndCheck(evaluator, withFile),
+      services,
+    );
+    const directThroughput = await measureThroughput(
+      service => queryDirectly(prometheus!.baseUrl, queries.get(service)!),
+      services,
+    );
+    const instantThroughput = await measureThroughput(
+      evaluateAndCheck(instantEvaluator, instantEntities),
+      instantServices,
+    );
+    const throughputLine = (
+      label: string,
+      run: Awaited<ReturnType<typeof measureThroughput>>,
+      unit = 'evaluations',
+    ) =>
+      [
+        `  ${label}:`,
+        `    ${run.perSecond.toFixed(1)} ${unit}/s (${
+          run.calls
+        } in ${SECONDS} s), latency median ${ms(run.p50)}, p95 ${ms(
+          run.p95,
+        )}, CPU of this process ${ms(run.cpuMsPerCall)} per call`,
+      ].join('\n');
+    console.log(
+      [
+        '',
+        `Throughput on PostgreSQL, ${CONCURRENCY} calls in flight for ${SECONDS} s each`,
+        throughputLine(
+          `gate of ${CRITERIA.length} Prometheus criteria`,
+          prometheusThroughput,
+        ),
+        throughputLine(
+          `floor: the same ${queryCount} queries sent directly, per set`,
+          directThroughput,
+          'query sets',
+        ),
+        throughputLine(
+          `gate of ${CRITERIA.length} instant criteria (the plugin's own cost: gate file, scoring, baselines, storing)`,
+          instantThroughput,
+        ),
+      ].join('\n'),
+    );
+
+    // Latency again on the grown history: lookups must not slow with it.
+    const grown = await measureLatency({
+      evaluator,
+      entities: withFile,
+      prometheusUrl: prometheus.baseUrl,
+      queries,
+    });
+    const [{ count: stored }] = await db
+      .knex('gate_evaluations')
+      .count({ count: '*' });
+    console.log(
+      [
+        '',
+        ...latencyLines(
+          `Latency again after the throughput runs (${stored} evaluations stored):`,
+          grown.breakdowns,
+          grown.direct,
+        ),
+      ].join('\n'),
+    );
+
+    if (HTTP) {
+      const catalogFile = writeCatalogFile(directory, files.baseUrl);
+      const backend = await startBackend({
+        databaseUrl: db.url,
+        prometheusUrl: prometheus.baseUrl,
+        filesHost: files.host,
+        catalogFile,
+      });
+      child = backend.child;
+      await waitForCatalog(backend.baseUrl);
+      const httpLines = [
+        '',
+        'Latency through POST /api/quality-gates/gates/evaluate (real backend, static token, catalog lookup)',
+      ];
+      for (const client of HTTP_CLIENTS) {
+        const run = await measureHttpLatency(
+          child,
+          backend.baseUrl,
+          client.headers,
+        );
+        const p95 = percentile(run.overheads, 0.95);
+        httpLines.push(
+          `  ${client.name}:`,
+          `    overhead (response - slowest query in the backend): median ${ms(
+            median(run.overheads),
+          )}, p95 ${ms(p95)} (target p95 <= ${TARGET_OVERHEAD_MS} ms: ${met(
+            p95 <= TARGET_OVERHEAD_MS,
+          )})`,
+          `    response total: median ${ms(median(run.totals))}, p95 ${ms(
+            percentile(run.totals, 0.95),
+          )}; slowest query: median ${ms(median(run.slowest))}, p95 ${ms(
+            percentile(run.slowest, 0.95),
+          )}; largest answer ${(run.bytes / 1e3).toFixed(1)} kB`,
+          `    an entity not in the catalog (auth, plugin token, catalog lookup, 404): median ${ms(
+            median(run.lookups),
+          )}, p95 ${ms(percentile(run.lookups, 0.95))}`,
+        );
+      }
+      console.log(httpLines.join('\n'));
+    }
+    console.log(
+      `\nVerdicts checked: ${evaluationsChecked} evaluations, each with its scenario's verdict and key criterion state.`,
+    );
+  } finally {
+    if (child) await stopBackend(child);
+    await files?.close();
+    if (prometheus) {
+      await prometheus.stop();
+      abandons.delete(prometheus.stop);
+    }
+    await db?.remove();
+    await removeDirectory();
+    abandons.delete(removeDirectory);
+  }
+}
+
+if (process.argv.includes('--serve')) {
+  serve().catch(error => {
+    process.send?.({ type: 'error', message: String(error?.stack ?? error) });
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  const abandon = async () => {
+    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
+    process.exit(130);
+  };
+  process.once('SIGINT', abandon);
+  process.once('SIGTERM', abandon);
+  main().then(
+    () => process.exit(0),
+    async error => {
+      console.error(error);
+      for (const cleanup of [...abandons]) await cleanup().catch(() => {});
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,66 @@
+import { ReactElement } from 'react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  QualityGatesApi,
+  qualityGatesApiRef,
+} from '../../../api/QualityGatesApi';
+import { permissionApiAllowing } from '../../readiness/__testUtils__/permissionApi';
+import {
+  checkoutEntity,
+  checkoutStatus,
+  olderProductionPass,
+} from './gateFixtures';
+
+// The API and the permission decision are the views' boundaries: the client
+// is tested against a real HTTP server, the backend on its own databases,
+// and all of it together in the browser test.
+export function fakeGateApi() {
+  return {
+    getGateStatus: jest.fn().mockResolvedValue(checkoutStatus),
+    getGateEvaluation: jest.fn().mockResolvedValue(olderProductionPass),
+    overrideGateEvaluation: jest.fn().mockResolvedValue({}),
+    listGateEvaluations: jest.fn(),
+    exportGateEvaluations: jest.fn(),
+  } satisfies Partial<QualityGatesApi>;
+}
+
+/**
+ * Renders a gate view on checkout's page. The permission hook caches
+ * decisions for the whole test file: keep one set per file.
+ */
+export async function renderGates(
+  view: ReactElement,
+  api: Partial<QualityGatesApi>,
+  options: { allowedPermissions?: string[]; url?: string } = {},
+) {
+  const permissions = permissionApiAllowing(options.allowedPermissions ?? []);
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [qualityGatesApiRef, api],
+        [permissionApiRef, permissions.api],
+      ]}
+    >
+      <EntityProvider entity={checkoutEntity}>{view}</EntityProvider>
+    </TestApiProvider>,
+    {
+      routeEntries: options.url ? [options.url] : undefined,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+  return permissions;
+}
+
+/** The card of one gate in one environment. */
+export function gateCard(gateId: string, environment: string): HTMLElement {
+  const card = document.querySelector<HTMLElement>(
+    `[data-gate="${gateId}"][data-environment="${environment}"]`,
+  );
+  if (!card) throw new Error(`No card for ${gateId} in ${environment}`);
+  return card;
+}

@@ -1,0 +1,74 @@
+import { ReactNode } from 'react';
+import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { OverrideNotice } from '../override/OverrideNotice';
+import { VerdictSummary } from '../verdicts/VerdictSummary';
+import { CriterionEvidenceList } from './CriterionEvidenceList';
+import { formatPercent } from './formatValue';
+import { GateProblems } from './GateProblems';
+
+const useStyles = makeStyles(theme => ({
+  detail: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: theme.spacing(2),
+  },
+  version: {
+    fontFamily: 'monospace',
+  },
+}));
+
+function describeScore(evaluation: GateEvaluation): string {
+  const bounds = `passes at ${formatPercent(
+    evaluation.passPercent,
+  )}, warns at ${formatPercent(evaluation.warningPercent)}`;
+  if (evaluation.score === null) return `No score (${bounds})`;
+  return `Score ${formatPercent(evaluation.score)} (${bounds})`;
+}
+
+/**
+ * One evaluation, explained: the verdict (and the effective one), what was
+ * evaluated and when, the score against the gate's bounds, why it could not
+ * decide, the override, and every criterion's evidence.
+ */
+export function GateEvaluationDetail(props: {
+  evaluation: GateEvaluation;
+  /** Shown beside the verdict, e.g. an override button. */
+  actions?: ReactNode;
+}) {
+  const classes = useStyles();
+  const { evaluation } = props;
+  return (
+    <div className={classes.detail} data-evaluation={evaluation.id}>
+      <div className={classes.header}>
+        <VerdictSummary evaluation={evaluation} />
+        {props.actions}
+      </div>
+      <div>
+        <Typography variant="body2">
+          Version{' '}
+          <span className={classes.version} data-role="version">
+            {evaluation.version}
+          </span>
+          , evaluated <RelativeTime iso={evaluation.finishedAt} withAbsolute />{' '}
+          ({evaluation.trigger}, {evaluation.mode})
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {describeScore(evaluation)}
+        </Typography>
+      </div>
+      <GateProblems problems={evaluation.problems ?? []} />
+      {evaluation.override && <OverrideNotice override={evaluation.override} />}
+      <CriterionEvidenceList criteria={evaluation.criteria} />
+    </div>
+  );
+}

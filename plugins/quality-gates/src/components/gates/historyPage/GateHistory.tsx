@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import {
+  ContentHeader,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Paper from '@material-ui/core/Paper';
+import useAsync from 'react-use/esm/useAsync';
+import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
+import { GateEvaluationDialog } from '../detail/GateEvaluationDialog';
+import { useGateTabLink } from '../links/useGateTabLink';
+import { ExportGateCsvButton } from './ExportGateCsvButton';
+import { HistoryFilters } from './HistoryFilters';
+import { historyFilters, historyRequest } from './historyQuery';
+import { HistoryTable } from './HistoryTable';
+import { useHistoryQuery } from './useHistoryQuery';
+
+/**
+ * Every stored gate evaluation, newest first, filtered and paged on the
+ * server; a row opens the evaluation with its evidence.
+ */
+export function GateHistory() {
+  const api = useApi(qualityGatesApiRef);
+  const gateTab = useGateTabLink();
+  const { query, update, reset } = useHistoryQuery();
+  const request = useMemo(() => historyRequest(query), [query]);
+  const filters = useMemo(() => historyFilters(query), [query]);
+  const [opened, setOpened] = useState<GateEvaluation>();
+
+  const history = useAsync(
+    () => api.listGateEvaluations(request),
+    [api, request],
+  );
+
+  if (history.error && !history.value) {
+    return <ResponseErrorPanel error={history.error} />;
+  }
+  if (!history.value) return <Progress />;
+
+  const { items, totalCount } = history.value;
+  return (
+    <>
+      <ContentHeader
+        title={`${totalCount} ${
+          totalCount === 1 ? 'evaluation' : 'evaluations'
+        }`}
+        description="Newest first; the verdict is the one recorded, with what callers acted on when it differs"
+      >
+        <ExportGateCsvButton filters={filters} />
+      </ContentHeader>
+      <HistoryFilters
+        query={query}
+        onChange={(name, value) => update({ [name]: value })}
+        onReset={reset}
+      />
+      {history.error && <ResponseErrorPanel error={history.error} />}
+      <Paper>
+        {history.loading ? <LinearProgress /> : null}
+        <HistoryTable
+          items={items}
+          totalCount={totalCount}
+          query={query}
+          onPage={(page, pageSize) => update({ page, pageSize })}
+          onOpen={setOpened}
+        />
+      </Paper>
+      {opened && (
+        <GateEvaluationDialog
+          evaluationId={opened.id}
+          evaluation={opened}
+          links={evaluation => (
+            <Link to={gateTab(evaluation.entityRef)}>
+              Open its “Can I deploy?” tab
+            </Link>
+          )}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { GateHistoryPage } from './GateHistoryPage';
