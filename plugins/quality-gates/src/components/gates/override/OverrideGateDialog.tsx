@@ -21,6 +21,7 @@ import {
   DEFAULT_OVERRIDE_HOURS,
   overrideExpiryProblem,
 } from './overrideExpiry';
+import { ReasonField } from '../../shared/ReasonField';
 
 /** The backend refuses shorter reasons; say so before it has to. */
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
@@ -96,23 +97,14 @@ export function OverrideGateDialog(props: {
               <FormControlLabel value="fail" control={<Radio />} label="Fail" />
             </RadioGroup>
           </FormControl>
-          <TextField
+          <ReasonField
             id="override-reason"
-            label="Reason"
             value={reason}
-            onChange={event => setReason(event.target.value)}
+            onChange={setReason}
             onBlur={() => setTouched(true)}
-            error={touched && !!reasonProblem}
-            helperText={
-              touched && reasonProblem
-                ? reasonProblem
-                : `Why the verdict is wrong this time (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`
-            }
-            multiline
-            minRows={3}
-            fullWidth
-            required
-            margin="normal"
+            problem={reasonProblem}
+            touched={touched}
+            hint={`Why the verdict is wrong this time (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`}
           />
           <TextField
             id="override-expiry"

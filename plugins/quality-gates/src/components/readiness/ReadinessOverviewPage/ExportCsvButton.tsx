@@ -1,42 +1,18 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import GetAppIcon from '@material-ui/icons/GetApp';
-import { DateTime } from 'luxon';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { useCallback } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   qualityGatesApiRef,
   ReadinessOverviewFilters,
 } from '../../../api/QualityGatesApi';
-import { downloadBlob } from './downloadBlob';
+import { DownloadCsvButton } from '../../shared/DownloadCsvButton';
 
 /** Downloads every row matching the page's filters, in its order, as CSV. */
 export function ExportCsvButton(props: { filters: ReadinessOverviewFilters }) {
   const api = useApi(qualityGatesApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [state, exportCsv] = useAsyncFn(async () => {
-    try {
-      const blob = await api.exportReadinessOverview(props.filters);
-      downloadBlob(blob, `readiness-${DateTime.now().toISODate()}.csv`);
-    } catch (error) {
-      alertApi.post({
-        message: `The CSV export failed: ${(error as Error).message}`,
-        severity: 'error',
-      });
-    }
-  }, [api, alertApi, props.filters]);
-
-  return (
-    <Button
-      variant="outlined"
-      color="primary"
-      onClick={exportCsv}
-      disabled={state.loading}
-      startIcon={
-        state.loading ? <CircularProgress size={16} /> : <GetAppIcon />
-      }
-    >
-      Download CSV
-    </Button>
+  const { filters } = props;
+  const fetchCsv = useCallback(
+    () => api.exportReadinessOverview(filters),
+    [api, filters],
   );
+  return <DownloadCsvButton name="readiness" fetchCsv={fetchCsv} />;
 }

@@ -13,6 +13,7 @@ import {
   DEFAULT_EXEMPTION_DAYS,
   endOfDayIso,
 } from './expiryDate';
+import { ReasonField } from '../../shared/ReasonField';
 
 /** The backend refuses shorter reasons; say so before it has to. */
 export const MIN_REASON_LENGTH = 10;
@@ -80,23 +81,14 @@ export function GrantExemptionDialog(props: {
             The check counts as met until the exemption ends or is revoked.
             Every exemption is kept for audit.
           </DialogContentText>
-          <TextField
+          <ReasonField
             id="exemption-reason"
-            label="Reason"
             value={reason}
-            onChange={event => setReason(event.target.value)}
+            onChange={setReason}
             onBlur={() => setTouched(true)}
-            error={touched && !!reasonProblem}
-            helperText={
-              touched && reasonProblem
-                ? reasonProblem
-                : `Why the check does not apply yet (at least ${MIN_REASON_LENGTH} characters).`
-            }
-            multiline
-            minRows={3}
-            fullWidth
-            required
-            margin="normal"
+            problem={reasonProblem}
+            touched={touched}
+            hint={`Why the check does not apply yet (at least ${MIN_REASON_LENGTH} characters).`}
           />
           <TextField
             id="exemption-expiry"
