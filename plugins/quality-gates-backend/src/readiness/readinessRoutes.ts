@@ -20,6 +20,7 @@ import { ExemptionStore } from './exemptions/ExemptionStore';
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 import { writeReadinessCsv } from './readinessCsv';
+import { actorOf } from '../service/actorOf';
 
 type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
@@ -31,17 +32,6 @@ export interface ReadinessRouteOptions {
   exemptions: ExemptionStore;
   /** Longest an exemption may last. */
   maxExemptionDays: number;
-}
-
-function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.type === 'user'
-    ? principal.userEntityRef!
-    : `service:${principal.subject}`;
 }
 
 /** Routes under /readiness: stored results, on-demand evaluation, exemptions. */

@@ -16,6 +16,7 @@ import { parseRequestedEntityRef } from '../../catalog/EntityLookup';
 import { GateEvaluator } from '../evaluation/GateEvaluator';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
 import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
+import { actorOf } from '../../service/actorOf';
 
 type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
@@ -28,17 +29,6 @@ export interface GateRouteOptions {
   store: GateEvaluationStore;
   /** Longest an override may last. */
   maxOverrideDays: number;
-}
-
-function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.type === 'user'
-    ? principal.userEntityRef!
-    : `service:${principal.subject}`;
 }
 
 /** Routes under /gates: evaluate, history, one evaluation, status, override. */
