@@ -19,3 +19,6 @@ export * from './dora/doraBands';
 export * from './gates/GateEvaluation';
 export * from './gates/gateScore';
 export * from './gates/thresholds';
+export * from './timeline/DeliveryTimeline';
+export * from './pipelines/PipelineStats';
+export * from './traces/TraceSpan';
