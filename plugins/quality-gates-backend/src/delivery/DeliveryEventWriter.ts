@@ -3,6 +3,10 @@ import { Knex } from 'knex';
 import { upsertRows } from '../database/upsertRows';
 import { timestampToDatabase } from '../database/timestamps';
 import { DeliveryBatch, SourceKey } from './DeliveryBatch';
+import {
+  refreshCommitTimes,
+  refreshFirstDeployments,
+} from './firstDeployments';
 
 const TERMINAL_DEPLOYMENT_STATUSES = "('succeeded', 'failed', 'rolled_back')";
 
@@ -165,13 +169,9 @@ export class DeliveryEventWriter {
       },
     });
 
-    const withChanges = reports.filter(report => report.changes?.length);
-    if (withChanges.length === 0) {
-      return;
-    }
-    const deploymentIds = await this.idsByKey(tx, 'deployments', withChanges);
-    const links = withChanges.flatMap(report =>
-      report.changes!.map(change => ({
+    const deploymentIds = await this.idsByKey(tx, 'deployments', reports);
+    const links = reports.flatMap(report =>
+      (report.changes ?? []).map(change => ({
         deployment_id: deploymentIds.get(keyString(report))!,
         repository: change.repository,
         sha: change.sha,
@@ -183,6 +183,7 @@ export class DeliveryEventWriter {
       keyColumns: ['deployment_id', 'repository', 'sha'],
       merge: ['sha'],
     });
+    await refreshFirstDeployments(tx, [...deploymentIds.values()]);
   }
 
   private async writeChanges(tx: Knex.Transaction, batch: DeliveryBatch) {
@@ -233,6 +234,7 @@ export class DeliveryEventWriter {
         updated_at: tx.raw('excluded.updated_at'),
       },
     });
+    await refreshCommitTimes(tx, rows);
   }
 
   private async writeIncidents(tx: Knex.Transaction, batch: DeliveryBatch) {

@@ -10,13 +10,9 @@ import {
   DoraThresholds,
   DoraTrendPoint,
 } from '@can-i-deploy/plugin-quality-gates-common';
+import { rawRows } from '../database/rawRows';
 import { timestampFromDatabase } from '../database/timestamps';
 import { DoraBucketing, DoraQueries, DoraQueryScope } from './doraQueries';
-
-/** Rows of a raw query, whichever database answered. */
-function rowsOf(result: any): any[] {
-  return Array.isArray(result) ? result : result.rows;
-}
 
 function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
@@ -85,7 +81,7 @@ export class DoraStore {
       if (!buckets.has(key)) buckets.set(key, { ...EMPTY });
       return buckets.get(key)!;
     };
-    for (const row of rowsOf(deployments)) {
+    for (const row of rawRows(deployments)) {
       Object.assign(at(row.bucket), {
         finished: Number(row.finished),
         reached: Number(row.reached),
@@ -93,7 +89,7 @@ export class DoraStore {
         unplanned: Number(row.unplanned),
       });
     }
-    for (const row of rowsOf(leads)) {
+    for (const row of rawRows(leads)) {
       Object.assign(at(row.bucket), {
         changes: Number(row.changes),
         excluded: Number(row.excluded),
@@ -101,7 +97,7 @@ export class DoraStore {
         leadP90: secondsOrNull(row.p90),
       });
     }
-    for (const row of rowsOf(recoveries)) {
+    for (const row of rawRows(recoveries)) {
       Object.assign(at(row.bucket), {
         failures: Number(row.failures),
         recovered: Number(row.recovered),
@@ -192,10 +188,10 @@ export class DoraStore {
     let rows: any[];
     let toDetail: (row: any) => DoraDetailRow;
     if (metric === 'leadTime') {
-      rows = rowsOf(await queries.leadTimeRows(page));
+      rows = rawRows(await queries.leadTimeRows(page));
       toDetail = leadTimeRow;
     } else if (metric === 'recoveryTime') {
-      rows = rowsOf(await queries.recoveryRows(page));
+      rows = rawRows(await queries.recoveryRows(page));
       toDetail = recoveryRow;
     } else {
       const filter = {
@@ -203,7 +199,7 @@ export class DoraStore {
         changeFailureRate: 'failed',
         reworkRate: 'unplanned',
       } as const;
-      rows = rowsOf(await queries.deploymentRows(filter[metric], page));
+      rows = rawRows(await queries.deploymentRows(filter[metric], page));
       toDetail = row =>
         deploymentRow(row, metric === 'reworkRate' ? 'unplanned' : undefined);
     }

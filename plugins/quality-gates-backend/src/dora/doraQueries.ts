@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { isPostgres } from '../database/dialect';
 import {
   deployedAt,
   DoraDialect,
@@ -77,40 +78,63 @@ export class DoraQueries {
   }
 
   /**
-   * Each incident of the scope opened since the window began, with the one
-   * deployment it is tied to: its explicit cause if it names one (counted
-   * only when that is a production deployment of the scope), else the last
-   * successful production deployment of its entity before it opened.
+   * One index probe per production environment for the successful
+   * deployment of `outer`'s entity nearest to `bound`: `desc` the last at or
+   * before it, `asc` the first after it. An IN list of environments would
+   * keep the index from giving the order: the database would read and sort
+   * every earlier deployment of the entity instead.
+   */
+  private nearestSuccess(
+    outer: string,
+    bound: string,
+    direction: 'desc' | 'asc',
+  ): { sql: string; bindings: Knex.Value[] } {
+    const at = deployedAt('d');
+    const compare = direction === 'desc' ? '<=' : '>';
+    const probes = this.scope.environments.map(
+      (_, index) => `select * from (
+          select d.id, ${at} as at from deployments d
+          where d.entity_ref = ${outer}.entity_ref and d.environment = ?
+            and d.status = 'succeeded' and ${at} ${compare} ${bound}
+          order by ${at} ${direction}, d.id ${direction} limit 1
+        ) probe${index}`,
+    );
+    return {
+      sql: `select p.id, p.at from (${probes.join(' union all ')}) p
+        order by p.at ${direction}, p.id ${direction} limit 1`,
+      bindings: [...this.scope.environments],
+    };
+  }
+
+  /**
+   * CTEs `causes`: each incident of the scope opened since the window
+   * began, with the one deployment it is tied to: its explicit cause if it
+   * names one (counted only when that is a production deployment of the
+   * scope), else the last successful production deployment of its entity
+   * before it opened. Materialized, so that each incident's cause is found
+   * once however often the statement reads it.
    */
   private incidentCauses(): { sql: string; bindings: Knex.Value[] } {
     const { entityRefs, environments, from } = this.scope;
+    const latest = this.nearestSuccess('i', 'i.opened_at', 'desc');
     return {
-      sql: `select x.incident_id, x.title, x.opened_at, x.resolved_at, x.deployment_id from (
+      sql: `cause_candidates as materialized (
           select i.id as incident_id, i.title, i.opened_at, i.resolved_at,
             case when i.caused_by_deployment_id is not null then (
               select e.id from deployments e
               where e.id = i.caused_by_deployment_id
-                and e.entity_ref in (${this.refs}) and e.environment in (${
-        this.envs
-      })
-            ) else (
-              select d.id from deployments d
-              where d.entity_ref = i.entity_ref and d.environment in (${
-                this.envs
-              })
-                and d.status = 'succeeded' and ${deployedAt('d')} <= i.opened_at
-              order by ${deployedAt('d')} desc, d.id desc
-              limit 1
-            ) end as deployment_id
+                and e.entity_ref in (${this.refs}) and e.environment in (${this.envs})
+            ) else (select latest.id from (${latest.sql}) latest) end as deployment_id
           from incidents i
           where i.entity_ref in (${this.refs})
             and (i.environment is null or i.environment in (${this.envs}))
             and i.opened_at >= ?
-        ) x where x.deployment_id is not null`,
+        ),
+        causes as (select * from cause_candidates where deployment_id is not null)`,
       bindings: [
         ...entityRefs,
         ...environments,
-        ...environments,
+        ...latest.bindings,
         ...entityRefs,
         ...environments,
         from,
@@ -118,17 +142,44 @@ export class DoraQueries {
     };
   }
 
-  /** An incident of the deployment's entity was open when it started. */
-  private unplannedCondition(): { sql: string; bindings: Knex.Value[] } {
+  /**
+   * Deployments of `win` started while an incident of their entity was
+   * open: on PostgreSQL a CTE `unplanned` (one join of the window with the
+   * incidents still open when it began) and its join; on SQLite, whose
+   * planner does better with it, a correlated EXISTS per deployment.
+   */
+  private unplanned(): {
+    cte: string;
+    join: string;
+    condition: string;
+    bindings: { cte: Knex.Value[]; condition: Knex.Value[] };
+  } {
+    const { entityRefs, environments } = this.scope;
+    const incidentInScope = `(i.environment is null or i.environment in (${this.envs}))
+        and i.opened_at <= w.started_at
+        and (i.resolved_at is null or i.resolved_at > w.started_at)`;
+    if (isPostgres(this.knex)) {
+      return {
+        cte: `, unplanned as (
+            select distinct w.id from win w
+            join incidents i on i.entity_ref = w.entity_ref
+            where i.entity_ref in (${this.refs}) and ${incidentInScope}
+              and (i.resolved_at is null
+                or i.resolved_at > (select min(started_at) from win))
+          )`,
+        join: 'left join unplanned u on u.id = w.id',
+        condition: 'u.id is not null',
+        bindings: { cte: [...entityRefs, ...environments], condition: [] },
+      };
+    }
     return {
-      sql: `exists (
+      cte: '',
+      join: '',
+      condition: `exists (
           select 1 from incidents i
-          where i.entity_ref = w.entity_ref
-            and (i.environment is null or i.environment in (${this.envs}))
-            and i.opened_at <= w.started_at
-            and (i.resolved_at is null or i.resolved_at > w.started_at)
+          where i.entity_ref = w.entity_ref and ${incidentInScope}
         )`,
-      bindings: [...this.scope.environments],
+      bindings: { cte: [], condition: [...environments] },
     };
   }
 
@@ -140,24 +191,26 @@ export class DoraQueries {
     const win = this.windowDeployments();
     const causes = this.incidentCauses();
     const bucket = this.bucket(bucketing, 'w.deployed_at');
-    const unplanned = this.unplannedCondition();
+    const unplanned = this.unplanned();
     return this.knex.raw<any>(
       `with win as (${win.sql}),
-        causes as (${causes.sql})
+        ${causes.sql}${unplanned.cte}
       select ${bucket.sql} as bucket,
         count(*) as finished,
         sum(case when w.status in ('succeeded', 'rolled_back') then 1 else 0 end) as reached,
         sum(case when w.status in ('failed', 'rolled_back') or c.deployment_id is not null then 1 else 0 end) as failed,
-        sum(case when ${unplanned.sql} then 1 else 0 end) as unplanned
+        sum(case when ${unplanned.condition} then 1 else 0 end) as unplanned
       from win w
       left join (select deployment_id from causes group by deployment_id) c
         on c.deployment_id = w.id
+      ${unplanned.join}
       group by bucket`,
       [
         ...win.bindings,
         ...causes.bindings,
+        ...unplanned.bindings.cte,
         ...bucket.bindings,
-        ...unplanned.bindings,
+        ...unplanned.bindings.condition,
       ],
     );
   }
@@ -165,36 +218,40 @@ export class DoraQueries {
   /**
    * Lead time of every change whose first successful production deployment
    * (of its entity) falls in the window: first commit → that deployment.
+   * Read from `first_deployments`, which the ingest keeps current; with
+   * several production environments, a change counts at the first of them.
    */
   private changeLeadTimes(): { sql: string; bindings: Knex.Value[] } {
-    const win = this.windowDeployments();
-    const { epoch } = this.dialect;
+    const { entityRefs, environments, from, to } = this.scope;
+    const earlierElsewhere =
+      environments.length > 1
+        ? `and not exists (
+            select 1 from first_deployments g
+            where g.entity_ref = f.entity_ref and g.repository = f.repository
+              and g.sha = f.sha and g.environment in (${this.envs})
+              and (g.deployed_at < f.deployed_at
+                or (g.deployed_at = f.deployed_at and g.deployment_id < f.deployment_id))
+          )`
+        : '';
     return {
-      sql: `with win as (${win.sql}),
-        firsts as (
-          select w.entity_ref, dc.repository, dc.sha, min(w.deployed_at) as deployed_at,
-            min(w.id) as deployment_id
-          from win w join deployment_changes dc on dc.deployment_id = w.id
-          where w.status = 'succeeded'
-          group by w.entity_ref, dc.repository, dc.sha
-        )
-        select f.entity_ref, f.repository, f.sha, f.deployed_at, f.deployment_id,
-          coalesce(c.committed_at, c.authored_at) as committed_at,
-          ${epoch('f.deployed_at')} - ${epoch(
-        'coalesce(c.committed_at, c.authored_at)',
-      )} as seconds
-        from firsts f
-        join changes c on c.repository = f.repository and c.sha = f.sha
-        where coalesce(c.committed_at, c.authored_at) is not null
-          and not exists (
-            select 1 from deployment_changes dc2
-            join deployments d2 on d2.id = dc2.deployment_id
-            where dc2.repository = f.repository and dc2.sha = f.sha
-              and d2.entity_ref = f.entity_ref
-              and d2.environment in (${this.envs}) and d2.status = 'succeeded'
-              and ${deployedAt('d2')} < ?
-          )`,
-      bindings: [...win.bindings, ...this.scope.environments, this.scope.from],
+      sql: `select f.entity_ref, f.repository, f.sha, f.deployed_at, f.deployment_id,
+          f.committed_at,
+          ${this.dialect.secondsBetween(
+            'f.deployed_at',
+            'f.committed_at',
+          )} as seconds
+        from first_deployments f
+        where f.entity_ref in (${this.refs}) and f.environment in (${this.envs})
+          and f.deployed_at >= ? and f.deployed_at < ?
+          and f.committed_at is not null
+          ${earlierElsewhere}`,
+      bindings: [
+        ...entityRefs,
+        ...environments,
+        from,
+        to,
+        ...(environments.length > 1 ? environments : []),
+      ],
     };
   }
 
@@ -243,10 +300,10 @@ export class DoraQueries {
   private failureEpisodes(): { sql: string; bindings: Knex.Value[] } {
     const win = this.windowDeployments();
     const causes = this.incidentCauses();
-    const { epoch } = this.dialect;
+    const next = this.nearestSuccess('f', 'f.failed_at', 'asc');
     return {
       sql: `with win as (${win.sql}),
-        causes as (${causes.sql}),
+        ${causes.sql},
         failures as (
           select w.id, w.entity_ref, w.environment, w.version, w.status, w.deployed_at,
             case when w.status in ('failed', 'rolled_back') then w.deployed_at
@@ -258,14 +315,10 @@ export class DoraQueries {
           group by w.id, w.entity_ref, w.environment, w.version, w.status, w.deployed_at
           having w.status in ('failed', 'rolled_back') or count(c.incident_id) > 0
         ),
-        next_success as (
-          select f.*, (
-            select min(${deployedAt('d')}) from deployments d
-            where d.entity_ref = f.entity_ref and d.environment in (${
-              this.envs
-            })
-              and d.status = 'succeeded' and ${deployedAt('d')} > f.failed_at
-          ) as next_success_at
+        next_success as materialized (
+          select f.*, (select next.at from (${
+            next.sql
+          }) next) as next_success_at
           from failures f
         ),
         episodes as (
@@ -278,15 +331,12 @@ export class DoraQueries {
             end as recovered_at
           from next_success n
         )
-        select e.*, ${epoch('e.recovered_at')} - ${epoch(
-        'e.failed_at',
-      )} as seconds
+        select e.*, ${this.dialect.secondsBetween(
+          'e.recovered_at',
+          'e.failed_at',
+        )} as seconds
         from episodes e`,
-      bindings: [
-        ...win.bindings,
-        ...causes.bindings,
-        ...this.scope.environments,
-      ],
+      bindings: [...win.bindings, ...causes.bindings, ...next.bindings],
     };
   }
 
@@ -329,7 +379,7 @@ export class DoraQueries {
   ) {
     const win = this.windowDeployments();
     const causes = this.incidentCauses();
-    const unplanned = this.unplannedCondition();
+    const unplanned = this.unplanned();
     const conditions = {
       reached: {
         sql: "w.status in ('succeeded', 'rolled_back')",
@@ -339,11 +389,15 @@ export class DoraQueries {
         sql: "(w.status in ('failed', 'rolled_back') or c.deployment_id is not null)",
         bindings: [],
       },
-      unplanned,
+      unplanned: {
+        sql: unplanned.condition,
+        bindings: unplanned.bindings.condition,
+      },
     }[filter];
+    const withUnplanned = filter === 'unplanned';
     return this.knex.raw<any>(
       `with win as (${win.sql}),
-        causes as (${causes.sql}),
+        ${causes.sql}${withUnplanned ? unplanned.cte : ''},
         caused as (
           select deployment_id, min(incident_id) as incident_id, min(title) as incident_title
           from causes group by deployment_id
@@ -356,6 +410,7 @@ export class DoraQueries {
               else null
             end as failure_reason
           from win w left join caused c on c.deployment_id = w.id
+          ${withUnplanned ? unplanned.join : ''}
           where ${conditions.sql}
         )
       select r.*, count(*) over () as total_count from rows r
@@ -364,6 +419,7 @@ export class DoraQueries {
       [
         ...win.bindings,
         ...causes.bindings,
+        ...(withUnplanned ? unplanned.bindings.cte : []),
         ...conditions.bindings,
         page.limit,
         page.offset,

@@ -177,6 +177,8 @@ describe('maintenance', () => {
       expect(incident.caused_by_deployment_id).toBeNull();
       const links = await knex('deployment_changes').pluck('sha');
       expect(links).toEqual(['recent']);
+      // The old change's first deployment goes with it.
+      expect(await knex('first_deployments').pluck('sha')).toEqual(['recent']);
     });
 
     it('maps kept events once the catalog knows their entity', async () => {
@@ -193,6 +195,9 @@ describe('maintenance', () => {
             version: '1.0.0',
             status: 'succeeded',
             startedAt: RECENT,
+            changes: [
+              { repository: 'github.com/example-corp/payments', sha: 'p1' },
+            ],
           },
           {
             source: 'remap-test',
@@ -207,9 +212,23 @@ describe('maintenance', () => {
         ],
       });
 
+      // Without an entity, no first deployment can be counted.
+      expect(
+        await knex('first_deployments').where(
+          'repository',
+          'github.com/example-corp/payments',
+        ),
+      ).toEqual([]);
+
       const remapped = await remapUnresolvedEvents(knex, resolver.resolver());
 
       expect(remapped).toBe(1);
+      // Known now, its change has a first deployment for DORA's lead time.
+      expect(
+        await knex('first_deployments')
+          .where('repository', 'github.com/example-corp/payments')
+          .select('entity_ref', 'sha'),
+      ).toEqual([{ entity_ref: 'component:default/payments', sha: 'p1' }]);
       const rows = await knex('deployments')
         .where('source', 'remap-test')
         .orderBy('external_id')

@@ -3,6 +3,7 @@ import {
   EntityResolver,
   hintsFromDescription,
 } from '../catalog/EntityResolver';
+import { refreshFirstDeployments } from '../delivery/firstDeployments';
 
 const TABLES = [
   'deployments',
@@ -32,10 +33,17 @@ export async function remapUnresolvedEvents(
     for (const { entity_hint: hint } of hints) {
       const { entityRef } = await resolver.resolve(hintsFromDescription(hint));
       if (entityRef) {
-        remapped += await db(table)
-          .whereNull('entity_ref')
-          .andWhere('entity_hint', hint)
-          .update({ entity_ref: entityRef });
+        remapped += await db.transaction(async tx => {
+          const rows = tx(table)
+            .whereNull('entity_ref')
+            .andWhere('entity_hint', hint);
+          const ids: string[] =
+            table === 'deployments' ? await rows.clone().pluck('id') : [];
+          const updated = await rows.update({ entity_ref: entityRef });
+          // Deployments that found their entity may be its changes' first.
+          await refreshFirstDeployments(tx, ids);
+          return updated;
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { forgetFirstDeployments } from '../delivery/firstDeployments';
 
 /** How long delivery history is kept, in days. */
 export interface RetentionPolicy {
@@ -36,6 +37,7 @@ export async function applyRetention(
     const expiredDeployments = tx('deployments')
       .where('started_at', '<', cutoff)
       .select('id');
+    await forgetFirstDeployments(tx, expiredDeployments.clone());
     const deploymentChanges = await tx('deployment_changes')
       .whereIn('deployment_id', expiredDeployments.clone())
       .delete();

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { refreshFirstDeployments } from '../../delivery/firstDeployments';
 
 /**
  * A month of delivery history whose DORA figures were worked out by hand
@@ -126,7 +127,11 @@ const INCIDENTS = [
   { id: 'i4', entityRef: PAYMENTS, opened: '2026-01-09T00:00:00Z' },
 ];
 
-/** Writes the history as the ingest writes it: rows of the plugin's tables. */
+/**
+ * Writes the history as the ingest writes it: rows of the plugin's tables,
+ * then each change's first deployments, as the ingest's writer refreshes
+ * them.
+ */
 export async function writeDoraHistory(knex: Knex): Promise<void> {
   const now = new Date();
   await knex('deployments').insert(
@@ -164,6 +169,10 @@ export async function writeDoraHistory(knex: Knex): Promise<void> {
         sha,
       })),
     ),
+  );
+  await refreshFirstDeployments(
+    knex,
+    DEPLOYMENTS.map(d => d.id),
   );
   await knex('incidents').insert(
     INCIDENTS.map(i => ({

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { timestampToDatabase } from '../../database/timestamps';
+import { refreshFirstDeployments } from '../../delivery/firstDeployments';
 import { CDEVENTS_SOURCE } from './cdEventMapping';
 import { KnownDeployment, RunningState } from './serviceTimeline';
 
@@ -119,10 +120,19 @@ export class CdEventLog {
     tx: Knex.Transaction,
     externalId: string,
   ): Promise<void> {
-    await tx('deployments')
+    const undone: Array<{ id: string }> = await tx('deployments')
       .where({ source: CDEVENTS_SOURCE, external_id: externalId })
       .whereNot('status', 'rolled_back')
+      .select('id');
+    const ids = undone.map(row => row.id);
+    if (ids.length === 0) {
+      return;
+    }
+    await tx('deployments')
+      .whereIn('id', ids)
       .update({ status: 'rolled_back', updated_at: new Date() });
+    // A rolled-back deployment no longer counts as its changes' first.
+    await refreshFirstDeployments(tx, ids);
   }
 
   private timeline(service: ServiceRef, environment: string, at: string) {
