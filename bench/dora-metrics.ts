@@ -3,10 +3,9 @@
  * figures over 1,000,000 deployments (with their changes and incidents)
  * across 1,000 components, for one component and for a group of 100,
  * against a single plain aggregate query over the same deployment rows in
- * the same run; the weekly trend and one drill-down page of the group; on
- * PostgreSQL, where the time of each statement goes; and variations of the
- * statements (written here, checked to give the same answers) that show
- * what would make them faster.
+ * the same run; the weekly trend and one drill-down page of the group; what
+ * keeping each change's first deployment costs the ingest; and, on
+ * PostgreSQL, where the time of each statement goes.
  *
  * Run from the repository root (see bench/README.md):
  *   node -r @backstage/cli/config/nodeTransform.cjs bench/dora-metrics.ts
@@ -38,10 +37,13 @@ import {
 import {
   deployedAt,
   doraDialect,
-  nearestRank,
   placeholders,
 } from '../plugins/quality-gates-backend/src/dora/doraSql';
-import { isPostgres } from '../plugins/quality-gates-backend/src/database/dialect';
+import { DeliveryEventWriter } from '../plugins/quality-gates-backend/src/delivery/DeliveryEventWriter';
+import {
+  rebuildFirstDeployments,
+  refreshFirstDeployments,
+} from '../plugins/quality-gates-backend/src/delivery/firstDeployments';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -67,6 +69,8 @@ const WINDOW_DAYS = 90;
 const TREND_WEEKS = 12;
 const DETAILS_LIMIT = 100;
 const TARGET_RATIO = 2;
+/** Deployments written one at a time to time the ingest's upkeep. */
+const INGEST_WRITES = 200;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -412,9 +416,14 @@ async function createSqlite(): Promise<BenchDatabase> {
 /** Deployments generated between two flushes. */
 const DEPLOYMENTS_PER_FLUSH = 10_000;
 
+/** Tables whose size is printed: the loaded ones and the derived one. */
+const SIZED_TABLES = [...TABLES, 'first_deployments'];
+
 interface LoadFigures {
   rows: Record<keyof RowSink, number>;
   loadMs: number;
+  /** Deriving first_deployments from the loaded history. */
+  rebuildMs: number;
   analyzeMs: number;
   sizes?: Record<string, number>;
 }
@@ -477,6 +486,12 @@ async function loadHistory(
   await flush(sink);
   const loadMs = performance.now() - start;
 
+  // The bulk load bypasses the ingest, which keeps first_deployments
+  // current: derive it once, as the migration does for existing history.
+  const rebuildStart = performance.now();
+  await rebuildFirstDeployments(db.knex);
+  const rebuildMs = performance.now() - rebuildStart;
+
   // A settled table, as autovacuum leaves it: statistics for the planner and
   // a visibility map; otherwise autovacuum would run during the timings.
   const analyzeStart = performance.now();
@@ -491,14 +506,14 @@ async function loadHistory(
   if (db.name === 'PostgreSQL') {
     const result = await db.knex.raw(
       `select c.relname as name, pg_total_relation_size(c.oid) as bytes
-       from pg_class c where c.relname in (${placeholders(TABLES)})`,
-      TABLES,
+       from pg_class c where c.relname in (${placeholders(SIZED_TABLES)})`,
+      SIZED_TABLES,
     );
     sizes = Object.fromEntries(
       result.rows.map((r: any) => [r.name, Number(r.bytes)]),
     );
   }
-  return { rows, loadMs, analyzeMs, sizes };
+  return { rows, loadMs, rebuildMs, analyzeMs, sizes };
 }
 
 // -------------------------------------------------------------- measuring --
@@ -682,588 +697,7 @@ async function checkFigures(
   return { ...plain, causedByIncident: cfr.failed - plain.failed, changes };
 }
 
-// ------------------------------------------------------------- candidates --
-
-/*
- * Variations of the three statements, to measure what would make them
- * faster: written here, not in the plugin, and checked to return the same
- * rows as the plugin's statements. Each fix is a flag; the variants below
- * switch them on one after the other.
- */
-
-type Bindable = string | number | Date;
-
-/** SQL text with its bindings, in the order of its `?`s. */
-interface Fragment {
-  sql: string;
-  bindings: Bindable[];
-}
-
-function isFragment(part: unknown): part is Fragment {
-  return typeof part === 'object' && part !== null && 'bindings' in part;
-}
-
-/** SQL from a template: fragments inline, any other value is bound. */
-function sql(
-  strings: TemplateStringsArray,
-  ...parts: Array<Fragment | Bindable>
-): Fragment {
-  let text = strings[0];
-  const bindings: Bindable[] = [];
-  parts.forEach((part, index) => {
-    if (isFragment(part)) {
-      text += part.sql;
-      bindings.push(...part.bindings);
-    } else {
-      text += '?';
-      bindings.push(part);
-    }
-    text += strings[index + 1];
-  });
-  return { sql: text, bindings };
-}
-
-const raw = (text: string): Fragment => ({ sql: text, bindings: [] });
-
-/** `?, ?, ?` bound to a list, for IN. */
-function list(values: Bindable[]): Fragment {
-  return { sql: placeholders(values), bindings: values };
-}
-
-function joined(fragments: Fragment[], separator: string): Fragment {
-  return {
-    sql: fragments.map(f => f.sql).join(separator),
-    bindings: fragments.flatMap(f => f.bindings),
-  };
-}
-
-interface Fixes {
-  /**
-   * The deployment an incident is tied to, computed once per incident
-   * (the plugin's query computes it twice or more: the CASE is repeated
-   * where the subquery is flattened), and "the last successful production
-   * deployment before it opened" as one backward index probe per production
-   * environment instead of reading and sorting all of the entity's earlier
-   * ones (an IN list of environments keeps the index from giving the order).
-   */
-  incidentCause: boolean;
-  /** The same for "the next successful production deployment". */
-  nextSuccess: boolean;
-  /**
-   * Unplanned deployments by one join of the window with the incidents
-   * that were still open when it began, instead of a correlated EXISTS per
-   * deployment that reads every earlier incident of the entity.
-   */
-  unplannedJoin: boolean;
-  /**
-   * PostgreSQL: durations as date_part('epoch', later - earlier), a float,
-   * instead of extract(epoch from …)::float8 twice, which computes in
-   * numeric since PostgreSQL 14 (and again wherever the CTE is inlined).
-   */
-  floatEpoch: boolean;
-  /** Lead times read from a table of each change's first production deploy. */
-  firstDeployTable: boolean;
-}
-
-const FIRST_DEPLOYS_TABLE = 'bench_first_deploys';
-
-/** The plugin's statements, with some of the fixes above applied. */
-class CandidateQueries {
-  private readonly refs: Fragment;
-  private readonly envs: Fragment;
-  private readonly epoch: (expression: string) => string;
-
-  constructor(
-    private readonly knex: Knex,
-    private readonly scope: DoraQueryScope,
-    private readonly fixes: Fixes,
-  ) {
-    this.refs = list(scope.entityRefs);
-    this.envs = list(scope.environments);
-    this.epoch = doraDialect(knex).epoch;
-  }
-
-  /** Seconds from `earlier` to `later`, as the fixes say. */
-  private secondsBetween(later: string, earlier: string): Fragment {
-    if (this.fixes.floatEpoch && isPostgres(this.knex)) {
-      return raw(`date_part('epoch', ${later} - ${earlier})`);
-    }
-    return raw(`${this.epoch(later)} - ${this.epoch(earlier)}`);
-  }
-
-  private statement(fragment: Fragment) {
-    return this.knex.raw<any>(fragment.sql, fragment.bindings);
-  }
-
-  /** As the plugin's windowDeployments. */
-  private win(): Fragment {
-    const at = raw(deployedAt('d'));
-    return sql`select d.id, d.entity_ref, d.environment, d.version, d.status, d.started_at,
-        ${at} as deployed_at
-      from deployments d
-      where d.entity_ref in (${this.refs}) and d.environment in (${this.envs})
-        and d.status in ('succeeded', 'failed', 'rolled_back')
-        and ${at} >= ${this.scope.from} and ${at} < ${this.scope.to}`;
-  }
-
-  /**
-   * One probe per production environment, each ordered by the index, then
-   * the best of those few rows: `direction` desc is the last one at or
-   * before `bound`, asc the first one after it.
-   */
-  private probePerEnvironment(
-    outer: string,
-    bound: string,
-    direction: 'desc' | 'asc',
-    select: string,
-  ): Fragment {
-    const at = deployedAt('d');
-    const compare = direction === 'desc' ? '<=' : '>';
-    const probes = this.scope.environments.map(
-      (environment, index) =>
-        sql`select * from (select d.id, ${raw(at)} as at from deployments d
-          where d.entity_ref = ${raw(
-            outer,
-          )}.entity_ref and d.environment = ${environment}
-            and d.status = 'succeeded' and ${raw(at)} ${raw(compare)} ${raw(
-          bound,
-        )}
-          order by ${raw(at)} ${raw(direction)}, d.id ${raw(
-          direction,
-        )} limit 1) p${raw(String(index))}`,
-    );
-    return sql`select ${raw(select)} from (${joined(probes, ' union all ')}) p`;
-  }
-
-  /** Incidents since the window began, each with the deployment it is tied to. */
-  private causes(): Fragment {
-    const { from } = this.scope;
-    if (!this.fixes.incidentCause) {
-      const at = raw(deployedAt('d'));
-      return sql`causes as (select x.incident_id, x.title, x.opened_at, x.resolved_at, x.deployment_id from (
-          select i.id as incident_id, i.title, i.opened_at, i.resolved_at,
-            case when i.caused_by_deployment_id is not null then (
-              select e.id from deployments e
-              where e.id = i.caused_by_deployment_id
-                and e.entity_ref in (${this.refs}) and e.environment in (${this.envs})
-            ) else (
-              select d.id from deployments d
-              where d.entity_ref = i.entity_ref and d.environment in (${this.envs})
-                and d.status = 'succeeded' and ${at} <= i.opened_at
-              order by ${at} desc, d.id desc
-              limit 1
-            ) end as deployment_id
-          from incidents i
-          where i.entity_ref in (${this.refs})
-            and (i.environment is null or i.environment in (${this.envs}))
-            and i.opened_at >= ${from}
-        ) x where x.deployment_id is not null)`;
-    }
-    const latest = this.probePerEnvironment('i', 'i.opened_at', 'desc', 'p.id');
-    return sql`cause_candidates as materialized (
-        select i.id as incident_id, i.title, i.opened_at, i.resolved_at,
-          case when i.caused_by_deployment_id is not null then (
-            select e.id from deployments e
-            where e.id = i.caused_by_deployment_id
-              and e.entity_ref in (${this.refs}) and e.environment in (${this.envs})
-          ) else (${latest} order by p.at desc, p.id desc limit 1) end as deployment_id
-        from incidents i
-        where i.entity_ref in (${this.refs})
-          and (i.environment is null or i.environment in (${this.envs}))
-          and i.opened_at >= ${from}
-      ),
-      causes as (select * from cause_candidates where deployment_id is not null)`;
-  }
-
-  deploymentCounts() {
-    const unplanned = this.fixes.unplannedJoin
-      ? {
-          cte: sql`,
-            unplanned as (
-              select distinct w.id from win w
-              join incidents i on i.entity_ref = w.entity_ref
-              where i.entity_ref in (${this.refs})
-                and (i.environment is null or i.environment in (${this.envs}))
-                and i.opened_at <= w.started_at
-                and (i.resolved_at is null or i.resolved_at > w.started_at)
-                and (i.resolved_at is null
-                  or i.resolved_at > (select min(started_at) from win))
-            )`,
-          join: raw('left join unplanned u on u.id = w.id'),
-          condition: raw('u.id is not null'),
-        }
-      : {
-          cte: raw(''),
-          join: raw(''),
-          condition: sql`exists (
-              select 1 from incidents i
-              where i.entity_ref = w.entity_ref
-                and (i.environment is null or i.environment in (${this.envs}))
-                and i.opened_at <= w.started_at
-                and (i.resolved_at is null or i.resolved_at > w.started_at)
-            )`,
-        };
-    return this.statement(sql`with win as (${this.win()}),
-      ${this.causes()}${unplanned.cte}
-      select cast(0 as integer) as bucket,
-        count(*) as finished,
-        sum(case when w.status in ('succeeded', 'rolled_back') then 1 else 0 end) as reached,
-        sum(case when w.status in ('failed', 'rolled_back') or c.deployment_id is not null then 1 else 0 end) as failed,
-        sum(case when ${unplanned.condition} then 1 else 0 end) as unplanned
-      from win w
-      left join (select deployment_id from causes group by deployment_id) c
-        on c.deployment_id = w.id
-      ${unplanned.join}
-      group by bucket`);
-  }
-
-  /**
-   * Builds the table the firstDeployTable fix reads: per entity and change,
-   * its first successful deployment to a production environment and its
-   * commit time. The ingest would keep it up to date; here it is built once.
-   */
-  static async createFirstDeploys(knex: Knex, environments: string[]) {
-    const at = deployedAt('d');
-    await knex.raw(
-      `create table ${FIRST_DEPLOYS_TABLE} as
-       select f.entity_ref, f.repository, f.sha, f.deployed_at,
-         coalesce(c.committed_at, c.authored_at) as committed_at
-       from (
-         select d.entity_ref, dc.repository, dc.sha, min(${at}) as deployed_at
-         from deployments d join deployment_changes dc on dc.deployment_id = d.id
-         where d.environment in (${placeholders(environments)})
-           and d.status = 'succeeded'
-         group by d.entity_ref, dc.repository, dc.sha
-       ) f join changes c on c.repository = f.repository and c.sha = f.sha`,
-      environments,
-    );
-    const covering = isPostgres(knex)
-      ? '(entity_ref, deployed_at) include (committed_at)'
-      : '(entity_ref, deployed_at, committed_at)';
-    await knex.raw(
-      `create index ${FIRST_DEPLOYS_TABLE}_idx on ${FIRST_DEPLOYS_TABLE} ${covering}`,
-    );
-    await knex.raw(
-      isPostgres(knex)
-        ? `vacuum (analyze) ${FIRST_DEPLOYS_TABLE}`
-        : `analyze ${FIRST_DEPLOYS_TABLE}`,
-    );
-  }
-
-  /**
-   * As the plugin's changeLeadTimes: changes whose first successful
-   * production deployment falls in the window; or, with the fix, the same
-   * read from the first-deploys table.
-   */
-  private leads(): Fragment {
-    const { from, to } = this.scope;
-    if (this.fixes.firstDeployTable) {
-      return sql`select f.deployed_at, ${this.secondsBetween(
-        'f.deployed_at',
-        'f.committed_at',
-      )} as seconds
-        from ${raw(FIRST_DEPLOYS_TABLE)} f
-        where f.entity_ref in (${this.refs})
-          and f.deployed_at >= ${from} and f.deployed_at < ${to}
-          and f.committed_at is not null`;
-    }
-    const committed = 'coalesce(c.committed_at, c.authored_at)';
-    const at2 = raw(deployedAt('d2'));
-    return sql`with win as (${this.win()}),
-        firsts as (
-          select w.entity_ref, dc.repository, dc.sha, min(w.deployed_at) as deployed_at,
-            min(w.id) as deployment_id
-          from win w join deployment_changes dc on dc.deployment_id = w.id
-          where w.status = 'succeeded'
-          group by w.entity_ref, dc.repository, dc.sha
-        )
-        select f.deployed_at, ${this.secondsBetween(
-          'f.deployed_at',
-          committed,
-        )} as seconds
-        from firsts f
-        join changes c on c.repository = f.repository and c.sha = f.sha
-        where ${raw(committed)} is not null
-          and not exists (
-            select 1 from deployment_changes dc2
-            join deployments d2 on d2.id = dc2.deployment_id
-            where dc2.repository = f.repository and dc2.sha = f.sha
-              and d2.entity_ref = f.entity_ref
-              and d2.environment in (${this.envs}) and d2.status = 'succeeded'
-              and ${at2} < ${from}
-          )`;
-  }
-
-  /** As the plugin's leadTimes, for the window. */
-  leadTimes() {
-    const positive = raw('case when l.seconds > 0 then 1 else 0 end');
-    return this.statement(sql`with leads as (${this.leads()}),
-      ranked as (
-        select cast(0 as integer) as bucket, l.seconds, ${positive} as positive,
-          row_number() over (partition by ${positive} order by l.seconds) as rn,
-          count(*) over (partition by ${positive}) as n
-        from leads l
-      )
-      select bucket,
-        sum(positive) as changes,
-        sum(1 - positive) as excluded,
-        max(case when positive = 1 and rn = ${raw(
-          nearestRank(50, 'n'),
-        )} then seconds end) as median,
-        max(case when positive = 1 and rn = ${raw(
-          nearestRank(90, 'n'),
-        )} then seconds end) as p90
-      from ranked group by bucket`);
-  }
-
-  recoveries() {
-    const at = deployedAt('d');
-    const next = this.fixes.nextSuccess
-      ? this.probePerEnvironment('f', 'f.failed_at', 'asc', 'min(p.at)')
-      : sql`select min(${raw(at)}) from deployments d
-          where d.entity_ref = f.entity_ref and d.environment in (${this.envs})
-            and d.status = 'succeeded' and ${raw(at)} > f.failed_at`;
-    // Materialized, the next success is looked up once per failure, not
-    // once for every mention of it below.
-    const materialized = this.fixes.nextSuccess ? 'materialized ' : '';
-    const recovered = 'case when e.seconds is not null then 1 else 0 end';
-    return this.statement(sql`with win as (${this.win()}),
-      ${this.causes()},
-      failures as (
-        select w.id, w.entity_ref, w.environment, w.version, w.status, w.deployed_at,
-          case when w.status in ('failed', 'rolled_back') then w.deployed_at
-            else min(c.opened_at) end as failed_at,
-          min(c.resolved_at) as resolved_at,
-          min(c.incident_id) as incident_id,
-          min(c.title) as incident_title
-        from win w left join causes c on c.deployment_id = w.id
-        group by w.id, w.entity_ref, w.environment, w.version, w.status, w.deployed_at
-        having w.status in ('failed', 'rolled_back') or count(c.incident_id) > 0
-      ),
-      next_success as ${raw(materialized)}(
-        select f.*, (${next}) as next_success_at from failures f
-      ),
-      episodes as (
-        select n.*,
-          case
-            when n.next_success_at is null then n.resolved_at
-            when n.resolved_at is null then n.next_success_at
-            when n.next_success_at < n.resolved_at then n.next_success_at
-            else n.resolved_at
-          end as recovered_at
-        from next_success n
-      ),
-      timed as (
-        select e.*, ${this.secondsBetween(
-          'e.recovered_at',
-          'e.failed_at',
-        )} as seconds
-        from episodes e
-      ),
-      ranked as (
-        select cast(0 as integer) as bucket, e.seconds, ${raw(
-          recovered,
-        )} as recovered,
-          row_number() over (partition by ${raw(
-            recovered,
-          )} order by e.seconds) as rn,
-          count(*) over (partition by ${raw(recovered)}) as n
-        from timed e
-      )
-      select bucket,
-        count(*) as failures,
-        sum(recovered) as recovered,
-        max(case when recovered = 1 and rn = ${raw(
-          nearestRank(50, 'n'),
-        )} then seconds end) as median
-      from ranked group by bucket`);
-  }
-}
-
-/** One way of running the three statements, as a variant to time. */
-interface Variant {
-  name: string;
-  /** PostgreSQL only: the statements run with JIT compilation off. */
-  jitOff: boolean;
-  fixes?: Fixes;
-}
-
-const NO_FIXES: Fixes = {
-  incidentCause: false,
-  nextSuccess: false,
-  unplannedJoin: false,
-  floatEpoch: false,
-  firstDeployTable: false,
-};
-
-const SHAPE_FIXES: Fixes = {
-  ...NO_FIXES,
-  incidentCause: true,
-  nextSuccess: true,
-  unplannedJoin: true,
-  floatEpoch: true,
-};
-
-const ALL_FIXES: Fixes = { ...SHAPE_FIXES, firstDeployTable: true };
-
-const DATE_PART = '+ durations with date_part (PostgreSQL)';
-
-/** Each adds one change to the one before (JIT aside). */
-const VARIANTS: Variant[] = [
-  { name: "the plugin's statements", jitOff: false },
-  { name: "the plugin's statements, JIT off", jitOff: true },
-  {
-    name: '+ incident cause: probe per environment, once',
-    jitOff: false,
-    fixes: { ...NO_FIXES, incidentCause: true },
-  },
-  {
-    name: '+ next success: probe per environment, once',
-    jitOff: false,
-    fixes: { ...NO_FIXES, incidentCause: true, nextSuccess: true },
-  },
-  {
-    name: '+ unplanned: join with open incidents',
-    jitOff: false,
-    fixes: { ...SHAPE_FIXES, floatEpoch: false },
-  },
-  { name: DATE_PART, jitOff: false, fixes: SHAPE_FIXES },
-  { name: '  the four above, JIT off', jitOff: true, fixes: SHAPE_FIXES },
-  {
-    name: '+ lead time from a first-deploy table',
-    jitOff: false,
-    fixes: ALL_FIXES,
-  },
-  { name: '  all five, JIT off', jitOff: true, fixes: ALL_FIXES },
-];
-
-type StatementName = 'deploymentCounts' | 'leadTimes' | 'recoveries';
-const STATEMENTS: StatementName[] = [
-  'deploymentCounts',
-  'leadTimes',
-  'recoveries',
-];
-
-/** The statements of a variant, ready to run (each one call, one result). */
-function variantStatements(
-  knex: Knex,
-  scope: DoraQueryScope,
-  variant: Variant,
-): Record<StatementName, () => Promise<any[]>> {
-  const plugin = new DoraQueries(knex, scope);
-  const fixes = variant.fixes ?? NO_FIXES;
-  const candidate = new CandidateQueries(knex, scope, fixes);
-  const builders: Record<StatementName, () => Knex.Raw> = variant.fixes
-    ? {
-        deploymentCounts: () => candidate.deploymentCounts(),
-        leadTimes: () => candidate.leadTimes(),
-        recoveries: () => candidate.recoveries(),
-      }
-    : {
-        deploymentCounts: () => plugin.deploymentCounts('window'),
-        leadTimes: () => plugin.leadTimes('window'),
-        recoveries: () => plugin.recoveries('window'),
-      };
-  const run = (build: () => Knex.Raw) => async () => {
-    if (!variant.jitOff) return rowsOf(await build());
-    return knex.transaction(async tx => {
-      await tx.raw('set local jit = off');
-      const { sql: text, bindings } = build().toSQL();
-      return rowsOf(await tx.raw(text, bindings as Knex.RawBinding[]));
-    });
-  };
-  return {
-    deploymentCounts: run(builders.deploymentCounts),
-    leadTimes: run(builders.leadTimes),
-    recoveries: run(builders.recoveries),
-  };
-}
-
-/** Rows as plain numbers, so both databases' answers compare alike. */
-function comparable(rows: any[]): number[][] {
-  return rows.map(row =>
-    Object.keys(row)
-      .sort()
-      .map(key => (row[key] === null ? NaN : Number(row[key]))),
-  );
-}
-
-function sameRows(a: any[], b: any[]): boolean {
-  const x = comparable(a);
-  const y = comparable(b);
-  return (
-    x.length === y.length &&
-    x.every(
-      (row, i) =>
-        row.length === y[i].length &&
-        row.every(
-          (value, j) =>
-            (Number.isNaN(value) && Number.isNaN(y[i][j])) ||
-            Math.abs(value - y[i][j]) <= 1e-6 * Math.max(1, Math.abs(value)),
-        ),
-    )
-  );
-}
-
-/**
- * Every variant on one scope: each statement alone, and the three at once
- * as DoraStore.figures runs them; every result checked against the
- * plugin's. Medians in ms.
- */
-async function benchVariants(
-  db: BenchDatabase,
-  label: string,
-  scope: DoraQueryScope,
-  baselineMs: number,
-) {
-  // JIT and date_part are PostgreSQL's.
-  const variants = VARIANTS.filter(
-    v => db.name === 'PostgreSQL' || (!v.jitOff && v.name !== DATE_PART),
-  );
-  const expected = variantStatements(db.knex, scope, VARIANTS[0]);
-  const reference: Record<string, any[]> = {};
-  for (const name of STATEMENTS) reference[name] = await expected[name]();
-
-  const measurements: Measurement[] = [];
-  for (const variant of variants) {
-    const statements = variantStatements(db.knex, scope, variant);
-    for (const name of STATEMENTS) {
-      const rows = await statements[name]();
-      check(
-        sameRows(rows, reference[name]),
-        `${variant.name}, ${name} on ${label}: ${JSON.stringify(
-          rows,
-        )} instead of ${JSON.stringify(reference[name])}`,
-      );
-      measurements.push({
-        name: `${variant.name}|${name}`,
-        call: statements[name],
-      });
-    }
-    measurements.push({
-      name: `${variant.name}|all`,
-      call: () => Promise.all(STATEMENTS.map(name => statements[name]())),
-    });
-  }
-  const times = await measureAll(measurements);
-  const p50 = (name: string) => median(times.get(name)!);
-  const column = (ms: number) => millis(ms).padStart(10);
-  const lines = [
-    `  ${label}: medians of ${REPETITIONS}; every variant returned the same rows as the plugin's statements`,
-    `    ${'variant'.padEnd(48)}${'counts'.padStart(10)}${'leads'.padStart(
-      10,
-    )}${'recov.'.padStart(10)}${'all three'.padStart(11)}  / plain`,
-    ...variants.map(variant => {
-      const all = p50(`${variant.name}|all`);
-      return `    ${variant.name.padEnd(48)}${STATEMENTS.map(name =>
-        column(p50(`${variant.name}|${name}`)),
-      ).join('')} ${column(all)}  ${(all / baselineMs).toFixed(1)}x`;
-    }),
-  ];
-  console.log(lines.join('\n'));
-}
-
-// --------------------------------------------------------------- planning --
+// ---------------------------------------------------------------- plans --
 
 interface PlanNode {
   'Node Type': string;
@@ -1334,11 +768,15 @@ function nodeCosts(
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement: totals and costly nodes. */
 async function explain(knex: Knex, name: string, statement: Knex.Raw) {
   const { sql, bindings } = statement.toSQL();
+  // As the plugin runs them: without JIT compilation.
   const [json] = rowsOf(
-    await knex.raw(
-      `explain (analyze, buffers, format json) ${sql}`,
-      bindings as Knex.RawBinding[],
-    ),
+    await knex.transaction(async tx => {
+      await tx.raw('set local jit = off');
+      return tx.raw(
+        `explain (analyze, buffers, format json) ${sql}`,
+        bindings as Knex.RawBinding[],
+      );
+    }),
   );
   const [plan] = json['QUERY PLAN'];
   const costs = nodeCosts(plan.Plan)
@@ -1398,6 +836,11 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
             load.sizes ? ` (${(load.sizes[t] / 1e6).toFixed(0)} MB)` : ''
           }`,
       ).join(', ')}`,
+      `  first_deployments derived in ${seconds(load.rebuildMs)}${
+        load.sizes
+          ? ` (${(load.sizes.first_deployments / 1e6).toFixed(0)} MB)`
+          : ''
+      }`,
       `  ${
         db.name === 'PostgreSQL' ? 'VACUUM (ANALYZE)' : 'ANALYZE'
       } in ${seconds(load.analyzeMs)}`,
@@ -1631,36 +1074,65 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
     );
   }
 
-  const build = performance.now();
-  await CandidateQueries.createFirstDeploys(knex, environments);
+  await benchIngest(knex, componentRef(typical));
+}
+
+/**
+ * What keeping first_deployments current costs the ingest: deployments
+ * written one request at a time through the plugin's writer (each with
+ * three new commits and one shipped before), and the refresh alone, redone
+ * for the same deployment.
+ */
+async function benchIngest(knex: Knex, entityRef: string) {
+  const writer = new DeliveryEventWriter(knex);
+  const [earlier] = await knex('deployment_changes as dc')
+    .join('deployments as d', 'd.id', 'dc.deployment_id')
+    .where('d.entity_ref', entityRef)
+    .select('dc.repository', 'dc.sha')
+    .limit(1);
+  const writes: number[] = [];
+  const refreshes: number[] = [];
+  for (let i = 0; i < WARM_UP + INGEST_WRITES; i++) {
+    const externalId = `bench-ingest-${i}`;
+    const report = {
+      source: 'bench',
+      externalId,
+      entityRef,
+      environment: 'production',
+      version: externalId,
+      status: 'succeeded' as const,
+      startedAt: new Date(END - i * MINUTE).toISOString(),
+      changes: [
+        earlier,
+        ...[1, 2, 3].map(n => ({
+          repository: earlier.repository,
+          sha: `bench${i}x${n}`,
+        })),
+      ],
+    };
+    const write = await elapsed(() => writer.write({ deployments: [report] }));
+    const [{ id }] = await knex('deployments')
+      .where({ source: 'bench', external_id: externalId })
+      .select('id');
+    const refresh = await elapsed(() =>
+      knex.transaction(tx => refreshFirstDeployments(tx, [id])),
+    );
+    if (i >= WARM_UP) {
+      writes.push(write);
+      refreshes.push(refresh);
+    }
+  }
   console.log(
     [
-      '',
-      `${db.name}: variations of the statements (not the plugin's code), each statement alone and all three at once as figures runs them, against the plain aggregate`,
-      `  first-deploy table for the last variants built in ${seconds(
-        performance.now() - build,
-      )} (once; the ingest would keep it up to date)`,
+      `  ingest: ${INGEST_WRITES} deployments of 4 changes, one request each:`,
+      `    write through DeliveryEventWriter (with the refresh) median ${millis(
+        median(writes),
+      )}, p95 ${millis(percentile(writes, 0.95))}`,
+      `    refreshing first_deployments alone              median ${millis(
+        median(refreshes),
+      )}, p95 ${millis(percentile(refreshes, 0.95))}`,
     ].join('\n'),
   );
-  await benchVariants(db, 'one component', entityScope, p50('entity baseline'));
-  await benchVariants(
-    db,
-    `group of ${group.entityRefs.length}`,
-    groupScope,
-    p50('group baseline'),
-  );
-
-  if (db.name === 'PostgreSQL') {
-    console.log(
-      `\n  where the time goes with the fixes: EXPLAIN (ANALYZE, BUFFERS) of the group's statements`,
-    );
-    const fixed = new CandidateQueries(knex, groupScope, ALL_FIXES);
-    const shaped = new CandidateQueries(knex, groupScope, SHAPE_FIXES);
-    await explain(knex, 'deploymentCounts', fixed.deploymentCounts());
-    await explain(knex, 'leadTimes, shape fixes only', shaped.leadTimes());
-    await explain(knex, 'leadTimes, first-deploy table', fixed.leadTimes());
-    await explain(knex, 'recoveries', fixed.recoveries());
-  }
 }
 
 async function main() {

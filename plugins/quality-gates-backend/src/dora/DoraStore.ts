@@ -10,6 +10,7 @@ import {
   DoraThresholds,
   DoraTrendPoint,
 } from '@can-i-deploy/plugin-quality-gates-common';
+import { isPostgres } from '../database/dialect';
 import { rawRows } from '../database/rawRows';
 import { timestampFromDatabase } from '../database/timestamps';
 import { DoraBucketing, DoraQueries, DoraQueryScope } from './doraQueries';
@@ -65,15 +66,67 @@ const EMPTY: BucketCounts = {
 export class DoraStore {
   constructor(private readonly knex: Knex) {}
 
-  private async buckets(
+  /**
+   * Runs one statement. On PostgreSQL JIT compilation is switched off for
+   * it: the planner's cost estimates for these statements pass the JIT
+   * threshold on large histories, and compiling took up to a second for a
+   * statement that runs in milliseconds.
+   */
+  private async run<T>(
     scope: DoraQueryScope,
+    statement: (queries: DoraQueries) => Promise<T>,
+  ): Promise<T> {
+    if (!isPostgres(this.knex)) {
+      return statement(new DoraQueries(this.knex, scope));
+    }
+    return this.knex.transaction(async tx => {
+      await tx.raw('set local jit = off');
+      return statement(new DoraQueries(tx, scope));
+    });
+  }
+
+  /**
+   * The scope with the production environments its entities actually
+   * deployed to, found by one index probe per entity and environment.
+   */
+  private async narrowed(scope: DoraQueryScope): Promise<DoraQueryScope> {
+    const values = (items: string[]) => items.map(() => '(?)').join(', ');
+    const rows: Array<{ entity_ref: string; environment: string }> = rawRows(
+      await this.knex.raw(
+        `with r (entity_ref) as (values ${values(scope.entityRefs)}),
+          e (environment) as (values ${values(scope.environments)})
+        select r.entity_ref, e.environment from r cross join e
+        where exists (
+          select 1 from deployments d
+          where d.entity_ref = r.entity_ref and d.environment = e.environment
+        )`,
+        [...scope.entityRefs, ...scope.environments],
+      ),
+    );
+    const perEntity = new Map<string, number>();
+    for (const row of rows) {
+      perEntity.set(row.entity_ref, (perEntity.get(row.entity_ref) ?? 0) + 1);
+    }
+    return {
+      ...scope,
+      deployedEnvironments: scope.environments.filter(environment =>
+        rows.some(row => row.environment === environment),
+      ),
+      multiEnvironmentRefs: [...perEntity]
+        .filter(([, count]) => count > 1)
+        .map(([entityRef]) => entityRef),
+    };
+  }
+
+  private async buckets(
+    requested: DoraQueryScope,
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
-    const queries = new DoraQueries(this.knex, scope);
+    const scope = await this.narrowed(requested);
     const [deployments, leads, recoveries] = await Promise.all([
-      queries.deploymentCounts(bucketing),
-      queries.leadTimes(bucketing),
-      queries.recoveries(bucketing),
+      this.run(scope, queries => queries.deploymentCounts(bucketing)),
+      this.run(scope, queries => queries.leadTimes(bucketing)),
+      this.run(scope, queries => queries.recoveries(bucketing)),
     ]);
     const buckets = new Map<number, BucketCounts>();
     const at = (bucket: unknown) => {
@@ -180,18 +233,18 @@ export class DoraStore {
 
   /** The rows behind one figure, newest first. */
   async details(
-    scope: DoraQueryScope,
+    requested: DoraQueryScope,
     metric: DoraMetricName,
     page: { limit: number; offset: number },
   ): Promise<{ items: DoraDetailRow[]; totalCount: number }> {
-    const queries = new DoraQueries(this.knex, scope);
+    const scope = await this.narrowed(requested);
     let rows: any[];
     let toDetail: (row: any) => DoraDetailRow;
     if (metric === 'leadTime') {
-      rows = rawRows(await queries.leadTimeRows(page));
+      rows = rawRows(await this.run(scope, q => q.leadTimeRows(page)));
       toDetail = leadTimeRow;
     } else if (metric === 'recoveryTime') {
-      rows = rawRows(await queries.recoveryRows(page));
+      rows = rawRows(await this.run(scope, q => q.recoveryRows(page)));
       toDetail = recoveryRow;
     } else {
       const filter = {
@@ -199,7 +252,9 @@ export class DoraStore {
         changeFailureRate: 'failed',
         reworkRate: 'unplanned',
       } as const;
-      rows = rawRows(await queries.deploymentRows(filter[metric], page));
+      rows = rawRows(
+        await this.run(scope, q => q.deploymentRows(filter[metric], page)),
+      );
       toDetail = row =>
         deploymentRow(row, metric === 'reworkRate' ? 'unplanned' : undefined);
     }

@@ -11,9 +11,18 @@ import {
 /** What a DORA query is about: whose deployments, where, when. */
 export interface DoraQueryScope {
   entityRefs: string[];
+  /** The production environments, as configured. */
   environments: string[];
   from: Date;
   to: Date;
+  /**
+   * Those of `environments` the entities ever deployed to, when known
+   * (see DoraStore): every probe for a deployment runs once per production
+   * environment, so a name nobody uses costs a probe each time.
+   */
+  deployedEnvironments?: string[];
+  /** Entities that deployed to more than one production environment. */
+  multiEnvironmentRefs?: string[];
 }
 
 /** Figures are one bucket over the window; the trend has one per week. */
@@ -30,7 +39,7 @@ export class DoraQueries {
   private readonly dialect: DoraDialect;
 
   constructor(
-    private readonly knex: Knex,
+    private readonly knex: Knex | Knex.Transaction,
     private readonly scope: DoraQueryScope,
   ) {
     this.dialect = doraDialect(knex);
@@ -40,8 +49,19 @@ export class DoraQueries {
     return placeholders(this.scope.entityRefs);
   }
 
+  /** Production environments, for incidents (which may name any of them). */
   private get envs(): string {
     return placeholders(this.scope.environments);
+  }
+
+  /** Production environments to look for deployments in. */
+  private get deployEnvironments(): string[] {
+    const { deployedEnvironments, environments } = this.scope;
+    return deployedEnvironments?.length ? deployedEnvironments : environments;
+  }
+
+  private get deployEnvs(): string {
+    return placeholders(this.deployEnvironments);
   }
 
   /** The bucket of a timestamp expression, with its bindings. */
@@ -65,15 +85,17 @@ export class DoraQueries {
    * environments, from, to.
    */
   private windowDeployments(): { sql: string; bindings: Knex.Value[] } {
-    const { entityRefs, environments, from, to } = this.scope;
+    const { entityRefs, from, to } = this.scope;
     return {
       sql: `select d.id, d.entity_ref, d.environment, d.version, d.status, d.started_at,
           ${deployedAt('d')} as deployed_at
         from deployments d
-        where d.entity_ref in (${this.refs}) and d.environment in (${this.envs})
+        where d.entity_ref in (${this.refs}) and d.environment in (${
+        this.deployEnvs
+      })
           and d.status in ('succeeded', 'failed', 'rolled_back')
           and ${deployedAt('d')} >= ? and ${deployedAt('d')} < ?`,
-      bindings: [...entityRefs, ...environments, from, to],
+      bindings: [...entityRefs, ...this.deployEnvironments, from, to],
     };
   }
 
@@ -91,7 +113,7 @@ export class DoraQueries {
   ): { sql: string; bindings: Knex.Value[] } {
     const at = deployedAt('d');
     const compare = direction === 'desc' ? '<=' : '>';
-    const probes = this.scope.environments.map(
+    const probes = this.deployEnvironments.map(
       (_, index) => `select * from (
           select d.id, ${at} as at from deployments d
           where d.entity_ref = ${outer}.entity_ref and d.environment = ?
@@ -102,7 +124,7 @@ export class DoraQueries {
     return {
       sql: `select p.id, p.at from (${probes.join(' union all ')}) p
         order by p.at ${direction}, p.id ${direction} limit 1`,
-      bindings: [...this.scope.environments],
+      bindings: [...this.deployEnvironments],
     };
   }
 
@@ -123,7 +145,7 @@ export class DoraQueries {
             case when i.caused_by_deployment_id is not null then (
               select e.id from deployments e
               where e.id = i.caused_by_deployment_id
-                and e.entity_ref in (${this.refs}) and e.environment in (${this.envs})
+                and e.entity_ref in (${this.refs}) and e.environment in (${this.deployEnvs})
             ) else (select latest.id from (${latest.sql}) latest) end as deployment_id
           from incidents i
           where i.entity_ref in (${this.refs})
@@ -133,7 +155,7 @@ export class DoraQueries {
         causes as (select * from cause_candidates where deployment_id is not null)`,
       bindings: [
         ...entityRefs,
-        ...environments,
+        ...this.deployEnvironments,
         ...latest.bindings,
         ...entityRefs,
         ...environments,
@@ -218,46 +240,61 @@ export class DoraQueries {
   /**
    * Lead time of every change whose first successful production deployment
    * (of its entity) falls in the window: first commit → that deployment.
-   * Read from `first_deployments`, which the ingest keeps current; with
-   * several production environments, a change counts at the first of them.
+   * Read from `first_deployments`, which the ingest keeps current. An entity
+   * that deploys to several production environments has a row per
+   * environment: a change counts at the first of them, which takes a probe
+   * per change, only for those entities. `columns`: the aggregate needs
+   * only what the window index holds.
    */
-  private changeLeadTimes(): { sql: string; bindings: Knex.Value[] } {
-    const { entityRefs, environments, from, to } = this.scope;
+  private changeLeadTimes(columns: 'aggregate' | 'rows'): {
+    sql: string;
+    bindings: Knex.Value[];
+  } {
+    const { entityRefs, from, to, multiEnvironmentRefs = [] } = this.scope;
+    const probeRefs =
+      this.deployEnvironments.length > 1 ? multiEnvironmentRefs : [];
     const earlierElsewhere =
-      environments.length > 1
-        ? `and not exists (
+      probeRefs.length > 0
+        ? `and not (f.entity_ref in (${placeholders(probeRefs)}) and exists (
             select 1 from first_deployments g
             where g.entity_ref = f.entity_ref and g.repository = f.repository
-              and g.sha = f.sha and g.environment in (${this.envs})
+              and g.sha = f.sha and g.environment in (${this.deployEnvs})
               and (g.deployed_at < f.deployed_at
                 or (g.deployed_at = f.deployed_at and g.deployment_id < f.deployment_id))
-          )`
+          ))`
+        : '';
+    const selected =
+      columns === 'rows'
+        ? 'f.entity_ref, f.repository, f.sha, f.deployment_id, f.committed_at,'
         : '';
     return {
-      sql: `select f.entity_ref, f.repository, f.sha, f.deployed_at, f.deployment_id,
-          f.committed_at,
+      sql: `select ${selected} f.deployed_at,
           ${this.dialect.secondsBetween(
             'f.deployed_at',
             'f.committed_at',
           )} as seconds
         from first_deployments f
-        where f.entity_ref in (${this.refs}) and f.environment in (${this.envs})
+        where f.entity_ref in (${this.refs}) and f.environment in (${
+        this.deployEnvs
+      })
           and f.deployed_at >= ? and f.deployed_at < ?
           and f.committed_at is not null
           ${earlierElsewhere}`,
       bindings: [
         ...entityRefs,
-        ...environments,
+        ...this.deployEnvironments,
         from,
         to,
-        ...(environments.length > 1 ? environments : []),
+        ...(probeRefs.length > 0
+          ? [...probeRefs, ...this.deployEnvironments]
+          : []),
       ],
     };
   }
 
   /** Per bucket: changes, those left out as non-positive, median and p90. */
   leadTimes(bucketing: DoraBucketing) {
-    const leads = this.changeLeadTimes();
+    const leads = this.changeLeadTimes('aggregate');
     const bucket = this.bucket(bucketing, 'l.deployed_at');
     const positive = 'case when l.seconds > 0 then 1 else 0 end';
     return this.knex.raw<any>(
@@ -429,7 +466,7 @@ export class DoraQueries {
 
   /** The changes behind lead time, newest deployment first. */
   leadTimeRows(page: { limit: number; offset: number }) {
-    const leads = this.changeLeadTimes();
+    const leads = this.changeLeadTimes('rows');
     return this.knex.raw<any>(
       `with leads as (${leads.sql})
       select l.*, count(*) over () as total_count from leads l

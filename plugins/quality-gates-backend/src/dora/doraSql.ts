@@ -14,7 +14,7 @@ export interface DoraDialect {
   secondsBetween(later: string, earlier: string): string;
 }
 
-export function doraDialect(knex: Knex): DoraDialect {
+export function doraDialect(knex: Knex | Knex.Transaction): DoraDialect {
   if (isPostgres(knex)) {
     return {
       epoch: expression => `date_part('epoch', ${expression})`,
