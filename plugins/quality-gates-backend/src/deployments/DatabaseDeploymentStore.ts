@@ -24,7 +24,8 @@ import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
 
 const TABLE = 'deployments';
 
-interface DeploymentRow {
+/** A row of the `deployments` table. */
+export interface DeploymentRow {
   id: string;
   source: string;
   external_id: string;
@@ -87,6 +88,28 @@ export class DatabaseDeploymentStore implements DeploymentStore {
           : {}),
       })),
       totalCount,
+    };
+  }
+
+  async getDeployment(id: string): Promise<DeploymentDetails | undefined> {
+    const row = await this.db<DeploymentRow>(TABLE).where({ id }).first();
+    if (!row) {
+      return undefined;
+    }
+    const deployment = rowToDeployment(row);
+    const [changes, runs] = await Promise.all([
+      this.changesOf([id]),
+      this.pipelineRunsById(
+        deployment.pipelineRunId ? [deployment.pipelineRunId] : [],
+      ),
+    ]);
+    const pipelineRun = deployment.pipelineRunId
+      ? runs.get(deployment.pipelineRunId)
+      : undefined;
+    return {
+      ...deployment,
+      changes: changes.get(id) ?? [],
+      ...(pipelineRun ? { pipelineRun } : {}),
     };
   }
 
@@ -185,7 +208,8 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 }
 
-function rowToDeployment(row: DeploymentRow): Deployment {
+/** A deployments row as the API shows it. */
+export function rowToDeployment(row: DeploymentRow): Deployment {
   return {
     id: row.id,
     source: row.source,

@@ -33,6 +33,9 @@ export interface DeploymentStore {
     options: DeploymentListOptions,
   ): Promise<{ items: DeploymentDetails[]; totalCount: number }>;
 
+  /** One deployment by its id, with changes and pipeline run. */
+  getDeployment(id: string): Promise<DeploymentDetails | undefined>;
+
   /** The latest succeeded deployment per environment of one entity. */
   currentVersions(entityRef: string): Promise<EnvironmentVersion[]>;
 

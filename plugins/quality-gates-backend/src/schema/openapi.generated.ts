@@ -1653,6 +1653,452 @@ export const spec = {
           "finishedAt"
         ],
         "additionalProperties": false
+      },
+      "TimelineGateDecision": {
+        "type": "object",
+        "description": "A gate decision as a timeline marker.",
+        "properties": {
+          "evaluationId": {
+            "type": "string"
+          },
+          "gateId": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/GateVerdict"
+          },
+          "mode": {
+            "type": "string",
+            "enum": [
+              "enforce",
+              "warn-only",
+              "dry-run"
+            ]
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "overriddenTo": {
+            "description": "The verdict of the evaluation's latest override (expired or not); the recorded verdict never changes.",
+            "$ref": "#/components/schemas/GateVerdict"
+          }
+        },
+        "required": [
+          "evaluationId",
+          "gateId",
+          "environment",
+          "version",
+          "verdict",
+          "mode",
+          "decidedAt"
+        ],
+        "additionalProperties": false
+      },
+      "DeliveryTimeline": {
+        "type": "object",
+        "description": "One entity's delivery on a time axis.",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "lanes": {
+            "type": "array",
+            "description": "Every environment the entity ever deployed to, in promotion order.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "deployments": {
+            "type": "array",
+            "description": "Deployments started in the range, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/Deployment"
+            }
+          },
+          "gateDecisions": {
+            "type": "array",
+            "description": "Gate decisions made in the range, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/TimelineGateDecision"
+            }
+          },
+          "incidents": {
+            "type": "array",
+            "description": "Incidents open at some time in the range, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/Incident"
+            }
+          },
+          "truncated": {
+            "type": "boolean",
+            "description": "A kind hit its row limit (2,000 deployments, 2,000 gate decisions, 500 incidents); the newest are kept."
+          }
+        },
+        "required": [
+          "entityRef",
+          "from",
+          "to",
+          "lanes",
+          "deployments",
+          "gateDecisions",
+          "incidents",
+          "truncated"
+        ],
+        "additionalProperties": false
+      },
+      "EnvironmentState": {
+        "type": "object",
+        "description": "The version an environment runs now, and what production lacks compared with it.",
+        "properties": {
+          "environment": {
+            "type": "string"
+          },
+          "current": {
+            "type": "object",
+            "description": "The latest succeeded deployment; absent when none ever succeeded.",
+            "properties": {
+              "version": {
+                "type": "string"
+              },
+              "deploymentId": {
+                "type": "string"
+              },
+              "deployedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "actor": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "version",
+              "deploymentId",
+              "deployedAt"
+            ],
+            "additionalProperties": false
+          },
+          "latestAttempt": {
+            "type": "object",
+            "description": "The newest deployment, when it is not the current one.",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "version": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/DeploymentStatus"
+              },
+              "startedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "finishedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "version",
+              "status",
+              "startedAt"
+            ],
+            "additionalProperties": false
+          },
+          "aheadOfProduction": {
+            "type": "object",
+            "description": "Only for environments before production on the promotion path.",
+            "properties": {
+              "versionsAhead": {
+                "type": "integer",
+                "description": "Distinct versions deployed successfully here since production's current deployment, production's version not counted."
+              },
+              "changesAhead": {
+                "type": "integer",
+                "description": "Commits deployed successfully here that no successful production deployment brought."
+              },
+              "oldestWaitingSince": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the oldest of those commits was first deployed here."
+              }
+            },
+            "required": [
+              "versionsAhead",
+              "changesAhead"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "required": [
+          "environment"
+        ],
+        "additionalProperties": false
+      },
+      "DeploymentView": {
+        "type": "object",
+        "properties": {
+          "deployment": {
+            "$ref": "#/components/schemas/Deployment"
+          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Change"
+            }
+          },
+          "pipelineRun": {
+            "$ref": "#/components/schemas/PipelineRun"
+          },
+          "gateDecisions": {
+            "type": "array",
+            "description": "Evaluations for the same entity, environment and version, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/TimelineGateDecision"
+            }
+          },
+          "incidents": {
+            "type": "array",
+            "description": "Incidents that name this deployment as their cause.",
+            "items": {
+              "$ref": "#/components/schemas/Incident"
+            }
+          }
+        },
+        "required": [
+          "deployment",
+          "changes",
+          "gateDecisions",
+          "incidents"
+        ],
+        "additionalProperties": false
+      },
+      "PathStep": {
+        "oneOf": [
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "const": "pipelineRun"
+              },
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "pipelineRun": {
+                "$ref": "#/components/schemas/PipelineRun"
+              }
+            },
+            "required": [
+              "kind",
+              "at",
+              "pipelineRun"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "const": "deployment"
+              },
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "deployment": {
+                "$ref": "#/components/schemas/Deployment"
+              },
+              "gateDecisions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TimelineGateDecision"
+                }
+              }
+            },
+            "required": [
+              "kind",
+              "at",
+              "deployment",
+              "gateDecisions"
+            ],
+            "additionalProperties": false
+          }
+        ]
+      },
+      "DurationPercentiles": {
+        "type": "object",
+        "description": "Nearest-rank percentiles of durations in seconds; null without data.",
+        "properties": {
+          "count": {
+            "type": "integer"
+          },
+          "p50Seconds": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95Seconds": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "count",
+          "p50Seconds",
+          "p95Seconds"
+        ],
+        "additionalProperties": false
+      },
+      "PipelineStats": {
+        "type": "object",
+        "properties": {
+          "pipelineName": {
+            "type": "string"
+          },
+          "runs": {
+            "type": "integer"
+          },
+          "failed": {
+            "type": "integer",
+            "description": "Runs with a result of failure, error or timeout."
+          },
+          "failureRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "failed ÷ finished runs (runs with a result)."
+          },
+          "duration": {
+            "$ref": "#/components/schemas/DurationPercentiles"
+          },
+          "queue": {
+            "$ref": "#/components/schemas/DurationPercentiles"
+          },
+          "periods": {
+            "type": "array",
+            "description": "Every week (from its Monday, UTC) of the range, empty ones included.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "periodStart": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "runs": {
+                  "type": "integer"
+                },
+                "failed": {
+                  "type": "integer"
+                },
+                "failureRate": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "duration": {
+                  "$ref": "#/components/schemas/DurationPercentiles"
+                },
+                "queue": {
+                  "$ref": "#/components/schemas/DurationPercentiles"
+                }
+              },
+              "required": [
+                "periodStart",
+                "runs",
+                "failed",
+                "failureRate",
+                "duration",
+                "queue"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "tasks": {
+            "type": "array",
+            "description": "CI tasks (jobs, stages, steps) from the spans of the runs, by name.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "taskName": {
+                  "type": "string"
+                },
+                "taskType": {
+                  "type": "string"
+                },
+                "duration": {
+                  "$ref": "#/components/schemas/DurationPercentiles"
+                },
+                "failed": {
+                  "type": "integer"
+                },
+                "periods": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "periodStart": {
+                        "type": "string",
+                        "format": "date-time"
+                      },
+                      "duration": {
+                        "$ref": "#/components/schemas/DurationPercentiles"
+                      }
+                    },
+                    "required": [
+                      "periodStart",
+                      "duration"
+                    ],
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "required": [
+                "taskName",
+                "duration",
+                "failed",
+                "periods"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "pipelineName",
+          "runs",
+          "failed",
+          "failureRate",
+          "duration",
+          "queue",
+          "periods",
+          "tasks"
+        ],
+        "additionalProperties": false
       }
     },
     "parameters": {
@@ -4630,6 +5076,339 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/timeline": {
+      "get": {
+        "operationId": "GetDeliveryTimeline",
+        "summary": "One entity's deployments, gate decisions and incidents on a time axis, environments as lanes.",
+        "description": "Lanes are every environment the entity ever deployed to, in promotion\norder. At most 2,000 deployments, 2,000 gate decisions and 500\nincidents are returned, the newest; `truncated` says when a kind was\ncut, so the caller can ask for a shorter range.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (inclusive). Default 30 days before `to`; the range may span at most 400 days.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (exclusive). Default now.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The timeline.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeliveryTimeline"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/environments": {
+      "get": {
+        "operationId": "GetEnvironmentStates",
+        "summary": "What is where - the version each environment runs, and how far each environment before production is ahead of it.",
+        "description": "Production is the entity's environment named in\n`qualityGates.dora.productionEnvironments` (the most recently deployed\nif several), else the last on the promotion path.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Every environment of the entity, in promotion order.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "productionEnvironment": {
+                      "type": "string"
+                    },
+                    "environments": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/EnvironmentState"
+                      }
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "environments"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/deployments/{deploymentId}": {
+      "get": {
+        "operationId": "GetDeploymentView",
+        "summary": "One deployment with its changes, its pipeline run, the gate decisions for its environment and version, and the incidents it caused.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "deploymentId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 36
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The deployment.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeploymentView"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/path-to-production": {
+      "get": {
+        "operationId": "GetPathToProduction",
+        "summary": "Everything that happened to one commit or version, in time order, up to its production deployment.",
+        "description": "Steps are the entity's pipeline runs that built the commit (and the\nruns that performed its deployments), and its deployments: of the\nversion, or bringing the commit (either key is matched both ways, as\nversions are often commit shas), each with the gate decisions for its\nenvironment and version. Give exactly one of `sha` and `version`.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          },
+          {
+            "name": "sha",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The path.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "sha": {
+                      "type": "string"
+                    },
+                    "version": {
+                      "type": "string"
+                    },
+                    "steps": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PathStep"
+                      }
+                    },
+                    "reachedProduction": {
+                      "type": "boolean",
+                      "description": "Whether a production deployment of it succeeded."
+                    },
+                    "durationSeconds": {
+                      "type": "number",
+                      "description": "First CI run start to first successful production deployment, when both exist."
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "steps",
+                    "reachedProduction"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/pipelines/stats": {
+      "get": {
+        "operationId": "GetPipelineStats",
+        "summary": "Each pipeline of an entity as a product - runs, failure rate, duration and queue time, over the range and per week, and the same for its CI tasks.",
+        "description": "Computed by the database. Runs count in the range by their start;\npercentiles are nearest-rank. Tasks are the spans of the runs' traces\nthat name a CI task (`cicd.pipeline.task.name`); a task failed when\nits result is failure, error or timeout, or it names none and its\nspan status is error.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          },
+          {
+            "name": "pipelineName",
+            "in": "query",
+            "description": "Only this pipeline.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (inclusive). Default 90 days before `to`; the range may span at most 400 days.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (exclusive). Default now.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The statistics, pipelines by name.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "to": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "pipelines": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PipelineStats"
+                      }
+                    }
+                  },
+                  "required": [
+                    "entityRef",
+                    "from",
+                    "to",
+                    "pipelines"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

@@ -14,6 +14,8 @@ import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
 import { addDoraRoutes } from '../dora/doraRoutes';
 import { addGateRoutes, GateRouteOptions } from '../gates/service/gateRoutes';
 import { DoraService } from '../dora/DoraService';
+import { addTimelineRoutes } from '../timeline/timelineRoutes';
+import { addPipelineStatsRoutes } from '../pipelines/pipelineStatsRoutes';
 import {
   addReadinessRoutes,
   ReadinessRouteOptions,
@@ -165,6 +167,16 @@ export async function createRouter(
   });
 
   addDoraRoutes(router, { httpAuth, dora: options.dora });
+  addTimelineRoutes(router, {
+    database: options.database,
+    deployments,
+    visibleEntityOf,
+    productionEnvironments: options.dora.environments,
+  });
+  addPipelineStatsRoutes(router, {
+    database: options.database,
+    visibleEntityOf,
+  });
   addGateRoutes(router, options.gates);
   if (options.readiness) {
     addReadinessRoutes(router, options.readiness);

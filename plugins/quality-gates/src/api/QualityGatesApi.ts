@@ -1,19 +1,27 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DeliveryTimeline,
   DeploymentListResponse,
   DeploymentStatus,
+  DeploymentView,
   DoraDetailsResponse,
   DoraMetricName,
   DoraMetricsResponse,
   DoraTrendResponse,
   EntityReadinessResponse,
+  EnvironmentStates,
   GateEvaluation,
   GateVerdict,
+  PathToProduction,
+  PipelineResult,
+  PipelineRunListResponse,
+  PipelineStatsResponse,
   ReadinessChecksResponse,
   ReadinessExemption,
   ReadinessExemptionListResponse,
   ReadinessHistoryResponse,
   ReadinessOverviewResponse,
+  TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 
 /** @public */
@@ -229,6 +237,60 @@ export interface OverrideGateEvaluationRequest {
 }
 
 /**
+ * A range of time as ISO times. The backend fills in what is left out: `to`
+ * is now, `from` 30 days before it for the timeline, 90 for pipeline
+ * statistics.
+ *
+ * @public
+ */
+export interface TimeRangeRequest {
+  /** Inclusive. */
+  from?: string;
+  /** Exclusive. */
+  to?: string;
+}
+
+/** @public */
+export interface DeliveryTimelineRequest extends TimeRangeRequest {
+  entityRef: string;
+}
+
+/** @public */
+export interface EnvironmentStatesRequest {
+  entityRef: string;
+}
+
+/** @public */
+export interface PipelineStatsRequest extends TimeRangeRequest {
+  entityRef: string;
+  /** Only this pipeline. */
+  pipelineName?: string;
+}
+
+/**
+ * Whose path to production: one commit or one version of an entity. Give
+ * exactly one of `sha` and `version`; the backend answers 400 otherwise.
+ *
+ * @public
+ */
+export interface PathToProductionRequest {
+  entityRef: string;
+  sha?: string;
+  version?: string;
+}
+
+/** @public */
+export interface ListPipelineRunsRequest extends TimeRangeRequest {
+  entityRef: string;
+  pipelineName?: string;
+  result?: PipelineResult;
+  /** Only runs that built this head revision. */
+  sha?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
  * Client of the quality-gates backend.
  *
  * @public
@@ -313,6 +375,37 @@ export interface QualityGatesApi {
     evaluationId: string,
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation>;
+
+  /** Deployments, gate decisions and incidents of a range, environments as lanes. */
+  getDeliveryTimeline(
+    request: DeliveryTimelineRequest,
+  ): Promise<DeliveryTimeline>;
+
+  /** The version each environment runs, and how far it is ahead of production. */
+  getEnvironmentStates(
+    request: EnvironmentStatesRequest,
+  ): Promise<EnvironmentStates>;
+
+  /** One deployment with its changes, run, gate decisions and incidents. */
+  getDeploymentView(deploymentId: string): Promise<DeploymentView>;
+
+  /** Runs, failures and durations of each pipeline and its tasks. */
+  getPipelineStats(
+    request: PipelineStatsRequest,
+  ): Promise<PipelineStatsResponse>;
+
+  /** Everything that happened to one commit or version, in time order. */
+  getPathToProduction(
+    request: PathToProductionRequest,
+  ): Promise<PathToProduction>;
+
+  /** One page of pipeline runs, newest first. */
+  listPipelineRuns(
+    request: ListPipelineRunsRequest,
+  ): Promise<PipelineRunListResponse>;
+
+  /** One trace's spans for a waterfall, ordered by start. */
+  getTrace(traceId: string): Promise<TraceResponse>;
 }
 
 /** @public */

@@ -1,25 +1,34 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DeliveryTimeline,
   DeploymentListResponse,
+  DeploymentView,
   DoraDetailsResponse,
   DoraMetricName,
   DoraMetricsResponse,
   DoraTrendResponse,
   EntityReadinessResponse,
+  EnvironmentStates,
   GateEvaluation,
+  PathToProduction,
+  PipelineRunListResponse,
+  PipelineStatsResponse,
   QUALITY_GATES_PLUGIN_ID,
   ReadinessChecksResponse,
   ReadinessExemption,
   ReadinessExemptionListResponse,
   ReadinessHistoryResponse,
   ReadinessOverviewResponse,
+  TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   CreateReadinessExemptionRequest,
+  DeliveryTimelineRequest,
   DoraDetailsRequest,
   DoraScopeRequest,
   DoraWindowRequest,
+  EnvironmentStatesRequest,
   EvaluateGatesRequest,
   GateDecisionResponse,
   GateEvaluationFilters,
@@ -27,8 +36,11 @@ import {
   GateStatusResponse,
   ListDeploymentsRequest,
   ListGateEvaluationsRequest,
+  ListPipelineRunsRequest,
   OverrideGateEvaluationRequest,
   ListReadinessExemptionsRequest,
+  PathToProductionRequest,
+  PipelineStatsRequest,
   QualityGatesApi,
   ReadinessHistoryRequest,
   ReadinessOverviewFilters,
@@ -37,6 +49,7 @@ import {
 import { doraQuery } from './doraQuery';
 import { gateEvaluationsQuery } from './gateQuery';
 import { readinessOverviewQuery } from './readinessQuery';
+import { queryOf } from './deliveryQuery';
 
 /**
  * Calls the quality-gates backend with the signed-in user's credentials
@@ -224,6 +237,73 @@ export class QualityGatesClient implements QualityGatesApi {
         expiresAt: request.expiresAt,
       },
     );
+  }
+
+  async getDeliveryTimeline(
+    request: DeliveryTimelineRequest,
+  ): Promise<DeliveryTimeline> {
+    const query = queryOf({
+      entityRef: request.entityRef,
+      from: request.from,
+      to: request.to,
+    });
+    return this.get<DeliveryTimeline>(`/timeline?${query}`);
+  }
+
+  async getEnvironmentStates(
+    request: EnvironmentStatesRequest,
+  ): Promise<EnvironmentStates> {
+    const query = queryOf({ entityRef: request.entityRef });
+    return this.get<EnvironmentStates>(`/environments?${query}`);
+  }
+
+  async getDeploymentView(deploymentId: string): Promise<DeploymentView> {
+    return this.get<DeploymentView>(
+      `/deployments/${encodeURIComponent(deploymentId)}`,
+    );
+  }
+
+  async getPipelineStats(
+    request: PipelineStatsRequest,
+  ): Promise<PipelineStatsResponse> {
+    const query = queryOf({
+      entityRef: request.entityRef,
+      pipelineName: request.pipelineName,
+      from: request.from,
+      to: request.to,
+    });
+    return this.get<PipelineStatsResponse>(`/pipelines/stats?${query}`);
+  }
+
+  async getPathToProduction(
+    request: PathToProductionRequest,
+  ): Promise<PathToProduction> {
+    const query = queryOf({
+      entityRef: request.entityRef,
+      sha: request.sha,
+      version: request.version,
+    });
+    return this.get<PathToProduction>(`/path-to-production?${query}`);
+  }
+
+  async listPipelineRuns(
+    request: ListPipelineRunsRequest,
+  ): Promise<PipelineRunListResponse> {
+    const query = queryOf({
+      entityRef: request.entityRef,
+      pipelineName: request.pipelineName,
+      result: request.result,
+      sha: request.sha,
+      from: request.from,
+      to: request.to,
+      limit: request.limit,
+      offset: request.offset,
+    });
+    return this.get<PipelineRunListResponse>(`/pipeline-runs?${query}`);
+  }
+
+  async getTrace(traceId: string): Promise<TraceResponse> {
+    return this.get<TraceResponse>(`/traces/${encodeURIComponent(traceId)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

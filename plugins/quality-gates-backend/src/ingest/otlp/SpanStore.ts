@@ -1,14 +1,8 @@
 import { Knex } from 'knex';
+import { TraceSpan } from '@can-i-deploy/plugin-quality-gates-common';
 import { EntityAssignment } from '../../delivery/DeliveryBatch';
-import { CiAttributes, isCiTask, normaliseCiAttributes } from './ciAttributes';
-import {
-  Attributes,
-  OtlpSpan,
-  SpanEvent,
-  SpanKind,
-  SpanLink,
-  SpanStatusCode,
-} from './OtlpTraces';
+import { isCiTask, normaliseCiAttributes } from './ciAttributes';
+import { Attributes, OtlpSpan, SpanKind, SpanStatusCode } from './OtlpTraces';
 import { microsToIso, nanosToMicros } from './spanTime';
 import { isPostgres } from '../../database/dialect';
 
@@ -39,36 +33,6 @@ export interface SpanRow {
   entity_hint: string | null;
   pipeline_run_id: string | null;
   received_at: Date;
-}
-
-/** What a waterfall shows of one span. */
-export interface TraceSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  /** Nesting in the waterfall; a span whose parent is not stored is a root (0). */
-  depth: number;
-  name: string;
-  kind: SpanKind;
-  startTime: string;
-  endTime: string;
-  /** Exact times, for offsets finer than the ISO strings' milliseconds. */
-  startTimeUnixMicros: number;
-  endTimeUnixMicros: number;
-  durationMicros: number;
-  status: { code: SpanStatusCode; message?: string };
-  serviceName?: string;
-  entityRef?: string;
-  pipelineRunId?: string;
-  /** The CI task (job, stage, step) the span records, when it is one. */
-  ciTask?: Pick<
-    CiAttributes,
-    'taskName' | 'taskType' | 'taskRunId' | 'taskResult' | 'taskRunUrl'
-  >;
-  attributes: Attributes;
-  events: SpanEvent[];
-  links: SpanLink[];
-  resourceAttributes: Attributes;
 }
 
 /** The columns of a span row, in table order. */

@@ -124,6 +124,13 @@ export function pipelineResultOf(word: string): PipelineResult | undefined {
   return RESULTS.get(word.trim().toLowerCase());
 }
 
+/** Every producer's result word (lower-case) that means one of `results`. */
+export function resultWordsFor(results: readonly PipelineResult[]): string[] {
+  return [...RESULTS.entries()]
+    .filter(([, result]) => result !== undefined && results.includes(result))
+    .map(([word]) => word);
+}
+
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   // Run ids and numbers are int attributes for some producers.
