@@ -91,18 +91,26 @@ export class DoraStore {
    */
   private async narrowed(scope: DoraQueryScope): Promise<DoraQueryScope> {
     const values = (items: string[]) => items.map(() => '(?)').join(', ');
-    const rows: Array<{ entity_ref: string; environment: string }> = rawRows(
+    // A subquery per pair in the select list: an EXISTS in the WHERE clause
+    // may become a semi-join that reads the whole table instead.
+    const pairs: Array<{
+      entity_ref: string;
+      environment: string;
+      deployed: unknown;
+    }> = rawRows(
       await this.knex.raw(
         `with r (entity_ref) as (values ${values(scope.entityRefs)}),
           e (environment) as (values ${values(scope.environments)})
-        select r.entity_ref, e.environment from r cross join e
-        where exists (
+        select r.entity_ref, e.environment, (
           select 1 from deployments d
           where d.entity_ref = r.entity_ref and d.environment = e.environment
-        )`,
+          limit 1
+        ) as deployed
+        from r cross join e`,
         [...scope.entityRefs, ...scope.environments],
       ),
     );
+    const rows = pairs.filter(pair => pair.deployed !== null);
     const perEntity = new Map<string, number>();
     for (const row of rows) {
       perEntity.set(row.entity_ref, (perEntity.get(row.entity_ref) ?? 0) + 1);
