@@ -1,0 +1,2 @@
+export { TraceWaterfall } from './TraceWaterfall';
+export type { TraceWaterfallProps, ViewportSize } from './TraceWaterfall';
