@@ -1,7 +1,7 @@
 /**
  * The quality-gates frontend plugin: "Can I deploy?" (gate verdicts with
- * their evidence, and deployments), production readiness and DORA metrics
- * on the entity page, DORA roll-ups on group and system pages, the
+ * their evidence, and deployments), production readiness, DORA metrics, the
+ * deploy timeline and CI pipelines with trace waterfalls on the entity page, DORA roll-ups on group and system pages, the
  * readiness overview and the gate history.
  *
  * @packageDocumentation
@@ -17,8 +17,12 @@ export {
   EntityDoraRollupContent,
   EntityGateStatusContent,
   GateHistoryPage,
+  EntityDeliveryTimelineContent,
+  EntityPipelinesContent,
 } from './plugin';
 export { readinessOverviewRouteRef, gateHistoryRouteRef } from './routes';
+export { ENTITY_TIMELINE_TAB_PATH } from './components/timeline';
+export { ENTITY_PIPELINES_TAB_PATH } from './components/pipelines';
 export {
   qualityGatesApiRef,
   READINESS_OVERVIEW_SORTS,
@@ -43,5 +47,11 @@ export type {
   ListGateEvaluationsRequest,
   GateEvaluationListResponse,
   OverrideGateEvaluationRequest,
+  TimeRangeRequest,
+  DeliveryTimelineRequest,
+  EnvironmentStatesRequest,
+  PipelineStatsRequest,
+  PathToProductionRequest,
+  ListPipelineRunsRequest,
 } from './api/QualityGatesApi';
 export { QualityGatesClient } from './api/QualityGatesClient';

@@ -10,6 +10,8 @@ import { qualityGatesApiRef } from './api/QualityGatesApi';
 import { QualityGatesClient } from './api/QualityGatesClient';
 import {
   entityContentRouteRef,
+  entityDeliveryTimelineRouteRef,
+  entityPipelinesRouteRef,
   entityDoraContentRouteRef,
   entityDoraRollupContentRouteRef,
   entityReadinessContentRouteRef,
@@ -39,6 +41,8 @@ export const qualityGatesPlugin = createPlugin({
     entityDoraContent: entityDoraContentRouteRef,
     entityDoraRollupContent: entityDoraRollupContentRouteRef,
     gateHistory: gateHistoryRouteRef,
+    entityDeliveryTimeline: entityDeliveryTimelineRouteRef,
+    entityPipelines: entityPipelinesRouteRef,
   },
 });
 
@@ -123,6 +127,41 @@ export const EntityDoraContent = qualityGatesPlugin.provide(
         m => m.EntityDoraContent,
       ),
     mountPoint: entityDoraContentRouteRef,
+  }),
+);
+
+/**
+ * Entity page tab: deployments, gate decisions, rollbacks and incidents on
+ * one time axis with environments as lanes, and what version runs where.
+ * Mount it at `ENTITY_TIMELINE_TAB_PATH` for the links between tabs.
+ *
+ * @public
+ */
+export const EntityDeliveryTimelineContent = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDeliveryTimelineContent',
+    component: () =>
+      import('./components/timeline').then(
+        m => m.EntityDeliveryTimelineContent,
+      ),
+    mountPoint: entityDeliveryTimelineRouteRef,
+  }),
+);
+
+/**
+ * Entity page tab: CI pipeline runs, each pipeline's statistics per task
+ * over time, a run's trace as a waterfall, and a version's path to
+ * production. Mount it at `ENTITY_PIPELINES_TAB_PATH` for the links between
+ * tabs.
+ *
+ * @public
+ */
+export const EntityPipelinesContent = qualityGatesPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityPipelinesContent',
+    component: () =>
+      import('./components/pipelines').then(m => m.EntityPipelinesContent),
+    mountPoint: entityPipelinesRouteRef,
   }),
 );
 

@@ -37,3 +37,13 @@ export const entityDoraRollupContentRouteRef = createRouteRef({
 export const gateHistoryRouteRef = createRouteRef({
   id: 'quality-gates:gate-history',
 });
+
+/** The entity deploy timeline tab's route. */
+export const entityDeliveryTimelineRouteRef = createRouteRef({
+  id: 'quality-gates:entity-delivery-timeline',
+});
+
+/** The entity CI pipelines tab's route. */
+export const entityPipelinesRouteRef = createRouteRef({
+  id: 'quality-gates:entity-pipelines',
+});

@@ -21,10 +21,14 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  ENTITY_PIPELINES_TAB_PATH,
+  ENTITY_TIMELINE_TAB_PATH,
+  EntityDeliveryTimelineContent,
   EntityDoraContent,
   EntityDoraRollupContent,
   EntityQualityGatesContent,
   EntityReadinessCard,
+  EntityPipelinesContent,
   EntityReadinessContent,
 } from '@can-i-deploy/plugin-quality-gates';
 
@@ -95,6 +99,18 @@ const componentPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/dora" title="DORA">
       <EntityDoraContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path={`/${ENTITY_TIMELINE_TAB_PATH}`}
+      title="Deploy timeline"
+    >
+      <EntityDeliveryTimelineContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path={`/${ENTITY_PIPELINES_TAB_PATH}`}
+      title="CI pipelines"
+    >
+      <EntityPipelinesContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

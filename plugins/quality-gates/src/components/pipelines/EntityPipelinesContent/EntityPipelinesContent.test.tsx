@@ -1,0 +1,306 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import { CHECKOUT } from '../../timeline/__testUtils__/timelineFixtures';
+import { buildTrace, SHA, TRACE_ID } from '../__testUtils__/pipelineFixtures';
+import {
+  fakePipelinesApi,
+  renderPipelines,
+} from '../__testUtils__/renderPipelines';
+
+// The waterfall has its own tests; here it shows what it was given.
+jest.mock('../../traces', () => {
+  const { createElement } = jest.requireActual('react');
+  return {
+    TraceWaterfall: (props: { spans: unknown[]; height?: number }) =>
+      createElement(
+        'div',
+        { 'data-testid': 'trace-waterfall', 'data-height': props.height },
+        `${props.spans.length} spans`,
+      ),
+  };
+});
+
+const user = userEvent.setup();
+
+type FakeApi = ReturnType<typeof fakePipelinesApi>;
+
+const lastRunsRequest = (api: FakeApi) =>
+  api.listPipelineRuns.mock.calls[
+    api.listPipelineRuns.mock.calls.length - 1
+  ][0];
+
+function runRow(runId: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(`tr[data-run="${runId}"]`);
+  if (!found) throw new Error(`No row for ${runId}`);
+  return found;
+}
+
+const filters = () => screen.getByRole('search', { name: 'Run filters' });
+
+async function choose(filter: RegExp, option: string) {
+  await user.click(within(filters()).getByRole('button', { name: filter }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+async function renderTab(url?: string) {
+  const api = await renderPipelines(fakePipelinesApi(), url);
+  await waitFor(() => expect(runRow('run-412')).toBeInTheDocument());
+  return api;
+}
+
+describe('EntityPipelinesContent', () => {
+  it('lists the runs of the last 30 days with their ref, commit, result and timings', async () => {
+    const api = await renderTab();
+
+    const request = lastRunsRequest(api);
+    expect(request).toMatchObject({
+      entityRef: CHECKOUT,
+      limit: 25,
+      offset: 0,
+    });
+    expect(
+      DateTime.fromISO(request.to!).diff(
+        DateTime.fromISO(request.from!),
+        'days',
+      ).days,
+    ).toBe(30);
+    expect(api.getPipelineStats).toHaveBeenCalledWith({
+      entityRef: CHECKOUT,
+      from: request.from,
+      to: request.to,
+    });
+
+    const build = runRow('run-412');
+    const cells = within(build)
+      .getAllByRole('cell')
+      .map(cell => cell.textContent);
+    expect(cells).toEqual([
+      'build',
+      '#412',
+      'main',
+      'abcdef1',
+      'Success',
+      expect.any(String),
+      '4 min',
+      '30 s',
+      'Trace',
+    ]);
+
+    const failed = runRow('run-411');
+    expect(failed).toHaveTextContent('#411 (attempt 2)');
+    expect(failed).toHaveTextContent('PR 17');
+    expect(failed).toHaveTextContent('Failure');
+    expect(failed.querySelector('[data-result]')).toHaveAttribute(
+      'data-result',
+      'failure',
+    );
+
+    expect(runRow('run-77')).toHaveTextContent('Running');
+    expect(screen.getByText(/1.25 of 60/)).toBeInTheDocument();
+  });
+
+  it('asks the API with each filter and goes back to the first page', async () => {
+    const api = await renderTab();
+
+    await user.click(screen.getByRole('button', { name: /next page/i }));
+    await waitFor(() => expect(lastRunsRequest(api).offset).toBe(25));
+
+    await choose(/^Pipeline/, 'build');
+    await waitFor(() =>
+      expect(lastRunsRequest(api)).toMatchObject({
+        pipelineName: 'build',
+        offset: 0,
+      }),
+    );
+
+    await choose(/^Result/, 'Failure');
+    await waitFor(() =>
+      expect(lastRunsRequest(api)).toMatchObject({
+        pipelineName: 'build',
+        result: 'failure',
+      }),
+    );
+
+    await user.type(within(filters()).getByLabelText('Commit'), SHA);
+    await waitFor(() =>
+      expect(lastRunsRequest(api)).toMatchObject({
+        pipelineName: 'build',
+        result: 'failure',
+        sha: SHA,
+        offset: 0,
+      }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => {
+      const request = lastRunsRequest(api);
+      expect(request.pipelineName).toBeUndefined();
+      expect(request.result).toBeUndefined();
+      expect(request.sha).toBeUndefined();
+    });
+  });
+
+  it('shows each pipeline as a product, and the one that runs most in detail', async () => {
+    await renderTab();
+
+    const pipelines = await screen.findByRole('table', { name: 'Pipelines' });
+    const build = pipelines.querySelector<HTMLElement>(
+      '[data-pipeline="build"]',
+    )!;
+    expect(
+      within(build)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual(['build', '40', '6', '15%', '4 min / 9 min', '20 s / 2 min']);
+    const deploy = pipelines.querySelector<HTMLElement>(
+      '[data-pipeline="deploy"]',
+    )!;
+    expect(deploy).toHaveTextContent('8.3%');
+    expect(deploy).toHaveTextContent('— / —');
+
+    expect(screen.getByTestId('shown-pipeline')).toHaveTextContent(
+      'build: 40 runs, failure rate 15%, duration p50 / p95 4 min / 9 min',
+    );
+    expect(
+      screen.getByRole('figure', { name: 'build: duration per week' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', { name: 'build: failure rate per week' }),
+    ).toBeInTheDocument();
+
+    const tasks = screen.getByRole('table', { name: 'Tasks' });
+    const unitTests = tasks.querySelector<HTMLElement>(
+      '[data-task="unit-tests"]',
+    )!;
+    expect(
+      within(unitTests)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual(['unit-tests', 'job', '40', '2 min', '5 min', '4']);
+    // The slowest task's trend first; a row shows another's.
+    expect(
+      screen.getByRole('figure', { name: 'unit-tests: duration per week' }),
+    ).toBeInTheDocument();
+    await user.click(tasks.querySelector<HTMLElement>('[data-task="lint"]')!);
+    expect(
+      screen.getByRole('figure', { name: 'lint: duration per week' }),
+    ).toBeInTheDocument();
+  });
+
+  it('filters the runs by the pipeline picked in the statistics', async () => {
+    const api = await renderTab();
+
+    const pipelines = await screen.findByRole('table', { name: 'Pipelines' });
+    await user.click(
+      pipelines.querySelector<HTMLElement>('[data-pipeline="deploy"]')!,
+    );
+
+    await waitFor(() =>
+      expect(lastRunsRequest(api).pipelineName).toBe('deploy'),
+    );
+    expect(screen.getByTestId('shown-pipeline')).toHaveTextContent(
+      'deploy: 12 runs',
+    );
+    expect(
+      screen.getByText(/No task spans were received for this pipeline/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the trace of a selected run as a waterfall', async () => {
+    const api = await renderTab();
+
+    await user.click(runRow('run-412'));
+
+    expect(api.getTrace).toHaveBeenCalledWith(TRACE_ID);
+    const panel = await screen.findByRole('region', { name: 'Run trace' });
+    expect(
+      await within(panel).findByTestId('trace-waterfall'),
+    ).toHaveTextContent(`${buildTrace.spans.length} spans`);
+    expect(runRow('run-412')).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('Trace of build #412')).toBeInTheDocument();
+
+    await user.click(runRow('run-411'));
+    expect(
+      await screen.findByText('No trace was received for this run.'),
+    ).toBeInTheDocument();
+    // Selecting a run does not fetch the runs again.
+    expect(api.listPipelineRuns).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a commit’s path to production, in time order', async () => {
+    const api = await renderTab();
+
+    await user.click(
+      within(runRow('run-412')).getByRole('button', {
+        name: 'Path of abcdef1 to production',
+      }),
+    );
+
+    expect(api.getPathToProduction).toHaveBeenCalledWith({
+      entityRef: CHECKOUT,
+      sha: SHA,
+    });
+    const path = await screen.findByRole('list', {
+      name: 'Path to production',
+    });
+    const steps = within(path).getAllByRole('listitem');
+    expect(steps.map(step => step.querySelector('h4')?.textContent)).toEqual([
+      'CI: build #411',
+      'CI: build #412',
+      'Deployment to staging',
+      'Deployment to production-eu',
+    ]);
+    expect(steps[1]).toHaveTextContent('Success');
+    expect(steps[3]).toHaveTextContent('Succeeded');
+    expect(steps[3]).toHaveTextContent('prod-slo');
+    expect(steps[3].querySelector('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      'pass',
+    );
+    expect(
+      within(steps[3]).getByRole('link', {
+        name: 'Open on the deploy timeline',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/deploy-timeline?deployment=d7',
+    );
+    expect(
+      screen.getByText('Reached production in 2 d 4 h, from its first CI run.'),
+    ).toBeInTheDocument();
+
+    // A run on the path opens its trace.
+    await user.click(within(steps[1]).getByRole('button', { name: 'Trace' }));
+    expect(api.getTrace).toHaveBeenCalledWith(TRACE_ID);
+  });
+
+  it('opens the run, trace and path a link from the timeline names', async () => {
+    const api = await renderTab(`/?run=run-900&trace=${TRACE_ID}&sha=${SHA}`);
+
+    // The run is not on the page shown: its trace comes from the link.
+    expect(api.getTrace).toHaveBeenCalledWith(TRACE_ID);
+    expect(
+      await screen.findByRole('region', { name: 'Run trace' }),
+    ).toBeInTheDocument();
+    expect(api.getPathToProduction).toHaveBeenCalledWith({
+      entityRef: CHECKOUT,
+      sha: SHA,
+    });
+    expect(
+      await screen.findByText('Path of abcdef1 to production'),
+    ).toBeInTheDocument();
+  });
+
+  it('follows a version’s path from the timeline', async () => {
+    const api = await renderTab('/?version=1.4.2');
+
+    expect(api.getPathToProduction).toHaveBeenCalledWith({
+      entityRef: CHECKOUT,
+      version: '1.4.2',
+    });
+    expect(
+      await screen.findByText('Path of 1.4.2 to production'),
+    ).toBeInTheDocument();
+  });
+});

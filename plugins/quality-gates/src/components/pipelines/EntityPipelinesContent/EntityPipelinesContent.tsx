@@ -1,0 +1,174 @@
+import { ReactNode, useEffect, useMemo, useRef } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { PipelineRun } from '@can-i-deploy/plugin-quality-gates-common';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
+import { formatDate } from '../../readiness/time/formatTime';
+import { RangePicker } from '../../timeline/range/RangePicker';
+import { useTimelineRange } from '../../timeline/range/useTimelineRange';
+import { PathToProductionPanel } from '../path/PathToProductionPanel';
+import { pathSubject, runsRequest } from '../query/pipelinesQuery';
+import { usePipelinesQuery } from '../query/usePipelinesQuery';
+import { PipelineRunsTable } from '../runs/PipelineRunsTable';
+import { RunFilters } from '../runs/RunFilters';
+import { PipelineStatsSection } from '../stats/PipelineStatsSection';
+import { RunTracePanel } from '../trace/RunTracePanel';
+
+const useStyles = makeStyles(theme => ({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+  },
+}));
+
+/** A panel scrolled into view when what it shows changes (a click, a link). */
+function Revealed(props: { on: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  }, [props.on]);
+  return <div ref={ref}>{props.children}</div>;
+}
+
+/**
+ * The entity's CI pipelines tab: its runs, filtered and paged; each
+ * pipeline and task treated as a product (runs, failure rate, p50/p95 over
+ * time); a run's trace as a waterfall; a commit's path to production.
+ *
+ * @public
+ */
+export function EntityPipelinesContent() {
+  const classes = useStyles();
+  const api = useApi(qualityGatesApiRef);
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const { range, window, setRange } = useTimelineRange();
+  const { query, update } = usePipelinesQuery();
+
+  // Only what the runs list depends on: selecting a run must not refetch it.
+  const { pipeline, result, commit, page, pageSize } = query;
+  const request = useMemo(
+    () =>
+      runsRequest(
+        entityRef,
+        { pipeline, result, commit, page, pageSize },
+        window,
+      ),
+    [entityRef, pipeline, result, commit, page, pageSize, window],
+  );
+  const runs = useAsync(() => api.listPipelineRuns(request), [api, request]);
+  const stats = useAsync(
+    () => api.getPipelineStats({ entityRef, ...window }),
+    [api, entityRef, window],
+  );
+
+  const selectedRun = runs.value?.items.find(run => run.id === query.run);
+  const traceId = selectedRun?.traceId ?? query.trace;
+  const subject = pathSubject(query);
+  const openRun = (run: PipelineRun) =>
+    update({ run: run.id, trace: run.traceId });
+  const pipelineNames = stats.value?.pipelines.map(p => p.pipelineName) ?? [];
+
+  const runsBody = () => {
+    if (runs.error && !runs.value) {
+      return <ResponseErrorPanel error={runs.error} />;
+    }
+    if (!runs.value) return <Progress />;
+    return (
+      <>
+        {runs.loading && <LinearProgress />}
+        {runs.error && <ResponseErrorPanel error={runs.error} />}
+        <PipelineRunsTable
+          items={runs.value.items}
+          totalCount={runs.value.totalCount}
+          query={query}
+          onSelect={openRun}
+          onOpenPath={sha => update({ sha, version: undefined })}
+          onPage={(nextPage, nextPageSize) =>
+            update({ page: nextPage, pageSize: nextPageSize })
+          }
+        />
+      </>
+    );
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} className={classes.toolbar}>
+        <Typography variant="body2" color="textSecondary">
+          {formatDate(window.from)} – {formatDate(window.to)}
+        </Typography>
+        <RangePicker range={range} onChange={setRange} />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Runs" subheader="Newest first">
+          <RunFilters
+            query={query}
+            pipelineNames={pipelineNames}
+            onChange={update}
+          />
+          {runsBody()}
+        </InfoCard>
+      </Grid>
+      {query.run && (
+        <Grid item xs={12}>
+          <Revealed on={query.run}>
+            <RunTracePanel
+              title={
+                selectedRun
+                  ? `${selectedRun.pipelineName} #${
+                      selectedRun.runId ?? selectedRun.externalId
+                    }`
+                  : 'the selected run'
+              }
+              traceId={traceId}
+              onClose={() => update({ run: undefined, trace: undefined })}
+            />
+          </Revealed>
+        </Grid>
+      )}
+      {subject && (
+        <Grid item xs={12}>
+          <Revealed on={'sha' in subject ? subject.sha : subject.version}>
+            <PathToProductionPanel
+              entityRef={entityRef}
+              subject={subject}
+              onOpenRun={openRun}
+              onClose={() => update({ sha: undefined, version: undefined })}
+            />
+          </Revealed>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <InfoCard
+          title="Pipelines as products"
+          subheader="Runs, failure rate, and how long each pipeline and task takes"
+        >
+          {stats.error && <ResponseErrorPanel error={stats.error} />}
+          {!stats.value && !stats.error && <Progress />}
+          {stats.value && (
+            <PipelineStatsSection
+              stats={stats.value}
+              pipelineName={query.pipeline}
+              onShowPipeline={name => update({ pipeline: name })}
+            />
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

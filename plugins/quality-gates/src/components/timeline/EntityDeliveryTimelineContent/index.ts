@@ -1,0 +1,1 @@
+export { EntityDeliveryTimelineContent } from './EntityDeliveryTimelineContent';

@@ -1,0 +1,50 @@
+import { CHART_LAYOUT, laneCenter } from './chartLayout';
+import { TimeScale } from './timeScale';
+import { TimelineItem } from './timelineModel';
+
+/** An item at its place in the plot, in pixels. */
+export interface PlacedItem {
+  item: TimelineItem;
+  x: number;
+  y: number;
+  /** For incidents: the band's right edge, clipped to the plot. */
+  x2?: number;
+}
+
+/** Markers this far outside the plot are still drawn, so edges don't pop. */
+const MARGIN_PX = 12;
+
+/**
+ * The items visible in the scale's span, placed. Items outside it are left
+ * out: a zoomed-in view of 2,000 deployments draws only the few it shows.
+ */
+export function placeItems(
+  items: readonly TimelineItem[],
+  scale: TimeScale,
+): PlacedItem[] {
+  const placed: PlacedItem[] = [];
+  const left = -MARGIN_PX;
+  const right = scale.width + MARGIN_PX;
+  for (const item of items) {
+    const x = scale.x(item.ms);
+    const y = laneCenter(item.lane);
+    if (item.kind === 'incident') {
+      const x2 = scale.x(item.endMs);
+      if (x2 < left || x > right) continue;
+      placed.push({
+        item,
+        x: Math.max(0, x),
+        y,
+        x2: Math.min(scale.width, Math.max(x, x2)),
+      });
+      continue;
+    }
+    if (x < left || x > right) continue;
+    placed.push({
+      item,
+      x,
+      y: item.kind === 'gate' ? y + CHART_LAYOUT.gateOffset : y,
+    });
+  }
+  return placed;
+}

@@ -1,0 +1,2 @@
+export { EntityDeliveryTimelineContent } from './EntityDeliveryTimelineContent';
+export { ENTITY_TIMELINE_TAB_PATH } from './links/timelineTabLink';
