@@ -1058,7 +1058,11 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
     console.log(
       `\n  where the time goes: EXPLAIN (ANALYZE, BUFFERS) of the group's statements (nodes by time spent in themselves)`,
     );
-    const queries = new DoraQueries(knex, groupScope);
+    // The statements as figures runs them: on the environments deployed to.
+    const queries = new DoraQueries(
+      knex,
+      await store.withDeployedEnvironments(groupScope),
+    );
     await explain(knex, 'deploymentCounts', queries.deploymentCounts('window'));
     await explain(knex, 'leadTimes', queries.leadTimes('window'));
     await explain(knex, 'recoveries', queries.recoveries('window'));

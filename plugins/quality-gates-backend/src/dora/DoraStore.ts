@@ -89,7 +89,9 @@ export class DoraStore {
    * The scope with the production environments its entities actually
    * deployed to, found by one index probe per entity and environment.
    */
-  private async narrowed(scope: DoraQueryScope): Promise<DoraQueryScope> {
+  async withDeployedEnvironments(
+    scope: DoraQueryScope,
+  ): Promise<DoraQueryScope> {
     const values = (items: string[]) => items.map(() => '(?)').join(', ');
     // A subquery per pair in the select list: an EXISTS in the WHERE clause
     // may become a semi-join that reads the whole table instead.
@@ -130,7 +132,7 @@ export class DoraStore {
     requested: DoraQueryScope,
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
-    const scope = await this.narrowed(requested);
+    const scope = await this.withDeployedEnvironments(requested);
     const [deployments, leads, recoveries] = await Promise.all([
       this.run(scope, queries => queries.deploymentCounts(bucketing)),
       this.run(scope, queries => queries.leadTimes(bucketing)),
@@ -245,7 +247,7 @@ export class DoraStore {
     metric: DoraMetricName,
     page: { limit: number; offset: number },
   ): Promise<{ items: DoraDetailRow[]; totalCount: number }> {
-    const scope = await this.narrowed(requested);
+    const scope = await this.withDeployedEnvironments(requested);
     let rows: any[];
     let toDetail: (row: any) => DoraDetailRow;
     if (metric === 'leadTime') {

@@ -292,39 +292,59 @@ export class DoraQueries {
     };
   }
 
+  /**
+   * Per bucket, counts and nearest-rank percentiles of `value` over the
+   * rows where `included` is 1. `source` yields columns bucket, value and
+   * included. PostgreSQL sorts once for ordered-set aggregates
+   * (percentile_disc takes row ceil(p·n), the nearest rank); SQLite numbers
+   * the rows of each bucket.
+   */
+  private percentilesPerBucket(options: {
+    source: string;
+    counts: string;
+    percentiles: Record<string, number>;
+  }): string {
+    const { source, counts, percentiles } = options;
+    const entries = Object.entries(percentiles);
+    if (isPostgres(this.knex)) {
+      const aggregates = entries.map(
+        ([alias, percent]) =>
+          `percentile_disc(${
+            percent / 100
+          }) within group (order by s.value) filter (where s.included = 1) as ${alias}`,
+      );
+      return `select s.bucket, ${counts}, ${aggregates.join(', ')}
+        from (${source}) s group by s.bucket`;
+    }
+    const picks = entries.map(
+      ([alias, percent]) =>
+        `max(case when s.included = 1 and s.rn = ${nearestRank(
+          percent,
+          's.n',
+        )} then s.value end) as ${alias}`,
+    );
+    return `select s.bucket, ${counts}, ${picks.join(', ')}
+      from (
+        select r.*,
+          row_number() over (partition by r.bucket, r.included order by r.value) as rn,
+          count(*) over (partition by r.bucket, r.included) as n
+        from (${source}) r
+      ) s group by s.bucket`;
+  }
+
   /** Per bucket: changes, those left out as non-positive, median and p90. */
   leadTimes(bucketing: DoraBucketing) {
     const leads = this.changeLeadTimes('aggregate');
     const bucket = this.bucket(bucketing, 'l.deployed_at');
-    const positive = 'case when l.seconds > 0 then 1 else 0 end';
     return this.knex.raw<any>(
-      `with leads as (${leads.sql}),
-        ranked as (
-          select ${bucket.sql} as bucket, l.seconds, ${positive} as positive,
-            row_number() over (partition by ${
-              bucket.sql
-            }, ${positive} order by l.seconds) as rn,
-            count(*) over (partition by ${bucket.sql}, ${positive}) as n
-          from leads l
-        )
-      select bucket,
-        sum(positive) as changes,
-        sum(1 - positive) as excluded,
-        max(case when positive = 1 and rn = ${nearestRank(
-          50,
-          'n',
-        )} then seconds end) as median,
-        max(case when positive = 1 and rn = ${nearestRank(
-          90,
-          'n',
-        )} then seconds end) as p90
-      from ranked group by bucket`,
-      [
-        ...leads.bindings,
-        ...bucket.bindings,
-        ...bucket.bindings,
-        ...bucket.bindings,
-      ],
+      this.percentilesPerBucket({
+        source: `select ${bucket.sql} as bucket, l.seconds as value,
+            case when l.seconds > 0 then 1 else 0 end as included
+          from (${leads.sql}) l`,
+        counts: 'sum(s.included) as changes, sum(1 - s.included) as excluded',
+        percentiles: { median: 50, p90: 90 },
+      }),
+      [...bucket.bindings, ...leads.bindings],
     );
   }
 
@@ -381,31 +401,15 @@ export class DoraQueries {
   recoveries(bucketing: DoraBucketing) {
     const episodes = this.failureEpisodes();
     const bucket = this.bucket(bucketing, 'e.deployed_at');
-    const recovered = 'case when e.seconds is not null then 1 else 0 end';
     return this.knex.raw<any>(
-      `with episodes as (${episodes.sql}),
-        ranked as (
-          select ${bucket.sql} as bucket, e.seconds, ${recovered} as recovered,
-            row_number() over (partition by ${
-              bucket.sql
-            }, ${recovered} order by e.seconds) as rn,
-            count(*) over (partition by ${bucket.sql}, ${recovered}) as n
-          from episodes e
-        )
-      select bucket,
-        count(*) as failures,
-        sum(recovered) as recovered,
-        max(case when recovered = 1 and rn = ${nearestRank(
-          50,
-          'n',
-        )} then seconds end) as median
-      from ranked group by bucket`,
-      [
-        ...episodes.bindings,
-        ...bucket.bindings,
-        ...bucket.bindings,
-        ...bucket.bindings,
-      ],
+      `with episodes as (${episodes.sql}) ${this.percentilesPerBucket({
+        source: `select ${bucket.sql} as bucket, e.seconds as value,
+            case when e.seconds is not null then 1 else 0 end as included
+          from episodes e`,
+        counts: 'count(*) as failures, sum(s.included) as recovered',
+        percentiles: { median: 50 },
+      })}`,
+      [...episodes.bindings, ...bucket.bindings],
     );
   }
 
