@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   TestBackend,
@@ -175,5 +176,47 @@ export function capturePluginScheduler() {
       if (!captured) throw new Error('The test backend has not started');
       await captured.triggerTask(taskId);
     },
+  };
+}
+
+/** A started plugin as a test of its routes uses it. */
+export interface PluginUnderTest {
+  backend: TestBackend;
+  /** The plugin's own database, to arrange rows and inspect stored ones. */
+  knex: Knex;
+  /** GET one of the plugin's routes, e.g. `/timeline`, as a signed-in user. */
+  get(
+    route: string,
+    query?: Record<string, string | number | boolean>,
+  ): request.Test;
+}
+
+/**
+ * For a `beforeAll`: starts the plugin as `startQualityGatesBackend` does,
+ * with mock credentials and a handle on its database, and waits until the
+ * catalog serves `components` (checkout and payments unless given; `[]`
+ * waits for none). Arranging rows is left to the test.
+ */
+export async function startPluginUnderTest(
+  options: Omit<Parameters<typeof startQualityGatesBackend>[0], 'realAuth'> & {
+    components?: string[];
+  },
+): Promise<PluginUnderTest> {
+  const { components, ...startOptions } = options;
+  const database = capturePluginDatabase();
+  const backend = await startQualityGatesBackend({
+    ...startOptions,
+    features: [database.feature, ...(startOptions.features ?? [])],
+  });
+  const authorization = mockCredentials.user.header();
+  await waitForCatalog(backend, authorization, components);
+  return {
+    backend,
+    knex: database.knex(),
+    get: (route, query = {}) =>
+      request(backend.server)
+        .get(`/api/quality-gates${route}`)
+        .query(query)
+        .set('Authorization', authorization),
   };
 }

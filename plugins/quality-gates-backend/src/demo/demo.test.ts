@@ -1,13 +1,8 @@
 import path from 'node:path';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 
 // The demo goes through the real ingest endpoints over HTTP (signed GitHub
@@ -22,12 +17,10 @@ describe('demo data', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
+      plugin = await startPluginUnderTest({
         databases,
         databaseId,
         catalogFixture: path.resolve(__dirname, '__fixtures__/catalog.yaml'),
@@ -47,12 +40,13 @@ describe('demo data', () => {
             },
           },
         },
-        features: [database.feature],
+        // The demo's own data is awaited by each test.
+        components: [],
       });
     });
 
     afterAll(async () => {
-      await backend?.stop();
+      await plugin?.backend.stop();
     });
 
     async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
@@ -66,7 +60,7 @@ describe('demo data', () => {
     }
 
     it('lands weeks of linked history through the ingest endpoints', async () => {
-      const knex = database.knex();
+      const { knex } = plugin;
       // Incidents are sent last: once they are there, everything is.
       await waitFor(async () => {
         const row = await knex('incidents').first('id');
@@ -74,10 +68,10 @@ describe('demo data', () => {
         return row && Number(deployments?.n) > 0 ? row : undefined;
       });
 
-      const response = await request(backend.server)
-        .get('/api/quality-gates/deployments')
-        .query({ entityRef: CHECKOUT, limit: 500 })
-        .set('Authorization', auth);
+      const response = await plugin.get('/deployments', {
+        entityRef: CHECKOUT,
+        limit: 500,
+      });
       expect(response.status).toBe(200);
       const items: any[] = response.body.items;
       const environments = new Set(items.map(item => item.environment));
@@ -111,9 +105,9 @@ describe('demo data', () => {
       expect(Number(spanCount?.n)).toBeGreaterThan(100);
 
       // The waterfall's read route: ordered spans with their depth.
-      const trace = await request(backend.server)
-        .get(`/api/quality-gates/traces/${deployment.pipelineRun.traceId}`)
-        .set('Authorization', auth);
+      const trace = await plugin.get(
+        `/traces/${deployment.pipelineRun.traceId}`,
+      );
       expect(trace.status).toBe(200);
       expect(trace.body.entityRef).toBe(CHECKOUT);
       const spans: any[] = trace.body.spans;
@@ -123,19 +117,15 @@ describe('demo data', () => {
       const starts = spans.map(span => span.startTimeUnixMicros);
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
-      const unknown = await request(backend.server)
-        .get(`/api/quality-gates/traces/${'0'.repeat(31)}1`)
-        .set('Authorization', auth);
+      const unknown = await plugin.get(`/traces/${'0'.repeat(31)}1`);
       expect(unknown.status).toBe(404);
-      const malformed = await request(backend.server)
-        .get('/api/quality-gates/traces/not-a-trace')
-        .set('Authorization', auth);
+      const malformed = await plugin.get('/traces/not-a-trace');
       expect(malformed.status).toBe(400);
 
-      const runs = await request(backend.server)
-        .get('/api/quality-gates/pipeline-runs')
-        .query({ entityRef: CHECKOUT, limit: 500 })
-        .set('Authorization', auth);
+      const runs = await plugin.get('/pipeline-runs', {
+        entityRef: CHECKOUT,
+        limit: 500,
+      });
       expect(runs.body.items.some((run: any) => run.result === 'failure')).toBe(
         true,
       );
@@ -152,10 +142,7 @@ describe('demo data', () => {
 
     it('asks the gates for the newest version, as CI would', async () => {
       const evaluation = await waitFor(async () =>
-        database
-          .knex()('gate_evaluations')
-          .where({ entity_ref: CHECKOUT })
-          .first(),
+        plugin.knex('gate_evaluations').where({ entity_ref: CHECKOUT }).first(),
       );
       expect(evaluation).toMatchObject({
         gate_id: 'release-checks',
@@ -163,18 +150,17 @@ describe('demo data', () => {
         trigger: 'ci',
       });
       // The CI run is found through the commits the version's deployment brought.
-      const ci = await database
-        .knex()('gate_criterion_results')
+      const ci = await plugin
+        .knex('gate_criterion_results')
         .where({ evaluation_id: evaluation.id, key: 'ci' })
         .first();
       expect(['pass', 'fail']).toContain(ci.state);
     });
 
     it('gives the demo entities weeks of readiness history with a trend', async () => {
-      const response = await request(backend.server)
-        .get('/api/quality-gates/readiness/entity/history')
-        .query({ entityRef: CHECKOUT })
-        .set('Authorization', auth);
+      const response = await plugin.get('/readiness/entity/history', {
+        entityRef: CHECKOUT,
+      });
       expect(response.status).toBe(200);
       const points = response.body.items.slice(0, 4);
       expect(points).toHaveLength(4);

@@ -1,13 +1,7 @@
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 import { CHECKOUT, writeDoraHistory } from './__fixtures__/doraHistory';
 
@@ -26,25 +20,15 @@ describe('DORA metrics', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
-        databases,
-        databaseId,
-        features: [database.feature],
-      });
-      await waitForCatalog(backend, auth);
-      await writeDoraHistory(database.knex());
+      plugin = await startPluginUnderTest({ databases, databaseId });
+      await writeDoraHistory(plugin.knex);
     });
 
     const get = (path: string, query: Record<string, string | number>) =>
-      request(backend.server)
-        .get(`/api/quality-gates${path}`)
-        .query(query)
-        .set('Authorization', auth);
+      plugin.get(path, query);
 
     it('computes the five figures of one component, with bands', async () => {
       const response = await get('/dora/metrics', {

@@ -1,14 +1,8 @@
-import request from 'supertest';
-import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DateTime } from 'luxon';
 import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 import { CHECKOUT, writePipelineHistory } from './__fixtures__/pipelineHistory';
 
@@ -37,25 +31,19 @@ describe('GET /pipelines/stats', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
+      plugin = await startPluginUnderTest({
         databases,
         databaseId,
-        features: [database.feature],
+        components: ['checkout'],
       });
-      await waitForCatalog(backend, auth, ['checkout']);
-      await writePipelineHistory(database.knex());
+      await writePipelineHistory(plugin.knex);
     });
 
     const stats = (query: Record<string, string>) =>
-      request(backend.server)
-        .get('/api/quality-gates/pipelines/stats')
-        .query(query)
-        .set('Authorization', auth);
+      plugin.get('/pipelines/stats', query);
 
     it('counts runs and failures and takes duration and queue percentiles', async () => {
       const response = await stats({ entityRef: CHECKOUT, ...RANGE });

@@ -1,14 +1,9 @@
 import request from 'supertest';
-import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
 import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 
 // The read API over HTTP, on a real test backend with the real catalog:
@@ -23,18 +18,11 @@ describe('read API', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
-        databases,
-        databaseId,
-        features: [database.feature],
-      });
-      await waitForCatalog(backend, auth);
-      await new DeliveryEventWriter(database.knex()).write({
+      plugin = await startPluginUnderTest({ databases, databaseId });
+      await new DeliveryEventWriter(plugin.knex).write({
         pipelineRuns: [
           {
             source: 'github',
@@ -129,18 +117,15 @@ describe('read API', () => {
     });
 
     afterAll(async () => {
-      await backend?.stop();
+      await plugin?.backend.stop();
     });
 
     it('returns deployments in a time range with their changes and pipeline run', async () => {
-      const response = await request(backend.server)
-        .get('/api/quality-gates/deployments')
-        .query({
-          entityRef: CHECKOUT,
-          from: '2026-11-15T00:00:00Z',
-          to: '2026-11-30T00:00:00Z',
-        })
-        .set('Authorization', auth);
+      const response = await plugin.get('/deployments', {
+        entityRef: CHECKOUT,
+        from: '2026-11-15T00:00:00Z',
+        to: '2026-11-30T00:00:00Z',
+      });
 
       expect(response.status).toBe(200);
       expect(response.body.totalCount).toBe(1);
@@ -168,19 +153,16 @@ describe('read API', () => {
     });
 
     it('rejects a time that is not a date-time', async () => {
-      const response = await request(backend.server)
-        .get('/api/quality-gates/deployments')
-        .query({ entityRef: CHECKOUT, from: 'yesterday' })
-        .set('Authorization', auth);
+      const response = await plugin.get('/deployments', {
+        entityRef: CHECKOUT,
+        from: 'yesterday',
+      });
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(/from/);
     });
 
     it('lists pipeline runs with filters, newest first', async () => {
-      const all = await request(backend.server)
-        .get('/api/quality-gates/pipeline-runs')
-        .query({ entityRef: CHECKOUT })
-        .set('Authorization', auth);
+      const all = await plugin.get('/pipeline-runs', { entityRef: CHECKOUT });
       expect(all.status).toBe(200);
       expect(all.body.totalCount).toBe(2);
       expect(all.body.items.map((run: any) => run.externalId)).toEqual([
@@ -191,26 +173,24 @@ describe('read API', () => {
       expect(all.body.items[0].result).toBeUndefined();
       expect(all.body.items[0].durationSeconds).toBeUndefined();
 
-      const succeeded = await request(backend.server)
-        .get('/api/quality-gates/pipeline-runs')
-        .query({ entityRef: CHECKOUT, result: 'success', sha: 'abc123' })
-        .set('Authorization', auth);
+      const succeeded = await plugin.get('/pipeline-runs', {
+        entityRef: CHECKOUT,
+        result: 'success',
+        sha: 'abc123',
+      });
       expect(succeeded.body.items.map((run: any) => run.externalId)).toEqual([
         '9001-1',
       ]);
 
-      const bad = await request(backend.server)
-        .get('/api/quality-gates/pipeline-runs')
-        .query({ entityRef: CHECKOUT, result: 'passed' })
-        .set('Authorization', auth);
+      const bad = await plugin.get('/pipeline-runs', {
+        entityRef: CHECKOUT,
+        result: 'passed',
+      });
       expect(bad.status).toBe(400);
     });
 
     it('lists incidents, newest first, and only open ones on request', async () => {
-      const all = await request(backend.server)
-        .get('/api/quality-gates/incidents')
-        .query({ entityRef: CHECKOUT })
-        .set('Authorization', auth);
+      const all = await plugin.get('/incidents', { entityRef: CHECKOUT });
       expect(all.status).toBe(200);
       expect(all.body.totalCount).toBe(2);
       expect(all.body.items[1]).toMatchObject({
@@ -221,17 +201,15 @@ describe('read API', () => {
         labels: { team: 'checkout' },
       });
 
-      const open = await request(backend.server)
-        .get('/api/quality-gates/incidents')
-        .query({ entityRef: CHECKOUT, open: true })
-        .set('Authorization', auth);
+      const open = await plugin.get('/incidents', {
+        entityRef: CHECKOUT,
+        open: true,
+      });
       expect(open.body.items.map((i: any) => i.externalId)).toEqual(['inc-2']);
     });
 
     it('reports events kept for unknown entities', async () => {
-      const response = await request(backend.server)
-        .get('/api/quality-gates/ingest/unresolved')
-        .set('Authorization', auth);
+      const response = await plugin.get('/ingest/unresolved');
       expect(response.status).toBe(200);
       expect(response.body.items).toContainEqual({
         kind: 'pipeline_run',
@@ -240,7 +218,7 @@ describe('read API', () => {
         lastSeenAt: expect.any(String),
       });
 
-      const anonymous = await request(backend.server)
+      const anonymous = await request(plugin.backend.server)
         .get('/api/quality-gates/ingest/unresolved')
         .set('Authorization', mockCredentials.none.header());
       expect(anonymous.status).toBe(401);

@@ -1,14 +1,8 @@
 import path from 'node:path';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 import {
   CHECKOUT,
@@ -29,30 +23,20 @@ describe('GET /environments', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
+      plugin = await startPluginUnderTest({
         databases,
         databaseId,
         catalogFixture: TIMELINE_CATALOG,
-        features: [database.feature],
+        components: ['checkout', 'payments', 'inventory'],
       });
-      await waitForCatalog(backend, auth, [
-        'checkout',
-        'payments',
-        'inventory',
-      ]);
-      await writeDeliveryHistory(database.knex());
+      await writeDeliveryHistory(plugin.knex);
     });
 
     const environmentsOf = (entityRef: string) =>
-      request(backend.server)
-        .get('/api/quality-gates/environments')
-        .query({ entityRef })
-        .set('Authorization', auth);
+      plugin.get('/environments', { entityRef });
 
     it('gives each environment its version and what production lacks', async () => {
       const response = await environmentsOf(CHECKOUT);
@@ -172,11 +156,7 @@ describe('GET /environments', () => {
     });
 
     it('answers an entity without deployments with no environments, and unknown ones with 404', async () => {
-      await waitForCatalog(backend, auth, ['checkout']);
-      const empty = await request(backend.server)
-        .get('/api/quality-gates/environments')
-        .query({ entityRef: 'group:default/checkout-team' })
-        .set('Authorization', auth);
+      const empty = await environmentsOf('group:default/checkout-team');
       expect(empty.status).toBe(200);
       expect(empty.body).toEqual({
         entityRef: 'group:default/checkout-team',

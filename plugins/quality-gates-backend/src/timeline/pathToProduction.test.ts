@@ -1,14 +1,8 @@
 import path from 'node:path';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 import { CHECKOUT, writeDeliveryHistory } from './__fixtures__/deliveryHistory';
 
@@ -31,26 +25,20 @@ describe('GET /path-to-production', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
+      plugin = await startPluginUnderTest({
         databases,
         databaseId,
         catalogFixture: TIMELINE_CATALOG,
-        features: [database.feature],
+        components: ['checkout'],
       });
-      await waitForCatalog(backend, auth, ['checkout']);
-      await writeDeliveryHistory(database.knex());
+      await writeDeliveryHistory(plugin.knex);
     });
 
     const pathOf = (query: Record<string, string>) =>
-      request(backend.server)
-        .get('/api/quality-gates/path-to-production')
-        .query(query)
-        .set('Authorization', auth);
+      plugin.get('/path-to-production', query);
 
     it('follows a commit from its checks to a failed production deployment', async () => {
       const response = await pathOf({ entityRef: CHECKOUT, sha: 's2' });

@@ -1,15 +1,9 @@
 import path from 'node:path';
-import request from 'supertest';
-import {
-  mockCredentials,
-  TestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DateTime } from 'luxon';
 import {
-  capturePluginDatabase,
-  startQualityGatesBackend,
-  waitForCatalog,
+  PluginUnderTest,
+  startPluginUnderTest,
 } from '../__testUtils__/testBackend';
 import {
   CHECKOUT,
@@ -33,27 +27,21 @@ describe('delivery timeline and deployment view', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    let backend: TestBackend;
-    const database = capturePluginDatabase();
-    const auth = mockCredentials.user.header();
+    let plugin: PluginUnderTest;
 
     beforeAll(async () => {
-      backend = await startQualityGatesBackend({
+      plugin = await startPluginUnderTest({
         databases,
         databaseId,
         catalogFixture: TIMELINE_CATALOG,
-        features: [database.feature],
+        components: ['checkout', 'payments'],
       });
-      await waitForCatalog(backend, auth, ['checkout', 'payments']);
-      await writeDeliveryHistory(database.knex());
-      await writeIncidentFlood(database.knex(), 501);
+      await writeDeliveryHistory(plugin.knex);
+      await writeIncidentFlood(plugin.knex, 501);
     });
 
     const get = (route: string, query: Record<string, string> = {}) =>
-      request(backend.server)
-        .get(`/api/quality-gates${route}`)
-        .query(query)
-        .set('Authorization', auth);
+      plugin.get(route, query);
 
     it('lays one month out on lanes in promotion order', async () => {
       const response = await get('/timeline', {

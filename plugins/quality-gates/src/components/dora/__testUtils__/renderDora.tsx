@@ -1,15 +1,11 @@
 import { ReactElement } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { DoraMetricsResponse } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import {
   checkoutTrend,
   failedDeploymentDetails,
@@ -33,12 +29,8 @@ export async function renderDora(
   entity: Entity,
   api: Partial<QualityGatesApi>,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
-      <EntityProvider entity={entity}>{view}</EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  await renderOnEntityPage(view, {
+    entity,
+    apis: [[qualityGatesApiRef, api]],
+  });
 }

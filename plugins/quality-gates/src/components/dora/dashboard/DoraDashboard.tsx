@@ -6,9 +6,9 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { DoraScopeRequest } from '../../../api/QualityGatesApi';
 import { formatDate } from '../../readiness/time/formatTime';
+import { ToolbarRow } from '../../shared/ToolbarRow';
 import { DoraDetailsDialog } from '../details/DoraDetailsDialog';
 import { NoProductionDeployments } from '../empty/NoProductionDeployments';
 import { doraTiles } from '../metrics/doraTiles';
@@ -17,16 +17,6 @@ import { DoraTrendCharts } from '../trend/DoraTrendCharts';
 import { DEFAULT_WINDOW_DAYS, WindowDays } from '../window/doraWindow';
 import { WindowPicker } from '../window/WindowPicker';
 import { useDoraFigures } from './useDoraFigures';
-
-const useStyles = makeStyles(theme => ({
-  toolbar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-  },
-}));
 
 function hasProductionDeployments(response: DoraMetricsResponse): boolean {
   const { current } = response;
@@ -53,7 +43,6 @@ export function DoraDashboard(props: {
   /** Shown above the tiles, e.g. what a roll-up covers. */
   header?: (response: DoraMetricsResponse) => ReactNode;
 }) {
-  const classes = useStyles();
   const [days, setDays] = useState<WindowDays>(DEFAULT_WINDOW_DAYS);
   const [openMetric, setOpenMetric] = useState<DoraMetricName>();
   const { metrics, trend } = useDoraFigures(props.scope, days);
@@ -65,7 +54,7 @@ export function DoraDashboard(props: {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} className={classes.toolbar}>
+      <ToolbarRow>
         <div>
           {props.header?.(response)}
           <Typography variant="body2" color="textSecondary">
@@ -73,7 +62,7 @@ export function DoraDashboard(props: {
           </Typography>
         </div>
         <WindowPicker days={days} onChange={setDays} />
-      </Grid>
+      </ToolbarRow>
       {metrics.loading && (
         <Grid item xs={12}>
           <Progress />

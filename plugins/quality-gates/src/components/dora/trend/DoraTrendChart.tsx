@@ -1,16 +1,6 @@
-import { InfoCard } from '@backstage/core-components';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, Line, LineChart } from 'recharts';
+import { weekAxes, WeeklyChartCard } from '../../shared/WeeklyChartCard';
 import { TrendChartPoint, TrendSeriesKey, weeksWithData } from './trendSeries';
 
 const HEIGHT = 200;
@@ -43,63 +33,44 @@ export function DoraTrendChart(props: {
 }) {
   const theme = useTheme();
   const { points, series } = props;
-  const axes = (
-    <>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="week" />
-      <YAxis
-        width={56}
-        allowDecimals={series.shape === 'line'}
-        tickFormatter={value => series.tick(Number(value))}
-      />
-      <Tooltip
-        formatter={value => [series.format(Number(value)), series.title]}
-        labelFormatter={week => `Week of ${week}`}
-      />
-    </>
-  );
+  const axes = weekAxes({
+    valueAxisWidth: 56,
+    allowDecimals: series.shape === 'line',
+    tick: series.tick,
+    format: series.format,
+  });
   return (
-    <InfoCard
+    <WeeklyChartCard
       title={series.title}
       subheader={coverage(points, series)}
-      titleTypographyProps={{ variant: 'h6' }}
+      label={`${series.title} per week`}
+      data={{ 'data-series': series.key }}
+      height={HEIGHT}
     >
-      <figure
-        aria-label={`${series.title} per week`}
-        data-series={series.key}
-        style={{ margin: 0 }}
-      >
-        <ResponsiveContainer
-          width="100%"
-          height={HEIGHT}
-          initialDimension={{ width: 500, height: HEIGHT }}
-        >
-          {series.shape === 'bar' ? (
-            <BarChart data={points}>
-              {axes}
-              <Bar
-                dataKey={series.key}
-                name={series.title}
-                fill={theme.palette.primary.main}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          ) : (
-            <LineChart data={points}>
-              {axes}
-              <Line
-                dataKey={series.key}
-                name={series.title}
-                type="linear"
-                stroke={theme.palette.primary.main}
-                strokeWidth={2}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          )}
-        </ResponsiveContainer>
-      </figure>
-    </InfoCard>
+      {series.shape === 'bar' ? (
+        <BarChart data={points}>
+          {axes}
+          <Bar
+            dataKey={series.key}
+            name={series.title}
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      ) : (
+        <LineChart data={points}>
+          {axes}
+          <Line
+            dataKey={series.key}
+            name={series.title}
+            type="linear"
+            stroke={theme.palette.primary.main}
+            strokeWidth={2}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      )}
+    </WeeklyChartCard>
   );
 }

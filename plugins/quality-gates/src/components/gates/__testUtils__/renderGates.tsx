@@ -1,14 +1,10 @@
 import { ReactElement } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { permissionApiAllowing } from '../../readiness/__testUtils__/permissionApi';
 import {
   checkoutEntity,
@@ -39,20 +35,14 @@ export async function renderGates(
   options: { allowedPermissions?: string[]; url?: string } = {},
 ) {
   const permissions = permissionApiAllowing(options.allowedPermissions ?? []);
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [qualityGatesApiRef, api],
-        [permissionApiRef, permissions.api],
-      ]}
-    >
-      <EntityProvider entity={checkoutEntity}>{view}</EntityProvider>
-    </TestApiProvider>,
-    {
-      routeEntries: options.url ? [options.url] : undefined,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  await renderOnEntityPage(view, {
+    entity: checkoutEntity,
+    apis: [
+      [qualityGatesApiRef, api],
+      [permissionApiRef, permissions.api],
+    ],
+    url: options.url,
+  });
   return permissions;
 }
 

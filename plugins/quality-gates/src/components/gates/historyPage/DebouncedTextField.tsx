@@ -10,6 +10,7 @@ export function DebouncedTextField(props: {
   id: string;
   label: string;
   placeholder?: string;
+  type?: 'search';
   value: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
@@ -34,6 +35,7 @@ export function DebouncedTextField(props: {
       id={props.id}
       label={props.label}
       placeholder={props.placeholder}
+      type={props.type}
       value={text}
       onChange={event => setText(event.target.value)}
       variant="outlined"

@@ -1,7 +1,7 @@
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
-import { makeStyles } from '@material-ui/core/styles';
 import { FilterSelect } from '../../readiness/ReadinessOverviewPage/FilterSelect';
+import { DayField } from '../../shared/DayField';
+import { FilterBar } from '../../shared/FilterBar';
 import { GATE_VERDICTS, verdictStyle } from '../verdicts/verdictStyle';
 import { DebouncedTextField } from './DebouncedTextField';
 import {
@@ -9,16 +9,6 @@ import {
   HistoryFilterName,
   HistoryQuery,
 } from './historyQuery';
-
-const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-}));
 
 const VERDICT_OPTIONS = GATE_VERDICTS.map(verdict => ({
   value: verdict,
@@ -36,24 +26,19 @@ export function HistoryFilters(props: {
   onChange: (name: HistoryFilterName, value: string | undefined) => void;
   onReset: () => void;
 }) {
-  const classes = useStyles();
   const { query, onChange } = props;
   const anySet = HISTORY_FILTER_NAMES.some(name => !!query[name]);
   const dayField = (name: 'from' | 'to', label: string) => (
-    <TextField
+    <DayField
       id={`gate-history-${name}`}
       label={label}
-      type="date"
       value={query[name] ?? ''}
-      onChange={event => onChange(name, event.target.value || undefined)}
-      variant="outlined"
-      size="small"
-      InputLabelProps={{ shrink: true }}
+      onChange={day => onChange(name, day || undefined)}
     />
   );
 
   return (
-    <div className={classes.filters} role="search" aria-label="Filters">
+    <FilterBar label="Filters">
       <DebouncedTextField
         id="gate-history-gate"
         label="Gate"
@@ -96,6 +81,6 @@ export function HistoryFilters(props: {
           Clear filters
         </Button>
       )}
-    </div>
+    </FilterBar>
   );
 }

@@ -3,16 +3,13 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { ClickableRow, keepFromRow } from '../../shared/table/ClickableRow';
+import { DataTable } from '../../shared/table/DataTable';
+import { ServerPagination } from '../../shared/table/ServerPagination';
 import { formatPercent } from '../evidence/formatValue';
 import { useGateTabLink } from '../links/useGateTabLink';
 import { GateVerdictChip } from '../verdicts/GateVerdictChip';
@@ -20,9 +17,6 @@ import { explainEffectiveVerdict } from '../verdicts/verdictExplanation';
 import { HistoryQuery, PAGE_SIZES } from './historyQuery';
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    cursor: 'pointer',
-  },
   nowrap: {
     whiteSpace: 'nowrap',
   },
@@ -67,13 +61,8 @@ function HistoryRow(props: {
   const gateTab = useGateTabLink();
   const { evaluation } = props;
   const explanation = explainEffectiveVerdict(evaluation);
-  // Links and buttons inside the row do their own thing.
-  const stop = (event: { stopPropagation: () => void }) =>
-    event.stopPropagation();
   return (
-    <TableRow
-      hover
-      className={classes.row}
+    <ClickableRow
       data-evaluation={evaluation.id}
       onClick={() => props.onOpen(evaluation)}
     >
@@ -81,7 +70,7 @@ function HistoryRow(props: {
         <RelativeTime iso={evaluation.finishedAt} />
       </TableCell>
       <TableCell>
-        <Link to={gateTab(evaluation.entityRef)} onClick={stop}>
+        <Link to={gateTab(evaluation.entityRef)} onClick={keepFromRow}>
           {shortRef(evaluation.entityRef)}
         </Link>
       </TableCell>
@@ -117,14 +106,14 @@ function HistoryRow(props: {
         <Button
           size="small"
           onClick={event => {
-            stop(event);
+            keepFromRow(event);
             props.onOpen(evaluation);
           }}
         >
           Details
         </Button>
       </TableCell>
-    </TableRow>
+    </ClickableRow>
   );
 }
 
@@ -136,49 +125,30 @@ export function HistoryTable(props: {
   onPage: (page: number, pageSize: number) => void;
   onOpen: (evaluation: GateEvaluation) => void;
 }) {
-  const classes = useStyles();
   const { query } = props;
   return (
     <>
-      <TableContainer>
-        <Table size="small" aria-label="Gate evaluations">
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map((title, index) => (
-                <TableCell key={title || index} className={classes.nowrap}>
-                  {title}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {props.items.map(evaluation => (
-              <HistoryRow
-                key={evaluation.id}
-                evaluation={evaluation}
-                onOpen={props.onOpen}
-              />
-            ))}
-            {props.items.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={COLUMNS.length}>
-                  No evaluation matches these filters.
-                </TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <TablePagination
-        component="div"
-        count={props.totalCount}
+      <DataTable
+        label="Gate evaluations"
+        columns={COLUMNS}
+        items={props.items}
+        empty="No evaluation matches these filters."
+        nowrapTitles
+      >
+        {evaluation => (
+          <HistoryRow
+            key={evaluation.id}
+            evaluation={evaluation}
+            onOpen={props.onOpen}
+          />
+        )}
+      </DataTable>
+      <ServerPagination
+        totalCount={props.totalCount}
         page={query.page}
-        rowsPerPage={query.pageSize}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, page) => props.onPage(page, query.pageSize)}
-        onRowsPerPageChange={event =>
-          props.onPage(0, Number(event.target.value))
-        }
+        pageSize={query.pageSize}
+        pageSizes={PAGE_SIZES}
+        onPage={props.onPage}
       />
     </>
   );

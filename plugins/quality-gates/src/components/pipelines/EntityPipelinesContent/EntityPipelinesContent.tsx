@@ -1,21 +1,14 @@
 import { ReactNode, useEffect, useMemo, useRef } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { PipelineRun } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
-import { formatDate } from '../../readiness/time/formatTime';
-import { RangePicker } from '../../timeline/range/RangePicker';
+import { AsyncContent } from '../../shared/AsyncContent';
+import { RangeToolbar } from '../../timeline/range/RangeToolbar';
 import { useTimelineRange } from '../../timeline/range/useTimelineRange';
 import { PathToProductionPanel } from '../path/PathToProductionPanel';
 import { pathSubject, runsRequest } from '../query/pipelinesQuery';
@@ -24,16 +17,6 @@ import { PipelineRunsTable } from '../runs/PipelineRunsTable';
 import { RunFilters } from '../runs/RunFilters';
 import { PipelineStatsSection } from '../stats/PipelineStatsSection';
 import { RunTracePanel } from '../trace/RunTracePanel';
-
-const useStyles = makeStyles(theme => ({
-  toolbar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-  },
-}));
 
 /** A panel scrolled into view when what it shows changes (a click, a link). */
 function Revealed(props: { on: string; children: ReactNode }) {
@@ -52,7 +35,6 @@ function Revealed(props: { on: string; children: ReactNode }) {
  * @public
  */
 export function EntityPipelinesContent() {
-  const classes = useStyles();
   const api = useApi(qualityGatesApiRef);
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -83,37 +65,9 @@ export function EntityPipelinesContent() {
     update({ run: run.id, trace: run.traceId });
   const pipelineNames = stats.value?.pipelines.map(p => p.pipelineName) ?? [];
 
-  const runsBody = () => {
-    if (runs.error && !runs.value) {
-      return <ResponseErrorPanel error={runs.error} />;
-    }
-    if (!runs.value) return <Progress />;
-    return (
-      <>
-        {runs.loading && <LinearProgress />}
-        {runs.error && <ResponseErrorPanel error={runs.error} />}
-        <PipelineRunsTable
-          items={runs.value.items}
-          totalCount={runs.value.totalCount}
-          query={query}
-          onSelect={openRun}
-          onOpenPath={sha => update({ sha, version: undefined })}
-          onPage={(nextPage, nextPageSize) =>
-            update({ page: nextPage, pageSize: nextPageSize })
-          }
-        />
-      </>
-    );
-  };
-
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} className={classes.toolbar}>
-        <Typography variant="body2" color="textSecondary">
-          {formatDate(window.from)} – {formatDate(window.to)}
-        </Typography>
-        <RangePicker range={range} onChange={setRange} />
-      </Grid>
+      <RangeToolbar range={range} window={window} onChange={setRange} />
       <Grid item xs={12}>
         <InfoCard title="Runs" subheader="Newest first">
           <RunFilters
@@ -121,7 +75,20 @@ export function EntityPipelinesContent() {
             pipelineNames={pipelineNames}
             onChange={update}
           />
-          {runsBody()}
+          <AsyncContent state={runs} showReloading>
+            {runsPage => (
+              <PipelineRunsTable
+                items={runsPage.items}
+                totalCount={runsPage.totalCount}
+                query={query}
+                onSelect={openRun}
+                onOpenPath={sha => update({ sha, version: undefined })}
+                onPage={(nextPage, nextPageSize) =>
+                  update({ page: nextPage, pageSize: nextPageSize })
+                }
+              />
+            )}
+          </AsyncContent>
         </InfoCard>
       </Grid>
       {query.run && (
@@ -158,15 +125,15 @@ export function EntityPipelinesContent() {
           title="Pipelines as products"
           subheader="Runs, failure rate, and how long each pipeline and task takes"
         >
-          {stats.error && <ResponseErrorPanel error={stats.error} />}
-          {!stats.value && !stats.error && <Progress />}
-          {stats.value && (
-            <PipelineStatsSection
-              stats={stats.value}
-              pipelineName={query.pipeline}
-              onShowPipeline={name => update({ pipeline: name })}
-            />
-          )}
+          <AsyncContent state={stats}>
+            {value => (
+              <PipelineStatsSection
+                stats={value}
+                pipelineName={query.pipeline}
+                onShowPipeline={name => update({ pipeline: name })}
+              />
+            )}
+          </AsyncContent>
         </InfoCard>
       </Grid>
     </Grid>

@@ -1,24 +1,18 @@
 import { Link } from '@backstage/core-components';
 import { PipelineRunSummary } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import { formatDuration } from '../../dora/format/formatDuration';
 import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { ClickableRow, keepFromRow } from '../../shared/table/ClickableRow';
+import { DataTable } from '../../shared/table/DataTable';
+import { ServerPagination } from '../../shared/table/ServerPagination';
 import { PAGE_SIZES, PipelinesQuery } from '../query/pipelinesQuery';
 import { formatRef, shortSha } from './formatRef';
 import { PipelineResultChip } from './PipelineResultChip';
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    cursor: 'pointer',
-  },
   nowrap: {
     whiteSpace: 'nowrap',
   },
@@ -54,25 +48,19 @@ function RunRow(props: {
 }) {
   const classes = useStyles();
   const { run } = props;
-  // Links and buttons inside the row do their own thing.
-  const stop = (event: { stopPropagation: () => void }) =>
-    event.stopPropagation();
   const runName = `#${run.runId ?? run.externalId}${
     run.runAttempt && run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : ''
   }`;
   return (
-    <TableRow
-      hover
+    <ClickableRow
       selected={props.selected}
-      aria-selected={props.selected}
-      className={classes.row}
       data-run={run.id}
       onClick={() => props.onSelect(run)}
     >
       <TableCell>{run.pipelineName}</TableCell>
       <TableCell className={classes.nowrap}>
         {run.url ? (
-          <Link to={run.url} onClick={stop}>
+          <Link to={run.url} onClick={keepFromRow}>
             {runName}
           </Link>
         ) : (
@@ -88,7 +76,7 @@ function RunRow(props: {
             title="Path to production of this commit"
             aria-label={`Path of ${shortSha(run.sha)} to production`}
             onClick={event => {
-              stop(event);
+              keepFromRow(event);
               props.onOpenPath(run.sha!);
             }}
           >
@@ -116,7 +104,7 @@ function RunRow(props: {
             size="small"
             aria-label={`Trace of ${run.pipelineName} ${runName}`}
             onClick={event => {
-              stop(event);
+              keepFromRow(event);
               props.onSelect(run);
             }}
           >
@@ -126,7 +114,7 @@ function RunRow(props: {
           '—'
         )}
       </TableCell>
-    </TableRow>
+    </ClickableRow>
   );
 }
 
@@ -139,51 +127,32 @@ export function PipelineRunsTable(props: {
   onOpenPath: (sha: string) => void;
   onPage: (page: number, pageSize: number) => void;
 }) {
-  const classes = useStyles();
   const { query } = props;
   return (
     <>
-      <TableContainer>
-        <Table size="small" aria-label="Pipeline runs">
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(title => (
-                <TableCell key={title} className={classes.nowrap}>
-                  {title}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {props.items.map(run => (
-              <RunRow
-                key={run.id}
-                run={run}
-                selected={run.id === query.run}
-                onSelect={props.onSelect}
-                onOpenPath={props.onOpenPath}
-              />
-            ))}
-            {props.items.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={COLUMNS.length}>
-                  No run matches these filters in this range.
-                </TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <TablePagination
-        component="div"
-        count={props.totalCount}
+      <DataTable
+        label="Pipeline runs"
+        columns={COLUMNS}
+        items={props.items}
+        empty="No run matches these filters in this range."
+        nowrapTitles
+      >
+        {run => (
+          <RunRow
+            key={run.id}
+            run={run}
+            selected={run.id === query.run}
+            onSelect={props.onSelect}
+            onOpenPath={props.onOpenPath}
+          />
+        )}
+      </DataTable>
+      <ServerPagination
+        totalCount={props.totalCount}
         page={query.page}
-        rowsPerPage={query.pageSize}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, page) => props.onPage(page, query.pageSize)}
-        onRowsPerPageChange={event =>
-          props.onPage(0, Number(event.target.value))
-        }
+        pageSize={query.pageSize}
+        pageSizes={PAGE_SIZES}
+        onPage={props.onPage}
       />
     </>
   );

@@ -3,25 +3,15 @@ import {
   PipelineResult,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
-import { makeStyles } from '@material-ui/core/styles';
 import { DebouncedTextField } from '../../gates/historyPage/DebouncedTextField';
 import { FilterSelect } from '../../readiness/ReadinessOverviewPage/FilterSelect';
+import { FilterBar } from '../../shared/FilterBar';
 import {
   PipelinesQuery,
   RunFilterName,
   RUN_FILTERS,
 } from '../query/pipelinesQuery';
 import { pipelineResultStyle } from './pipelineResultStyle';
-
-const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-}));
 
 const RESULT_OPTIONS = PIPELINE_RESULTS.map(result => ({
   value: result,
@@ -35,11 +25,10 @@ export function RunFilters(props: {
   pipelineNames: string[];
   onChange: (change: Partial<Pick<PipelinesQuery, RunFilterName>>) => void;
 }) {
-  const classes = useStyles();
   const { query, onChange } = props;
   const anySet = RUN_FILTERS.some(name => !!query[name]);
   return (
-    <div className={classes.filters} role="search" aria-label="Run filters">
+    <FilterBar label="Run filters">
       <FilterSelect
         id="pipeline-runs-pipeline"
         label="Pipeline"
@@ -78,6 +67,6 @@ export function RunFilters(props: {
           Clear filters
         </Button>
       )}
-    </div>
+    </FilterBar>
   );
 }

@@ -10,6 +10,7 @@ import { PipelineSummaryTable } from './PipelineSummaryTable';
 import {
   durationPoints,
   failurePoints,
+  PercentilePoint,
   shownPipeline,
   slowestTask,
   taskPoints,
@@ -21,6 +22,22 @@ const PERCENTILE_LINES = [
   { key: 'p50', name: 'p50' },
   { key: 'p95', name: 'p95', dashed: true },
 ];
+
+/** p50 and p95 durations per week, of a pipeline or of one of its tasks. */
+function DurationChart(props: {
+  title: string;
+  subheader: string;
+  points: PercentilePoint[];
+}) {
+  return (
+    <WeeklyChart
+      {...props}
+      lines={PERCENTILE_LINES}
+      tick={formatDuration}
+      format={formatDuration}
+    />
+  );
+}
 
 /**
  * Pipelines treated as products: how often each runs and fails and how
@@ -69,13 +86,10 @@ export function PipelineStatsSection(props: {
         </Typography>
       </Grid>
       <Grid item xs={12} md={6}>
-        <WeeklyChart
+        <DurationChart
           title={`${pipeline.pipelineName}: duration per week`}
           subheader="p50 and p95 of finished runs"
           points={durationPoints(pipeline)}
-          lines={PERCENTILE_LINES}
-          tick={formatDuration}
-          format={formatDuration}
         />
       </Grid>
       <Grid item xs={12} md={6}>
@@ -103,13 +117,10 @@ export function PipelineStatsSection(props: {
       </Grid>
       {task && (
         <Grid item xs={12} md={6}>
-          <WeeklyChart
+          <DurationChart
             title={`${task.taskName}: duration per week`}
             subheader="p50 and p95"
             points={taskPoints(task)}
-            lines={PERCENTILE_LINES}
-            tick={formatDuration}
-            format={formatDuration}
           />
         </Grid>
       )}

@@ -1,10 +1,7 @@
 import { PipelineStats } from '@can-i-deploy/plugin-quality-gates-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
+import { ClickableRow } from '../../shared/table/ClickableRow';
+import { DataTable } from '../../shared/table/DataTable';
 import { formatPercentiles, formatRate } from './formatStats';
 
 const COLUMNS = [
@@ -23,39 +20,22 @@ export function PipelineSummaryTable(props: {
   onShow: (pipelineName: string) => void;
 }) {
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Pipelines">
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(title => (
-              <TableCell key={title}>{title}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.pipelines.map(pipeline => {
-            const shown = pipeline.pipelineName === props.shown;
-            return (
-              <TableRow
-                key={pipeline.pipelineName}
-                hover
-                selected={shown}
-                aria-selected={shown}
-                style={{ cursor: 'pointer' }}
-                data-pipeline={pipeline.pipelineName}
-                onClick={() => props.onShow(pipeline.pipelineName)}
-              >
-                <TableCell>{pipeline.pipelineName}</TableCell>
-                <TableCell>{pipeline.runs}</TableCell>
-                <TableCell>{pipeline.failed}</TableCell>
-                <TableCell>{formatRate(pipeline.failureRate)}</TableCell>
-                <TableCell>{formatPercentiles(pipeline.duration)}</TableCell>
-                <TableCell>{formatPercentiles(pipeline.queue)}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <DataTable label="Pipelines" columns={COLUMNS} items={props.pipelines}>
+      {pipeline => (
+        <ClickableRow
+          key={pipeline.pipelineName}
+          selected={pipeline.pipelineName === props.shown}
+          data-pipeline={pipeline.pipelineName}
+          onClick={() => props.onShow(pipeline.pipelineName)}
+        >
+          <TableCell>{pipeline.pipelineName}</TableCell>
+          <TableCell>{pipeline.runs}</TableCell>
+          <TableCell>{pipeline.failed}</TableCell>
+          <TableCell>{formatRate(pipeline.failureRate)}</TableCell>
+          <TableCell>{formatPercentiles(pipeline.duration)}</TableCell>
+          <TableCell>{formatPercentiles(pipeline.queue)}</TableCell>
+        </ClickableRow>
+      )}
+    </DataTable>
   );
 }

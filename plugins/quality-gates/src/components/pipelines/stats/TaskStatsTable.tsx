@@ -1,11 +1,8 @@
 import { PipelineTaskStats } from '@can-i-deploy/plugin-quality-gates-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import { formatDuration } from '../../dora/format/formatDuration';
+import { ClickableRow } from '../../shared/table/ClickableRow';
+import { DataTable } from '../../shared/table/DataTable';
 
 const COLUMNS = ['Task', 'Type', 'Runs', 'p50', 'p95', 'Failures'];
 
@@ -28,39 +25,22 @@ export function TaskStatsTable(props: {
     );
   }
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Tasks">
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(title => (
-              <TableCell key={title}>{title}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.tasks.map(task => {
-            const shown = task.taskName === props.shown;
-            return (
-              <TableRow
-                key={task.taskName}
-                hover
-                selected={shown}
-                aria-selected={shown}
-                style={{ cursor: 'pointer' }}
-                data-task={task.taskName}
-                onClick={() => props.onShow(task.taskName)}
-              >
-                <TableCell>{task.taskName}</TableCell>
-                <TableCell>{task.taskType ?? '—'}</TableCell>
-                <TableCell>{task.duration.count}</TableCell>
-                <TableCell>{seconds(task.duration.p50Seconds)}</TableCell>
-                <TableCell>{seconds(task.duration.p95Seconds)}</TableCell>
-                <TableCell>{task.failed}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <DataTable label="Tasks" columns={COLUMNS} items={props.tasks}>
+      {task => (
+        <ClickableRow
+          key={task.taskName}
+          selected={task.taskName === props.shown}
+          data-task={task.taskName}
+          onClick={() => props.onShow(task.taskName)}
+        >
+          <TableCell>{task.taskName}</TableCell>
+          <TableCell>{task.taskType ?? '—'}</TableCell>
+          <TableCell>{task.duration.count}</TableCell>
+          <TableCell>{seconds(task.duration.p50Seconds)}</TableCell>
+          <TableCell>{seconds(task.duration.p95Seconds)}</TableCell>
+          <TableCell>{task.failed}</TableCell>
+        </ClickableRow>
+      )}
+    </DataTable>
   );
 }

@@ -1,15 +1,6 @@
-import { InfoCard } from '@backstage/core-components';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Legend, Line, LineChart } from 'recharts';
+import { weekAxes, WeeklyChartCard } from '../../shared/WeeklyChartCard';
 
 const HEIGHT = 220;
 
@@ -36,45 +27,33 @@ export function WeeklyChart<T extends { week: string }>(props: {
   const theme = useTheme();
   const colors = [theme.palette.primary.main, theme.palette.secondary.main];
   return (
-    <InfoCard
+    <WeeklyChartCard
       title={props.title}
       subheader={props.subheader}
-      titleTypographyProps={{ variant: 'h6' }}
+      label={props.title}
+      height={HEIGHT}
     >
-      <figure aria-label={props.title} style={{ margin: 0 }}>
-        <ResponsiveContainer
-          width="100%"
-          height={HEIGHT}
-          initialDimension={{ width: 500, height: HEIGHT }}
-        >
-          <LineChart data={props.points}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="week" />
-            <YAxis
-              width={64}
-              tickFormatter={value => props.tick(Number(value))}
-            />
-            <Tooltip
-              formatter={(value, name) => [props.format(Number(value)), name]}
-              labelFormatter={week => `Week of ${week}`}
-            />
-            <Legend />
-            {props.lines.map((line, index) => (
-              <Line
-                key={line.key}
-                dataKey={line.key}
-                name={line.name}
-                type="linear"
-                stroke={colors[index % colors.length]}
-                strokeWidth={2}
-                strokeDasharray={line.dashed ? '6 3' : undefined}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </figure>
-    </InfoCard>
+      <LineChart data={props.points}>
+        {weekAxes({
+          valueAxisWidth: 64,
+          tick: props.tick,
+          format: props.format,
+        })}
+        <Legend />
+        {props.lines.map((line, index) => (
+          <Line
+            key={line.key}
+            dataKey={line.key}
+            name={line.name}
+            type="linear"
+            stroke={colors[index % colors.length]}
+            strokeWidth={2}
+            strokeDasharray={line.dashed ? '6 3' : undefined}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </WeeklyChartCard>
   );
 }

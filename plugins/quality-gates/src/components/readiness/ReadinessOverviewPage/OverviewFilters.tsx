@@ -6,20 +6,10 @@ import {
   ReadinessOverviewResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
-import { makeStyles } from '@material-ui/core/styles';
+import { FilterBar } from '../../shared/FilterBar';
 import { FilterSelect } from './FilterSelect';
 import { FILTER_NAMES, FilterName, OverviewQuery } from './overviewQuery';
 import { SearchField } from './SearchField';
-
-const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-}));
 
 /** The level filter's value for entities that reached no level. */
 export const NO_LEVEL = 'none';
@@ -47,12 +37,11 @@ export function OverviewFilters(props: {
   onChange: (name: FilterName, value: string | undefined) => void;
   onReset: () => void;
 }) {
-  const classes = useStyles();
   const { query, facets, onChange } = props;
   const anySet = FILTER_NAMES.some(name => !!query[name]) || !!query.sort;
 
   return (
-    <div className={classes.filters} role="search" aria-label="Filters">
+    <FilterBar label="Filters">
       <SearchField value={query.q} onChange={value => onChange('q', value)} />
       <FilterSelect
         id="readiness-filter-kind"
@@ -106,6 +95,6 @@ export function OverviewFilters(props: {
           Clear filters and sort
         </Button>
       )}
-    </div>
+    </FilterBar>
   );
 }

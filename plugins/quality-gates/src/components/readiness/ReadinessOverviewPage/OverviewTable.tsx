@@ -12,12 +12,13 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReadinessOverviewSort } from '../../../api/QualityGatesApi';
+import { EmptyRow } from '../../shared/table/EmptyRow';
+import { ServerPagination } from '../../shared/table/ServerPagination';
 import { ReadinessLevelChip } from '../levels/ReadinessLevelChip';
 import { useEntityLinks } from '../links/useEntityLinks';
 import { RelativeTime } from '../time/RelativeTime';
@@ -192,25 +193,19 @@ export function OverviewTable(props: {
               />
             ))}
             {props.items.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={COLUMNS.length}>
-                  No entity matches these filters.
-                </TableCell>
-              </TableRow>
+              <EmptyRow columns={COLUMNS.length}>
+                No entity matches these filters.
+              </EmptyRow>
             )}
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination
-        component="div"
-        count={props.totalCount}
+      <ServerPagination
+        totalCount={props.totalCount}
         page={query.page}
-        rowsPerPage={query.pageSize}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, page) => props.onPage(page, query.pageSize)}
-        onRowsPerPageChange={event =>
-          props.onPage(0, Number(event.target.value))
-        }
+        pageSize={query.pageSize}
+        pageSizes={PAGE_SIZES}
+        onPage={props.onPage}
       />
     </>
   );

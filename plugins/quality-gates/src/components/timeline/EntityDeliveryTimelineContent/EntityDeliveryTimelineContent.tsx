@@ -12,28 +12,17 @@ import { TimelineGateDecision } from '@can-i-deploy/plugin-quality-gates-common'
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { GateEvaluationDialog } from '../../gates/detail/GateEvaluationDialog';
-import { formatDate } from '../../readiness/time/formatTime';
+import { AsyncContent } from '../../shared/AsyncContent';
 import { DeliveryTimelineChart } from '../chart/DeliveryTimelineChart';
 import { timelineModel } from '../chart/timelineModel';
 import { DeploymentDrawer } from '../drawer/DeploymentDrawer';
-import { RangePicker } from '../range/RangePicker';
+import { RangeToolbar } from '../range/RangeToolbar';
 import { useTimelineRange } from '../range/useTimelineRange';
 import { WhatIsWhereTable } from '../whatIsWhere/WhatIsWhereTable';
-
-const useStyles = makeStyles(theme => ({
-  toolbar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-  },
-}));
 
 /** The URL parameter of the deployment open in the drawer. */
 const DEPLOYMENT_PARAM = 'deployment';
@@ -67,7 +56,6 @@ function useOpenDeployment() {
  * @public
  */
 export function EntityDeliveryTimelineContent() {
-  const classes = useStyles();
   const api = useApi(qualityGatesApiRef);
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -117,12 +105,7 @@ export function EntityDeliveryTimelineContent() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} className={classes.toolbar}>
-        <Typography variant="body2" color="textSecondary">
-          {formatDate(window.from)} – {formatDate(window.to)}
-        </Typography>
-        <RangePicker range={range} onChange={setRange} />
-      </Grid>
+      <RangeToolbar range={range} window={window} onChange={setRange} />
       {timeline.value?.truncated && (
         <Grid item xs={12}>
           <WarningPanel
@@ -141,14 +124,14 @@ export function EntityDeliveryTimelineContent() {
           title="What is where"
           subheader="The version each environment runs now, and what production has not received yet"
         >
-          {states.error && <ResponseErrorPanel error={states.error} />}
-          {!states.value && !states.error && <Progress />}
-          {states.value && (
-            <WhatIsWhereTable
-              states={states.value}
-              onOpenDeployment={onOpenDeployment}
-            />
-          )}
+          <AsyncContent state={states}>
+            {value => (
+              <WhatIsWhereTable
+                states={value}
+                onOpenDeployment={onOpenDeployment}
+              />
+            )}
+          </AsyncContent>
         </InfoCard>
       </Grid>
       {openDeployment && (

@@ -1,14 +1,10 @@
 import { ReactElement } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { DeliveryTimeline } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { olderProductionPass } from '../../gates/__testUtils__/gateFixtures';
 import {
   checkoutEntity,
@@ -34,13 +30,9 @@ export async function renderOnCheckout(
   api: Partial<QualityGatesApi>,
   url?: string,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
-      <EntityProvider entity={checkoutEntity}>{view}</EntityProvider>
-    </TestApiProvider>,
-    {
-      routeEntries: url ? [url] : undefined,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  await renderOnEntityPage(view, {
+    entity: checkoutEntity,
+    apis: [[qualityGatesApiRef, api]],
+    url,
+  });
 }

@@ -73,6 +73,29 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
+/** What a section says when it has nothing to show. */
+function Nothing(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}
+
+/** A section's items, each with its key, or `none` when there are none. */
+function ItemList<T>(props: {
+  items: T[];
+  none: string;
+  children: (item: T) => ReactNode;
+}) {
+  if (props.items.length === 0) return <Nothing>{props.none}</Nothing>;
+  return (
+    <List dense disablePadding>
+      {props.items.map(props.children)}
+    </List>
+  );
+}
+
 function Facts(props: { rows: Array<[string, ReactNode]> }) {
   const classes = useStyles();
   return (
@@ -107,16 +130,12 @@ function GateDecisions(props: {
   onOpen: (decision: TimelineGateDecision) => void;
 }) {
   const classes = useStyles();
-  if (props.decisions.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No gate decided for this version in this environment.
-      </Typography>
-    );
-  }
   return (
-    <List dense disablePadding>
-      {props.decisions.map(decision => (
+    <ItemList
+      items={props.decisions}
+      none="No gate decided for this version in this environment."
+    >
+      {decision => (
         <ListItem
           key={decision.evaluationId}
           disableGutters
@@ -145,8 +164,8 @@ function GateDecisions(props: {
             </Button>
           </div>
         </ListItem>
-      ))}
-    </List>
+      )}
+    </ItemList>
   );
 }
 
@@ -188,45 +207,42 @@ function DeploymentDetails(props: {
       </Link>
 
       <Section title={`Changes (${changes.length})`}>
-        {changes.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No commits were recorded for this deployment.
-          </Typography>
-        ) : (
-          <List dense disablePadding>
-            {changes.map(change => (
-              <ListItem
-                key={`${change.repository}@${change.sha}`}
-                disableGutters
-                data-sha={change.sha}
-              >
-                <ListItemText
-                  primary={
-                    <>
-                      {change.url ? (
-                        <Link to={change.url} className={classes.mono}>
-                          {change.sha.slice(0, 7)}
-                        </Link>
-                      ) : (
-                        <span className={classes.mono}>
-                          {change.sha.slice(0, 7)}
-                        </span>
-                      )}{' '}
-                      {firstLine(change.message) || 'No message recorded'}
-                    </>
-                  }
-                  secondary={[
-                    change.author,
-                    change.repository,
-                    change.pullRequest ? `#${change.pullRequest.number}` : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
+        <ItemList
+          items={changes}
+          none="No commits were recorded for this deployment."
+        >
+          {change => (
+            <ListItem
+              key={`${change.repository}@${change.sha}`}
+              disableGutters
+              data-sha={change.sha}
+            >
+              <ListItemText
+                primary={
+                  <>
+                    {change.url ? (
+                      <Link to={change.url} className={classes.mono}>
+                        {change.sha.slice(0, 7)}
+                      </Link>
+                    ) : (
+                      <span className={classes.mono}>
+                        {change.sha.slice(0, 7)}
+                      </span>
+                    )}{' '}
+                    {firstLine(change.message) || 'No message recorded'}
+                  </>
+                }
+                secondary={[
+                  change.author,
+                  change.repository,
+                  change.pullRequest ? `#${change.pullRequest.number}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </ListItem>
+          )}
+        </ItemList>
       </Section>
 
       <Section title="Pipeline run">
@@ -252,9 +268,7 @@ function DeploymentDetails(props: {
             </Link>
           </div>
         ) : (
-          <Typography variant="body2" color="textSecondary">
-            The run that performed it is not known.
-          </Typography>
+          <Nothing>The run that performed it is not known.</Nothing>
         )}
       </Section>
 
@@ -266,43 +280,40 @@ function DeploymentDetails(props: {
       </Section>
 
       <Section title="Incidents">
-        {incidents.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No incident is tied to this deployment.
-          </Typography>
-        ) : (
-          <List dense disablePadding>
-            {incidents.map(incident => (
-              <ListItem key={incident.id} disableGutters>
-                <ListItemText
-                  primary={
-                    incident.url ? (
-                      <Link to={incident.url}>
-                        {incident.title ?? incident.externalId}
-                      </Link>
+        <ItemList
+          items={incidents}
+          none="No incident is tied to this deployment."
+        >
+          {incident => (
+            <ListItem key={incident.id} disableGutters>
+              <ListItemText
+                primary={
+                  incident.url ? (
+                    <Link to={incident.url}>
+                      {incident.title ?? incident.externalId}
+                    </Link>
+                  ) : (
+                    incident.title ?? incident.externalId
+                  )
+                }
+                secondary={
+                  <>
+                    {incident.severity ? `${incident.severity} · ` : ''}
+                    opened <RelativeTime iso={incident.openedAt} />
+                    {incident.resolvedAt ? (
+                      <>
+                        , resolved after{' '}
+                        {duration(incident.openedAt, incident.resolvedAt)}
+                      </>
                     ) : (
-                      incident.title ?? incident.externalId
-                    )
-                  }
-                  secondary={
-                    <>
-                      {incident.severity ? `${incident.severity} · ` : ''}
-                      opened <RelativeTime iso={incident.openedAt} />
-                      {incident.resolvedAt ? (
-                        <>
-                          , resolved after{' '}
-                          {duration(incident.openedAt, incident.resolvedAt)}
-                        </>
-                      ) : (
-                        ', still open'
-                      )}
-                    </>
-                  }
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
+                      ', still open'
+                    )}
+                  </>
+                }
+              />
+            </ListItem>
+          )}
+        </ItemList>
       </Section>
     </>
   );

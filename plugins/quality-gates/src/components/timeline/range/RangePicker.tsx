@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
-import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
+import { DayField } from '../../shared/DayField';
 import { PRESET_DAYS, TimelineRange } from './timelineRange';
 
 const useStyles = makeStyles(theme => ({
@@ -91,27 +91,18 @@ export function RangePicker(props: {
             if (!problem) onChange({ kind: 'custom', from, to });
           }}
         >
-          <TextField
+          <DayField
             id="timeline-range-from"
             label="From"
-            type="date"
             value={from}
-            onChange={event => setFrom(event.target.value)}
-            variant="outlined"
-            size="small"
-            InputLabelProps={{ shrink: true }}
+            onChange={setFrom}
           />
-          <TextField
+          <DayField
             id="timeline-range-to"
             label="To"
-            type="date"
             value={to}
-            onChange={event => setTo(event.target.value)}
-            variant="outlined"
-            size="small"
-            InputLabelProps={{ shrink: true }}
-            error={!!from && !!to && !!problem}
-            helperText={from && to ? problem : undefined}
+            onChange={setTo}
+            problem={from && to ? problem : undefined}
           />
           <Button type="submit" size="small" disabled={!!problem}>
             Apply

@@ -4,16 +4,13 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
 import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { DataTable } from '../../shared/table/DataTable';
 import { lagText } from './lagText';
 
 const useStyles = makeStyles(theme => ({
@@ -81,90 +78,75 @@ export function WhatIsWhereTable(props: {
   const classes = useStyles();
   const { states, onOpenDeployment } = props;
   return (
-    <TableContainer>
-      <Table size="small" aria-label="What is where">
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(title => (
-              <TableCell key={title} className={classes.nowrap}>
-                {title}
-              </TableCell>
-            ))}
+    <DataTable
+      label="What is where"
+      columns={COLUMNS}
+      items={states.environments}
+      empty="No deployment of this entity was received yet."
+      nowrapTitles
+    >
+      {state => {
+        const production = state.environment === states.productionEnvironment;
+        const { current, latestAttempt } = state;
+        return (
+          <TableRow
+            key={state.environment}
+            data-environment={state.environment}
+          >
+            <TableCell className={classes.nowrap}>
+              {state.environment}{' '}
+              {production && (
+                <Chip size="small" label="Production" variant="outlined" />
+              )}
+            </TableCell>
+            <TableCell>
+              {current ? (
+                <VersionButton
+                  version={current.version}
+                  label={`Open the deployment of ${current.version} to ${state.environment}`}
+                  onOpen={() => onOpenDeployment(current.deploymentId)}
+                />
+              ) : (
+                'Never deployed successfully'
+              )}
+            </TableCell>
+            <TableCell className={classes.nowrap}>
+              {current ? (
+                <>
+                  <RelativeTime iso={current.deployedAt} />
+                  {current.actor ? ` by ${current.actor}` : ''}
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              {latestAttempt ? (
+                <>
+                  <VersionButton
+                    version={latestAttempt.version}
+                    label={`Open the latest attempt, ${latestAttempt.version} to ${state.environment}`}
+                    onOpen={() => onOpenDeployment(latestAttempt.id)}
+                  />{' '}
+                  <DeploymentStatusLabel status={latestAttempt.status} />
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    color="textSecondary"
+                  >
+                    <RelativeTime iso={latestAttempt.startedAt} />
+                  </Typography>
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              <AheadCell state={state} production={production} />
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {states.environments.map(state => {
-            const production =
-              state.environment === states.productionEnvironment;
-            const { current, latestAttempt } = state;
-            return (
-              <TableRow
-                key={state.environment}
-                data-environment={state.environment}
-              >
-                <TableCell className={classes.nowrap}>
-                  {state.environment}{' '}
-                  {production && (
-                    <Chip size="small" label="Production" variant="outlined" />
-                  )}
-                </TableCell>
-                <TableCell>
-                  {current ? (
-                    <VersionButton
-                      version={current.version}
-                      label={`Open the deployment of ${current.version} to ${state.environment}`}
-                      onOpen={() => onOpenDeployment(current.deploymentId)}
-                    />
-                  ) : (
-                    'Never deployed successfully'
-                  )}
-                </TableCell>
-                <TableCell className={classes.nowrap}>
-                  {current ? (
-                    <>
-                      <RelativeTime iso={current.deployedAt} />
-                      {current.actor ? ` by ${current.actor}` : ''}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  {latestAttempt ? (
-                    <>
-                      <VersionButton
-                        version={latestAttempt.version}
-                        label={`Open the latest attempt, ${latestAttempt.version} to ${state.environment}`}
-                        onOpen={() => onOpenDeployment(latestAttempt.id)}
-                      />{' '}
-                      <DeploymentStatusLabel status={latestAttempt.status} />
-                      <Typography
-                        variant="caption"
-                        component="div"
-                        color="textSecondary"
-                      >
-                        <RelativeTime iso={latestAttempt.startedAt} />
-                      </Typography>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  <AheadCell state={state} production={production} />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-          {states.environments.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={COLUMNS.length}>
-                No deployment of this entity was received yet.
-              </TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        );
+      }}
+    </DataTable>
   );
 }
