@@ -1,0 +1,41 @@
+import type { GateVerdict } from '@can-i-deploy/plugin-quality-gates-common';
+
+/** How the process ends, so a CI step can branch without reading output. */
+export const ExitCode = {
+  /** `pass`, or `warn` without `--fail-on-warn`. */
+  pass: 0,
+  fail: 1,
+  /** The gates could not decide, or the CLI could not ask: fail closed. */
+  error: 2,
+  /** `warn` with `--fail-on-warn`. */
+  warn: 3,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The exit code for an answer's verdict; anything unknown is an error. */
+export function exitCodeForVerdict(
+  verdict: GateVerdict | string,
+  options: { failOnWarn: boolean },
+): ExitCodeValue {
+  switch (verdict) {
+    case 'pass':
+      return ExitCode.pass;
+    case 'warn':
+      return options.failOnWarn ? ExitCode.warn : ExitCode.pass;
+    case 'fail':
+      return ExitCode.fail;
+    default:
+      return ExitCode.error;
+  }
+}
+
+/** Shown at the end of `--help`. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  pass (or warn without --fail-on-warn)
+  1  fail
+  2  error: the gates could not decide, or the question could not be asked
+     (bad arguments, network error, HTTP 4xx/5xx, timeout) - fails closed
+  3  warn with --fail-on-warn
+`;
