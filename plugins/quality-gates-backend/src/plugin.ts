@@ -16,6 +16,7 @@ import { EntityLookup } from './catalog/EntityLookup';
 import { EntityResolver } from './catalog/EntityResolver';
 import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
 import { createIngestRouter } from './ingest/createIngestRouter';
+import { DeploymentProtectionReviewer } from './ingest/github/deploymentProtection/DeploymentProtectionReviewer';
 import { scheduleMaintenance } from './maintenance/scheduleMaintenance';
 import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
 import { createRouter } from './service/router';
@@ -130,19 +131,6 @@ export const qualityGatesPlugin = createBackendPlugin({
           resolver,
         });
 
-        httpRouter.use(
-          createIngestRouter({
-            logger,
-            config,
-            httpAuth,
-            database: knex,
-            writer: new DeliveryEventWriter(knex),
-            resolver,
-            maxBodySize:
-              config.getOptionalString('qualityGates.ingest.maxBodySize') ??
-              DEFAULT_MAX_BODY_SIZE,
-          }),
-        );
         permissionsRegistry.addPermissions(qualityGatesPermissions);
         const catalog = new CatalogClient({ discoveryApi: discovery });
         const readinessEnabled =
@@ -198,6 +186,31 @@ export const qualityGatesPlugin = createBackendPlugin({
           moduleSources: criterionSources,
         });
 
+        // Ingest reads its own bodies, so it is mounted before the
+        // validated API; it needs the gates for deployment protection rules.
+        httpRouter.use(
+          createIngestRouter({
+            logger,
+            config,
+            httpAuth,
+            database: knex,
+            writer: new DeliveryEventWriter(knex),
+            resolver,
+            maxBodySize:
+              config.getOptionalString('qualityGates.ingest.maxBodySize') ??
+              DEFAULT_MAX_BODY_SIZE,
+            deploymentProtection: DeploymentProtectionReviewer.fromConfig(
+              config,
+              {
+                logger,
+                auth,
+                catalog,
+                resolver,
+                evaluator: gates.routes.evaluator,
+              },
+            ),
+          }),
+        );
         httpRouter.use(
           await createRouter({
             logger,

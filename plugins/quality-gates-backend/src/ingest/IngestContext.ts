@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { EntityResolver } from '../catalog/EntityResolver';
 import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
+import { DeploymentProtectionReviewer } from './github/deploymentProtection/DeploymentProtectionReviewer';
 
 /** What every ingest endpoint needs; one per plugin instance. */
 export interface IngestContext {
@@ -18,6 +19,8 @@ export interface IngestContext {
   resolver: EntityResolver;
   /** Largest accepted request body after decompression (body-parser syntax). */
   maxBodySize: string;
+  /** Answers GitHub deployment protection rules with the gates. */
+  deploymentProtection?: DeploymentProtectionReviewer;
 }
 
 /** Default for `qualityGates.ingest.maxBodySize`. */

@@ -2841,7 +2841,7 @@ export const spec = {
       "post": {
         "operationId": "ReceiveGitHubWebhook",
         "summary": "GitHub webhook deliveries; authenticated by their signature, not a Backstage token.",
-        "description": "Point a repository or organization webhook here (content type `json`\nor `form`) with the secret configured as\n`qualityGates.github.webhookSecret`. Each delivery must carry\n`X-Hub-Signature-256`, the HMAC-SHA256 of the raw body made with that\nsecret (any one of a list, for rotation); without a configured secret\nevery delivery is refused with 503.\n\nRecorded events: `deployment` (created → in progress) and\n`deployment_status` (one deployment per GitHub deployment id, updated\nin place; `inactive` records nothing, since GitHub sets it on a\nsuperseded deployment and that is not a rollback), `workflow_run`\n(one pipeline run per run attempt), `push` (one change per commit) and\n`pull_request` (opened, reopened, synchronize, closed when merged).\nEntities are found by the repository's `github.com/project-slug`, or\nby `backstageEntityRef` in a deployment's payload (monorepos). Events\nwhose entity is unknown are kept with the hint. A redelivery (same\n`X-GitHub-Delivery`) writes nothing again.\n",
+        "description": "Point a repository or organization webhook here (content type `json`\nor `form`) with the secret configured as\n`qualityGates.github.webhookSecret`. Each delivery must carry\n`X-Hub-Signature-256`, the HMAC-SHA256 of the raw body made with that\nsecret (any one of a list, for rotation); without a configured secret\nevery delivery is refused with 503.\n\nRecorded events: `deployment` (created → in progress) and\n`deployment_status` (one deployment per GitHub deployment id, updated\nin place; `inactive` records nothing, since GitHub sets it on a\nsuperseded deployment and that is not a rollback), `workflow_run`\n(one pipeline run per run attempt), `push` (one change per commit) and\n`pull_request` (opened, reopened, synchronize, closed when merged).\nEntities are found by the repository's `github.com/project-slug`, or\nby `backstageEntityRef` in a deployment's payload (monorepos). Events\nwhose entity is unknown are kept with the hint. A redelivery (same\n`X-GitHub-Delivery`) writes nothing again.\n\n`deployment_protection_rule` (to a GitHub App that guards an\nenvironment) is answered 202 `evaluating`: the gates are evaluated\nfor the repository's entity, the environment and the deployed sha,\nand the App approves (pass, warn) or rejects (fail, error) through\nthe event's `deployment_callback_url`. A callback URL outside the\nconfigured GitHub API is refused (400); no GitHub App configured for\nthe host: 503.\n",
         "security": [],
         "parameters": [
           {
@@ -2965,7 +2965,7 @@ export const spec = {
             }
           },
           "202": {
-            "description": "A valid delivery that records nothing: another event, action or state. The message names what is supported.",
+            "description": "A valid delivery that records nothing: another event, action or state (`ignored`; the message names what is supported), or a deployment protection rule whose answer goes to its callback (`evaluating`).",
             "content": {
               "application/json": {
                 "schema": {
@@ -2974,7 +2974,8 @@ export const spec = {
                     "status": {
                       "type": "string",
                       "enum": [
-                        "ignored"
+                        "ignored",
+                        "evaluating"
                       ]
                     },
                     "event": {

@@ -14,6 +14,10 @@ import { assignEntity, GitHubEventRecord } from './GitHubEventMapping';
 import { mapGitHubEvent } from './mapGitHubEvent';
 import { parseWebhookPayload } from './webhookPayload';
 import { isValidWebhookSignature } from './webhookSignature';
+import {
+  DEPLOYMENT_PROTECTION_RULE_EVENT,
+  parseProtectionRuleEvent,
+} from './deploymentProtection/protectionRuleEvent';
 
 /** Where GitHub delivers, under the plugin's base URL. */
 export const GITHUB_WEBHOOK_PATH = '/webhooks/github';
@@ -41,7 +45,8 @@ class DeliveryAlreadyRecorded extends Error {}
  *
  * Answers, as GitHub's delivery log shows them: 200 recorded (or already
  * recorded, or ping), 202 accepted but nothing to record (other events or
- * actions), 401 bad signature, 400 unreadable payload, 413 too large.
+ * actions) or a deployment protection rule being evaluated, 401 bad
+ * signature, 400 unreadable payload, 413 too large.
  */
 export function createGitHubWebhookRouter(ctx: IngestContext): express.Router {
   const router = Router();
@@ -92,6 +97,39 @@ export function createGitHubWebhookRouter(ctx: IngestContext): express.Router {
           event,
           delivery,
           message: 'Webhook configured: the signature is valid',
+        });
+        return;
+      }
+
+      const reviewer = ctx.deploymentProtection;
+      if (event === DEPLOYMENT_PROTECTION_RULE_EVENT && reviewer) {
+        const rule = parseProtectionRuleEvent(payload);
+        if (rule.kind === 'ignore') {
+          res
+            .status(202)
+            .json({ status: 'ignored', event, delivery, message: rule.reason });
+          return;
+        }
+        // Checked before the delivery is marked, so a redelivery after
+        // the configuration is fixed is still answered.
+        const target = reviewer.targetOf(rule.request);
+        if (
+          delivery &&
+          !(await ctx.database.transaction(tx =>
+            deliveries.markRecorded(tx, delivery, event),
+          ))
+        ) {
+          res.status(200).json(alreadyRecorded(event, delivery));
+          return;
+        }
+        // GitHub waits 10 seconds for an answer and gates may take longer:
+        // the verdict goes to the callback, not into this response.
+        void reviewer.review(rule.request, target, delivery);
+        res.status(202).json({
+          status: 'evaluating',
+          event,
+          delivery,
+          message: `Evaluating the gates for ${rule.request.repository.full_name} in ${rule.request.environment}; the answer goes to the deployment callback`,
         });
         return;
       }

@@ -31,7 +31,7 @@ import {
  */
 export const ENTITY_REF_PAYLOAD_KEY = 'backstageEntityRef';
 
-const deploymentPayloadSchema = z
+export const deploymentPayloadSchema = z
   .object({ [ENTITY_REF_PAYLOAD_KEY]: z.string().min(1).optional() })
   .passthrough();
 
@@ -198,7 +198,7 @@ function describe(
  * string holding a JSON object is read as that object, anything else names
  * no entity.
  */
-function payloadAsObject(value: unknown): unknown {
+export function payloadAsObject(value: unknown): unknown {
   let parsed = value;
   if (typeof value === 'string') {
     try {

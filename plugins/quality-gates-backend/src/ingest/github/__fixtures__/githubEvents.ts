@@ -144,7 +144,8 @@ export interface DeploymentOptions {
   run?: RunOptions | null;
 }
 
-function deployment(options: DeploymentOptions) {
+/** The `deployment` object GitHub sends in deployment events. */
+export function deployment(options: DeploymentOptions) {
   const id = options.deploymentId ?? 1874563021;
   const repo = options.repositoryName ?? 'checkout';
   return {

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   ContentHeader,
   Link,
@@ -19,9 +20,16 @@ import { historyFilters, historyRequest } from './historyQuery';
 import { HistoryTable } from './HistoryTable';
 import { useHistoryQuery } from './useHistoryQuery';
 
+/** One evaluation opened: from a row (whole) or from a link (by id). */
+interface Opened {
+  id: string;
+  evaluation?: GateEvaluation;
+}
+
 /**
  * Every stored gate evaluation, newest first, filtered and paged on the
- * server; a row opens the evaluation with its evidence.
+ * server; a row opens the evaluation with its evidence, and so does a link
+ * with `?evaluation=<id>` (e.g. from a GitHub deployment review's comment).
  */
 export function GateHistory() {
   const api = useApi(qualityGatesApiRef);
@@ -29,7 +37,19 @@ export function GateHistory() {
   const { query, update, reset } = useHistoryQuery();
   const request = useMemo(() => historyRequest(query), [query]);
   const filters = useMemo(() => historyFilters(query), [query]);
-  const [opened, setOpened] = useState<GateEvaluation>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [opened, setOpened] = useState<Opened | undefined>(() => {
+    const linked = searchParams.get('evaluation');
+    return linked ? { id: linked } : undefined;
+  });
+  const close = () => {
+    setOpened(undefined);
+    if (searchParams.has('evaluation')) {
+      const next = new URLSearchParams(searchParams);
+      next.delete('evaluation');
+      setSearchParams(next, { replace: true });
+    }
+  };
 
   const history = useAsync(
     () => api.listGateEvaluations(request),
@@ -65,19 +85,19 @@ export function GateHistory() {
           totalCount={totalCount}
           query={query}
           onPage={(page, pageSize) => update({ page, pageSize })}
-          onOpen={setOpened}
+          onOpen={evaluation => setOpened({ id: evaluation.id, evaluation })}
         />
       </Paper>
       {opened && (
         <GateEvaluationDialog
           evaluationId={opened.id}
-          evaluation={opened}
+          evaluation={opened.evaluation}
           links={evaluation => (
             <Link to={gateTab(evaluation.entityRef)}>
               Open its “Can I deploy?” tab
             </Link>
           )}
-          onClose={() => setOpened(undefined)}
+          onClose={close}
         />
       )}
     </>

@@ -56,7 +56,8 @@ async function renderPage(
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
-  await screen.findByRole('table', { name: 'Gate evaluations' });
+  // hidden: a dialog opened by the link hides the page behind it.
+  await screen.findByRole('table', { name: 'Gate evaluations', hidden: true });
 }
 
 const lastRequest = (api: ReturnType<typeof fakeApi>) =>
@@ -257,6 +258,25 @@ describe('GateHistoryPage', () => {
     expect(await screen.findByRole('dialog')).toHaveTextContent(
       'The error spike is the load test, not the release',
     );
+  });
+
+  it('opens the evaluation a link names, and forgets it when closed', async () => {
+    const api = fakeApi();
+    api.getGateEvaluation.mockResolvedValue(overriddenEvaluation);
+    await renderPage(api, '/gate-history?evaluation=ev-overridden');
+
+    const dialog = await screen.findByRole('dialog');
+    expect(api.getGateEvaluation).toHaveBeenCalledWith('ev-overridden');
+    expect(dialog).toHaveTextContent(
+      'The error spike is the load test, not the release',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('status', { name: 'Current query' }),
+    ).not.toHaveTextContent('evaluation=');
   });
 
   it('downloads the CSV export with the same filters', async () => {
