@@ -23,5 +23,7 @@ backend.add(
 );
 
 backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
+// Gate criteria from synthetic HTTP checks and MLflow model metrics.
+backend.add(import('@can-i-deploy/plugin-quality-gates-backend-module-checks'));
 
 backend.start();
