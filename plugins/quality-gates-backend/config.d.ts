@@ -152,6 +152,14 @@ export interface Config {
       deadlineSeconds?: number;
       /** Longest an override of a verdict may last, in days. Default 14. */
       maxOverrideDays?: number;
+      /** How gate effectiveness judges what became of a version. */
+      effectiveness?: {
+        /**
+         * How long after a deployment an incident still counts against its
+         * version, e.g. { hours: 24 } (the default) or PT24H.
+         */
+        window?: { [unit: string]: number } | string;
+      };
       /** The Prometheus server prometheus and burn-rate criteria query. */
       prometheus?: {
         baseUrl: string;

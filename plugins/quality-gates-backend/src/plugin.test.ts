@@ -146,11 +146,13 @@ describe('quality-gates backend plugin', () => {
             criterionSources: [
               'argocd',
               'freeze',
+              'heartbeat',
               'http-check',
               'mlflow',
               'pipeline',
               'readiness',
               'rollout',
+              'trace',
               'wait-timer',
             ],
           });
@@ -384,9 +386,11 @@ describe('quality-gates backend plugin', () => {
           database: 'ok',
           criterionSources: [
             'freeze',
+            'heartbeat',
             'pipeline',
             'readiness',
             'rollout',
+            'trace',
             'wait-timer',
           ],
         });

@@ -17,6 +17,7 @@ export * from './permissions';
 export * from './dora/DoraMetrics';
 export * from './dora/doraBands';
 export * from './gates/GateEvaluation';
+export * from './gates/GateEffectiveness';
 export * from './gates/gateScore';
 export * from './gates/thresholds';
 export * from './timeline/DeliveryTimeline';

@@ -15,11 +15,15 @@ import { readCentralGates } from './definitions/GateDefinitions';
 import { GateEvaluator } from './evaluation/GateEvaluator';
 import { GateRouteOptions } from './service/gateRoutes';
 import { createFreezeCriterionSource } from './sources/builtIn/freezeSource';
+import { createHeartbeatCriterionSource } from './sources/heartbeat';
 import { createPipelineCriterionSource } from './sources/builtIn/pipelineSource';
 import { createReadinessCriterionSource } from './sources/builtIn/readinessSource';
 import { createRolloutCriterionSource } from './sources/builtIn/rolloutSource';
 import { createWaitTimerCriterionSource } from './sources/builtIn/waitTimerSource';
+import { createTraceCriterionSource } from './sources/trace';
 import { GateEvaluationStore } from './store/GateEvaluationStore';
+import { GateEffectivenessStore } from './effectiveness/GateEffectivenessStore';
+import { readEffectivenessSettings } from './effectiveness/effectivenessSettings';
 
 /**
  * The criterion sources that come with the plugin. Prometheus-backed ones
@@ -36,6 +40,8 @@ function builtInSources(options: {
     createRolloutCriterionSource(options.deployments),
     createWaitTimerCriterionSource(options.knex),
     createFreezeCriterionSource(),
+    createHeartbeatCriterionSource(options.knex),
+    createTraceCriterionSource(options.knex),
     ...(options.readiness
       ? [createReadinessCriterionSource(options.readiness)]
       : []),
@@ -101,6 +107,10 @@ export function createGates(options: {
       evaluator,
       store,
       maxOverrideDays: gatesConfig?.getOptionalNumber('maxOverrideDays') ?? 14,
+      effectiveness: new GateEffectivenessStore(
+        options.knex,
+        readEffectivenessSettings(options.config),
+      ),
     },
     sourceIds: () => [...sources().keys()].sort(),
   };

@@ -4,6 +4,7 @@ import { IngestContext } from './IngestContext';
 import { createGitHubWebhookRouter } from './github/createGitHubWebhookRouter';
 import { createCdEventsRouter } from './cdevents/createCdEventsRouter';
 import { createJsonIngestRouter } from './json/createJsonIngestRouter';
+import { createHeartbeatRouter } from './heartbeats/createHeartbeatRouter';
 import { createOtlpTraceRouter } from './otlp/createOtlpTraceRouter';
 
 /**
@@ -17,5 +18,6 @@ export function createIngestRouter(ctx: IngestContext): express.Router {
   router.use(createGitHubWebhookRouter(ctx));
   router.use(createCdEventsRouter(ctx), createJsonIngestRouter(ctx));
   router.use(createOtlpTraceRouter(ctx));
+  router.use(createHeartbeatRouter(ctx));
   return router;
 }

@@ -11,6 +11,7 @@ const TABLES = [
   'incidents',
   'pipeline_runs',
   'spans',
+  'heartbeats',
 ];
 
 /**

@@ -4,7 +4,7 @@ import { forgetFirstDeployments } from '../delivery/firstDeployments';
 
 /** How long delivery history is kept, in days. */
 export interface RetentionPolicy {
-  /** Deployments, changes, incidents and pipeline runs. */
+  /** Deployments, changes, incidents, pipeline runs and heartbeats. */
   deliveryEventsDays: number;
   /** Trace spans: by far the most rows, and needed for recent runs only. */
   traceDays: number;
@@ -68,6 +68,9 @@ export async function applyRetention(
     const cdEventsReceived = await tx('cdevents_received')
       .where('occurred_at', '<', cutoff)
       .delete();
+    const heartbeats = await tx('heartbeats')
+      .where('occurred_at', '<', cutoff)
+      .delete();
     const spans = await tx('spans')
       .where('start_time_us', '<', spanCutoffMicros)
       .delete();
@@ -78,6 +81,7 @@ export async function applyRetention(
       pipelineRuns,
       changes,
       cdEventsReceived,
+      heartbeats,
       spans,
     };
   });

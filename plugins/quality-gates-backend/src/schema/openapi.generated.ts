@@ -220,6 +220,118 @@ export const spec = {
           }
         ]
       },
+      "HeartbeatInput": {
+        "description": "One heartbeat. Without `externalId` every heartbeat sent counts; with one, a resend of it changes nothing.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/EntityHints"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255,
+                "description": "What beats, e.g. `synthetic-checkout`; criteria select it by name."
+              },
+              "environment": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              },
+              "version": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255,
+                "description": "The version that sent it, for `sameVersion` criteria."
+              },
+              "occurredAt": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it happened; the time it is received by default. At most 5 minutes ahead of the server's clock."
+              },
+              "externalId": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              },
+              "details": {
+                "type": "object",
+                "maxProperties": 50,
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "required": [
+              "name"
+            ]
+          }
+        ]
+      },
+      "IngestedHeartbeats": {
+        "type": "object",
+        "properties": {
+          "items": {
+            "type": "array",
+            "description": "One per heartbeat sent, in order.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "entityRef": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The catalog entity, or null when none matched (the heartbeat is kept)."
+                },
+                "entityHint": {
+                  "type": "string"
+                },
+                "occurredAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "duplicate": {
+                  "type": "boolean",
+                  "description": "Its `externalId` was stored before; nothing changed."
+                },
+                "resolved": {
+                  "type": "boolean"
+                }
+              },
+              "required": [
+                "id",
+                "name",
+                "entityRef",
+                "occurredAt",
+                "duplicate",
+                "resolved"
+              ]
+            }
+          },
+          "unresolved": {
+            "type": "integer",
+            "description": "How many heartbeats were kept without a catalog entity."
+          }
+        },
+        "required": [
+          "items",
+          "unresolved"
+        ]
+      },
       "IngestedRow": {
         "type": "object",
         "description": "A row as stored after the request, merged with earlier deliveries.",
@@ -1654,6 +1766,192 @@ export const spec = {
         ],
         "additionalProperties": false
       },
+      "EffectivenessCounts": {
+        "type": "object",
+        "description": "Versions (entity, environment, version) by judgement and outcome. Each counts once, by its latest judgement in the period.",
+        "properties": {
+          "trueBlocks": {
+            "type": "integer",
+            "description": "Blocked, and the version turned out bad."
+          },
+          "falseBlocks": {
+            "type": "integer",
+            "description": "Blocked, yet the version shipped there and stayed good."
+          },
+          "misses": {
+            "type": "integer",
+            "description": "Passed, and the version was rolled back, failed or caused an incident."
+          },
+          "correctPasses": {
+            "type": "integer",
+            "description": "Passed, and the version stayed good."
+          },
+          "unknown": {
+            "type": "integer",
+            "description": "Judged, but never deployed there or the window is not over."
+          },
+          "errors": {
+            "type": "integer",
+            "description": "Every evaluation was an error; not a judgement of the version."
+          }
+        },
+        "required": [
+          "trueBlocks",
+          "falseBlocks",
+          "misses",
+          "correctPasses",
+          "unknown",
+          "errors"
+        ],
+        "additionalProperties": false
+      },
+      "CriterionEffectiveness": {
+        "type": "object",
+        "properties": {
+          "key": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "versions": {
+            "type": "integer"
+          },
+          "counts": {
+            "$ref": "#/components/schemas/EffectivenessCounts"
+          },
+          "sensitivity": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "True blocks ÷ bad versions."
+          },
+          "specificity": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Correct passes ÷ good versions."
+          },
+          "noData": {
+            "type": "integer",
+            "description": "The criterion never had data for the version."
+          }
+        },
+        "required": [
+          "key",
+          "source",
+          "versions",
+          "counts",
+          "sensitivity",
+          "specificity",
+          "noData"
+        ],
+        "additionalProperties": false
+      },
+      "GateEffectiveness": {
+        "type": "object",
+        "description": "One gate by its recorded verdict (fail blocks; pass and warn pass), whatever its mode or overrides.",
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "gateTitle": {
+            "type": "string"
+          },
+          "evaluations": {
+            "type": "integer"
+          },
+          "versions": {
+            "type": "integer"
+          },
+          "counts": {
+            "$ref": "#/components/schemas/EffectivenessCounts"
+          },
+          "sensitivity": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "True blocks ÷ bad versions."
+          },
+          "specificity": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Correct passes ÷ good versions."
+          },
+          "criteria": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CriterionEffectiveness"
+            }
+          }
+        },
+        "required": [
+          "gateId",
+          "gateTitle",
+          "evaluations",
+          "versions",
+          "counts",
+          "sensitivity",
+          "specificity",
+          "criteria"
+        ],
+        "additionalProperties": false
+      },
+      "FlakyCriterion": {
+        "type": "object",
+        "description": "A criterion that both passed and failed the same version in the same environment; flips counts changes between pass and fail in time order.",
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "criterionKey": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "evaluations": {
+            "type": "integer"
+          },
+          "passes": {
+            "type": "integer"
+          },
+          "fails": {
+            "type": "integer"
+          },
+          "flips": {
+            "type": "integer"
+          },
+          "lastEvaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "required": [
+          "gateId",
+          "criterionKey",
+          "entityRef",
+          "environment",
+          "version",
+          "evaluations",
+          "passes",
+          "fails",
+          "flips",
+          "lastEvaluatedAt"
+        ],
+        "additionalProperties": false
+      },
       "TimelineGateDecision": {
         "type": "object",
         "description": "A gate decision as a timeline marker.",
@@ -2821,6 +3119,70 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/IngestedItems"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/heartbeats": {
+      "post": {
+        "operationId": "ReportHeartbeats",
+        "summary": "Report heartbeats, read by the `heartbeat` gate criterion (source `api`).",
+        "description": "One heartbeat, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path. CDEvents has no heartbeat\nevent, so this is the only way to send one.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/HeartbeatInput"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "items": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": 500,
+                        "items": {
+                          "$ref": "#/components/schemas/HeartbeatInput"
+                        }
+                      }
+                    },
+                    "required": [
+                      "items"
+                    ],
+                    "additionalProperties": false
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What is stored for each heartbeat sent.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestedHeartbeats"
                 }
               }
             }
@@ -4888,6 +5250,137 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/effectiveness": {
+      "get": {
+        "operationId": "GetGateEffectiveness",
+        "summary": "How often each gate and criterion judged versions right.",
+        "description": "Per gate and per criterion over the evaluations of the period: true\nand false blocks, misses, correct passes, sensitivity and\nspecificity, and the criteria that flipped on the same version. A\nversion is bad when a deployment of it there failed or was rolled\nback, or an incident is tied to it (its explicit cause, or opened\nwithin `qualityGates.gates.effectiveness.window` after it was the\nlast successful deployment); see docs/gates.md.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": true,
+            "description": "Exclusive; at most 731 days after from.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "gateId",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "description": "Only entities this group owns.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The figures of each gate evaluated in the period.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "to": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "windowSeconds": {
+                      "type": "number"
+                    },
+                    "gates": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateEffectiveness"
+                      }
+                    },
+                    "flaky": {
+                      "type": "object",
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/FlakyCriterion"
+                          }
+                        },
+                        "totalCount": {
+                          "type": "integer"
+                        },
+                        "limit": {
+                          "type": "integer"
+                        }
+                      },
+                      "required": [
+                        "items",
+                        "totalCount",
+                        "limit"
+                      ],
+                      "additionalProperties": false
+                    }
+                  },
+                  "required": [
+                    "from",
+                    "to",
+                    "windowSeconds",
+                    "gates",
+                    "flaky"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {

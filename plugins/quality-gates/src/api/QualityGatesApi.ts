@@ -10,6 +10,7 @@ import {
   DoraTrendResponse,
   EntityReadinessResponse,
   EnvironmentStates,
+  GateEffectivenessResponse,
   GateEvaluation,
   GateVerdict,
   PathToProduction,
@@ -224,6 +225,20 @@ export interface GateEvaluationListResponse {
 }
 
 /**
+ * Whose gate effectiveness, over which period (ISO times, `to` exclusive).
+ *
+ * @public
+ */
+export interface GateEffectivenessRequest {
+  from: string;
+  to: string;
+  gateId?: string;
+  entityRef?: string;
+  /** A group ref or name: only entities it owns. */
+  owner?: string;
+}
+
+/**
  * An override of a recorded verdict.
  *
  * @public
@@ -375,6 +390,11 @@ export interface QualityGatesApi {
     evaluationId: string,
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation>;
+
+  /** How often each gate and criterion judged versions right, and flaky criteria. */
+  getGateEffectiveness(
+    request: GateEffectivenessRequest,
+  ): Promise<GateEffectivenessResponse>;
 
   /** Deployments, gate decisions and incidents of a range, environments as lanes. */
   getDeliveryTimeline(

@@ -10,6 +10,7 @@ import {
   DoraTrendResponse,
   EntityReadinessResponse,
   EnvironmentStates,
+  GateEffectivenessResponse,
   GateEvaluation,
   PathToProduction,
   PipelineRunListResponse,
@@ -31,6 +32,7 @@ import {
   EnvironmentStatesRequest,
   EvaluateGatesRequest,
   GateDecisionResponse,
+  GateEffectivenessRequest,
   GateEvaluationFilters,
   GateEvaluationListResponse,
   GateStatusResponse,
@@ -237,6 +239,19 @@ export class QualityGatesClient implements QualityGatesApi {
         expiresAt: request.expiresAt,
       },
     );
+  }
+
+  async getGateEffectiveness(
+    request: GateEffectivenessRequest,
+  ): Promise<GateEffectivenessResponse> {
+    const query = queryOf({
+      from: request.from,
+      to: request.to,
+      gateId: request.gateId,
+      entityRef: request.entityRef,
+      owner: request.owner,
+    });
+    return this.get<GateEffectivenessResponse>(`/gates/effectiveness?${query}`);
   }
 
   async getDeliveryTimeline(

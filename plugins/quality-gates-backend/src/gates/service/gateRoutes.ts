@@ -15,6 +15,7 @@ import { spec } from '../../schema/openapi.generated';
 import { parseRequestedEntityRef } from '../../catalog/EntityLookup';
 import { GateEvaluator } from '../evaluation/GateEvaluator';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import { GateEffectivenessStore } from '../effectiveness/GateEffectivenessStore';
 import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 import { actorOf } from '../../service/actorOf';
 
@@ -29,6 +30,7 @@ export interface GateRouteOptions {
   store: GateEvaluationStore;
   /** Longest an override may last. */
   maxOverrideDays: number;
+  effectiveness: GateEffectivenessStore;
 }
 
 /** Routes under /gates: evaluate, history, one evaluation, status, override. */
@@ -203,6 +205,24 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       expiresAt: expiry.toUTC().toISO()!,
     });
     res.status(201).json((await store.get(evaluation.id))!);
+  });
+
+  // Scoped and visible like the history it is computed from.
+  router.get('/gates/effectiveness', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { gateId, entityRef, entityRefs } = await historyQuery(
+      credentials,
+      req.query,
+    );
+    res.json(
+      await options.effectiveness.effectiveness({
+        from: req.query.from,
+        to: req.query.to,
+        gateId,
+        entityRef,
+        entityRefs,
+      }),
+    );
   });
 
   router.get('/gates/status', async (req, res) => {

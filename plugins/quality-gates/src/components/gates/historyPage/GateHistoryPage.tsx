@@ -1,5 +1,5 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { GateHistory } from './GateHistory';
+import { GateReviewTabs } from './GateReviewTabs';
 
 /** The platform team's review page: every gate decision, kept and explained. */
 export function GateHistoryPage() {
@@ -7,10 +7,10 @@ export function GateHistoryPage() {
     <Page themeId="tool">
       <Header
         title="Gate history"
-        subtitle="Every deployment decision the gates made, with its evidence and overrides"
+        subtitle="Every deployment decision the gates made, with its evidence and overrides, and how often the gates were right"
       />
       <Content>
-        <GateHistory />
+        <GateReviewTabs />
       </Content>
     </Page>
   );

@@ -20,14 +20,20 @@ const OVERRIDDEN_OPTIONS = [
   { value: 'no', label: 'Not overridden' },
 ];
 
-/** The history's filters: gate, owner, environment, verdict, override, days. */
+/**
+ * The history's filters: gate, owner, environment, verdict, override, days;
+ * `only` those a view applies.
+ */
 export function HistoryFilters(props: {
   query: HistoryQuery;
   onChange: (name: HistoryFilterName, value: string | undefined) => void;
   onReset: () => void;
+  only?: HistoryFilterName[];
 }) {
   const { query, onChange } = props;
-  const anySet = HISTORY_FILTER_NAMES.some(name => !!query[name]);
+  const names = props.only ?? HISTORY_FILTER_NAMES;
+  const shown = (name: HistoryFilterName) => names.includes(name);
+  const anySet = names.some(name => !!query[name]);
   const dayField = (name: 'from' | 'to', label: string) => (
     <DayField
       id={`gate-history-${name}`}
@@ -39,43 +45,53 @@ export function HistoryFilters(props: {
 
   return (
     <FilterBar label="Filters">
-      <DebouncedTextField
-        id="gate-history-gate"
-        label="Gate"
-        placeholder="Gate id"
-        value={query.gateId}
-        onChange={value => onChange('gateId', value)}
-      />
-      <DebouncedTextField
-        id="gate-history-owner"
-        label="Owner"
-        placeholder="Group, e.g. team-a"
-        value={query.owner}
-        onChange={value => onChange('owner', value)}
-      />
-      <DebouncedTextField
-        id="gate-history-environment"
-        label="Environment"
-        placeholder="e.g. production"
-        value={query.environment}
-        onChange={value => onChange('environment', value)}
-      />
-      <FilterSelect
-        id="gate-history-verdict"
-        label="Verdict"
-        value={query.verdict}
-        options={VERDICT_OPTIONS}
-        onChange={value => onChange('verdict', value)}
-      />
-      <FilterSelect
-        id="gate-history-overridden"
-        label="Override"
-        value={query.overridden}
-        options={OVERRIDDEN_OPTIONS}
-        onChange={value => onChange('overridden', value)}
-      />
-      {dayField('from', 'From')}
-      {dayField('to', 'To')}
+      {shown('gateId') && (
+        <DebouncedTextField
+          id="gate-history-gate"
+          label="Gate"
+          placeholder="Gate id"
+          value={query.gateId}
+          onChange={value => onChange('gateId', value)}
+        />
+      )}
+      {shown('owner') && (
+        <DebouncedTextField
+          id="gate-history-owner"
+          label="Owner"
+          placeholder="Group, e.g. team-a"
+          value={query.owner}
+          onChange={value => onChange('owner', value)}
+        />
+      )}
+      {shown('environment') && (
+        <DebouncedTextField
+          id="gate-history-environment"
+          label="Environment"
+          placeholder="e.g. production"
+          value={query.environment}
+          onChange={value => onChange('environment', value)}
+        />
+      )}
+      {shown('verdict') && (
+        <FilterSelect
+          id="gate-history-verdict"
+          label="Verdict"
+          value={query.verdict}
+          options={VERDICT_OPTIONS}
+          onChange={value => onChange('verdict', value)}
+        />
+      )}
+      {shown('overridden') && (
+        <FilterSelect
+          id="gate-history-overridden"
+          label="Override"
+          value={query.overridden}
+          options={OVERRIDDEN_OPTIONS}
+          onChange={value => onChange('overridden', value)}
+        />
+      )}
+      {shown('from') && dayField('from', 'From')}
+      {shown('to') && dayField('to', 'To')}
       {anySet && (
         <Button size="small" onClick={props.onReset}>
           Clear filters

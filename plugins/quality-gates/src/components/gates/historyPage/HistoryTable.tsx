@@ -44,7 +44,7 @@ const COLUMNS = [
 ];
 
 /** `checkout` for a component in the default namespace, else more. */
-function shortRef(ref: string): string {
+export function shortRef(ref: string): string {
   try {
     const parsed = parseEntityRef(ref);
     return humanizeEntityRef(parsed, { defaultKind: parsed.kind });

@@ -46,6 +46,24 @@ describe('history query', () => {
     expect(formatHistoryQuery({ page: 0, pageSize: 25 }).toString()).toBe('');
   });
 
+  it('keeps the effectiveness view in the URL, and nothing else as a view', () => {
+    const query = parseHistoryQuery(
+      new URLSearchParams('view=effectiveness&gateId=soak'),
+    );
+    expect(query).toEqual({
+      view: 'effectiveness',
+      gateId: 'soak',
+      page: 0,
+      pageSize: 25,
+    });
+    expect(formatHistoryQuery(query).toString()).toBe(
+      'gateId=soak&view=effectiveness',
+    );
+    expect(parseHistoryQuery(new URLSearchParams('view=other')).view).toBe(
+      undefined,
+    );
+  });
+
   it('turns days into the time range the API takes, through the last day', () => {
     const filters = historyFilters({
       overridden: 'no',

@@ -20,6 +20,8 @@ export interface HistoryQuery {
   /** Zero-based page index. */
   page: number;
   pageSize: number;
+  /** The effectiveness review instead of the evaluations. */
+  view?: 'effectiveness';
 }
 
 export const PAGE_SIZES = [25, 50, 100];
@@ -29,7 +31,7 @@ const TEXT_FILTERS = ['gateId', 'owner', 'environment'] as const;
 
 export type HistoryFilterName = Exclude<
   keyof HistoryQuery,
-  'page' | 'pageSize'
+  'page' | 'pageSize' | 'view'
 >;
 
 export const HISTORY_FILTER_NAMES: HistoryFilterName[] = [
@@ -69,6 +71,7 @@ export function parseHistoryQuery(params: URLSearchParams): HistoryQuery {
   if (overridden === 'yes' || overridden === 'no') {
     query.overridden = overridden;
   }
+  if (params.get('view') === 'effectiveness') query.view = 'effectiveness';
   query.from = day(params.get('from'));
   query.to = day(params.get('to'));
   if (!query.from) delete query.from;
@@ -88,6 +91,7 @@ export function formatHistoryQuery(query: HistoryQuery): URLSearchParams {
   if (query.pageSize !== DEFAULT_PAGE_SIZE) {
     params.set('pageSize', String(query.pageSize));
   }
+  if (query.view) params.set('view', query.view);
   return params;
 }
 

@@ -27,9 +27,12 @@ export function useHistoryQuery() {
     [setSearchParams],
   );
 
+  // Clearing the filters stays on the view shown.
   const reset = useCallback(() => {
-    latest.current = parseHistoryQuery(new URLSearchParams());
-    setSearchParams(new URLSearchParams(), { replace: true });
+    const { view } = latest.current;
+    const next = { ...parseHistoryQuery(new URLSearchParams()), view };
+    latest.current = next;
+    setSearchParams(formatHistoryQuery(next), { replace: true });
   }, [setSearchParams]);
 
   return { query, update, reset };

@@ -1,0 +1,1 @@
+export { createHeartbeatCriterionSource } from './heartbeatCriterionSource';

@@ -1,0 +1,1 @@
+export { createTraceCriterionSource } from './traceCriterionSource';
