@@ -20,8 +20,16 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1),
   },
+  // Names stay readable; the figures scroll sideways on narrow pages.
+  gateCell: {
+    minWidth: 260,
+  },
   criterion: {
+    minWidth: 260,
     paddingLeft: theme.spacing(7),
+  },
+  scroll: {
+    overflowX: 'auto',
   },
 }));
 
@@ -97,7 +105,7 @@ function GateRows(props: { gate: GateEffectiveness }) {
   return (
     <>
       <TableRow data-gate={gate.gateId}>
-        <TableCell>
+        <TableCell className={classes.gateCell}>
           <div className={classes.name}>
             <IconButton
               size="small"
@@ -137,19 +145,22 @@ function GateRows(props: { gate: GateEffectiveness }) {
 
 /** One row per gate; its criteria open below it. */
 export function EffectivenessTable(props: { gates: GateEffectiveness[] }) {
+  const classes = useStyles();
   return (
-    <DataTable
-      label="Gate effectiveness"
-      columns={COLUMNS}
-      items={props.gates}
-      empty="No gate was evaluated in this period."
-      nowrapTitles
-    >
-      {gate => (
-        <Fragment key={gate.gateId}>
-          <GateRows gate={gate} />
-        </Fragment>
-      )}
-    </DataTable>
+    <div className={classes.scroll}>
+      <DataTable
+        label="Gate effectiveness"
+        columns={COLUMNS}
+        items={props.gates}
+        empty="No gate was evaluated in this period."
+        nowrapTitles
+      >
+        {gate => (
+          <Fragment key={gate.gateId}>
+            <GateRows gate={gate} />
+          </Fragment>
+        )}
+      </DataTable>
+    </div>
   );
 }
