@@ -97,3 +97,20 @@ export interface GateEvaluation {
   /** Why the gate could not decide (a broken component gate file, ...). */
   problems?: string[];
 }
+
+/**
+ * The answer to "can I deploy?" (`POST /gates/evaluate`): the worst
+ * effective verdict of the gates that apply, and each gate's stored
+ * evaluation.
+ *
+ * @public
+ */
+export interface GateDecision {
+  entityRef: string;
+  environment: string;
+  version: string;
+  verdict: GateVerdict;
+  evaluations: GateEvaluation[];
+  /** Why nothing could decide (no gate applies, a broken gate file, ...). */
+  problems: string[];
+}

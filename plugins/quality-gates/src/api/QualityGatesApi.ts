@@ -10,6 +10,7 @@ import {
   DoraTrendResponse,
   EntityReadinessResponse,
   EnvironmentStates,
+  GateDecision,
   GateEffectivenessResponse,
   GateEvaluation,
   GateVerdict,
@@ -150,20 +151,11 @@ export interface EvaluateGatesRequest {
 }
 
 /**
- * The answer to "can I deploy?": the worst effective verdict of the gates
- * that apply, and each gate's stored evaluation.
+ * The answer to "can I deploy?".
  *
  * @public
  */
-export interface GateDecisionResponse {
-  entityRef: string;
-  environment: string;
-  version: string;
-  verdict: GateVerdict;
-  evaluations: GateEvaluation[];
-  /** Why nothing could decide (no gate applies, a broken gate file, ...). */
-  problems: string[];
-}
+export type GateDecisionResponse = GateDecision;
 
 /**
  * One square of a history strip: a recorded verdict, not the effective one.

@@ -2,6 +2,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime, Duration } from 'luxon';
 import {
+  GateDecision,
   GateEvaluation,
   GateVerdict,
   scoreGate,
@@ -28,15 +29,7 @@ export interface GateRequest {
 }
 
 /** The answer: the worst effective verdict, and each gate's evaluation. */
-export interface GateDecision {
-  entityRef: string;
-  environment: string;
-  version: string;
-  verdict: GateVerdict;
-  evaluations: GateEvaluation[];
-  /** Why no gate could decide, when that is the case. */
-  problems: string[];
-}
+export type { GateDecision };
 
 const SEVERITY: Record<GateVerdict, number> = {
   pass: 0,
