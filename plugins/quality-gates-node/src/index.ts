@@ -8,3 +8,4 @@ export * from './criteria/CriterionSource';
 export * from './extensions';
 export * from './readiness/ReadinessCheck';
 export * from './readiness/readinessChecksExtensionPoint';
+export * from './criteria/criterionTemplate';

@@ -2,8 +2,9 @@ import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
   CriterionSource,
+  criterionTemplateValues,
+  fillTemplate,
 } from '@can-i-deploy/plugin-quality-gates-node';
-import { renderTemplate, templateValues } from '../template/renderTemplate';
 import { checkUrl } from './checkUrl';
 import { describeExpectedStatus } from './expectedStatus';
 import { HostGuard } from './hostGuard';
@@ -46,16 +47,14 @@ async function measure(
   fetchImpl: typeof fetch,
 ): Promise<CriterionMeasurement> {
   const definition = readHttpCheckDefinition(request.definition);
-  const values = templateValues(request);
+  const values = criterionTemplateValues(request);
   const templates = definition.urls ?? [definition.url!];
   const urls = templates.map((template, index) => {
     const field = definition.urls ? `urls[${index}]` : 'url';
-    const rendered = renderTemplate(
-      template,
-      values,
+    const rendered = fillTemplate(template, values, {
       field,
-      encodeURIComponent,
-    );
+      encode: encodeURIComponent,
+    });
     let url: URL;
     try {
       url = new URL(rendered);

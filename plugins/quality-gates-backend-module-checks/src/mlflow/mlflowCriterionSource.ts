@@ -2,12 +2,10 @@ import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
   CriterionSource,
+  criterionTemplateValues,
+  CriterionTemplateValues,
+  fillTemplate,
 } from '@can-i-deploy/plugin-quality-gates-node';
-import {
-  renderTemplate,
-  TemplateValues,
-  templateValues,
-} from '../template/renderTemplate';
 import { MlflowClient, MlflowModelVersion } from './MlflowClient';
 import { MlflowDefinition, readMlflowDefinition } from './mlflowDefinition';
 import { MlflowSettings } from './mlflowSettings';
@@ -53,27 +51,25 @@ type VersionSelector =
 
 function selectorOf(
   definition: MlflowDefinition,
-  values: TemplateValues,
+  values: CriterionTemplateValues,
 ): VersionSelector {
   if (definition.alias !== undefined) {
     return {
       by: 'alias',
-      alias: renderTemplate(definition.alias, values, 'alias'),
+      alias: fillTemplate(definition.alias, values, { field: 'alias' }),
     };
   }
   if (definition.stage !== undefined) {
     return {
       by: 'stage',
-      stage: renderTemplate(definition.stage, values, 'stage'),
+      stage: fillTemplate(definition.stage, values, { field: 'stage' }),
     };
   }
   return {
     by: 'version',
-    version: renderTemplate(
-      definition.version ?? '{{version}}',
-      values,
-      'version',
-    ),
+    version: fillTemplate(definition.version ?? '{{version}}', values, {
+      field: 'version',
+    }),
   };
 }
 
@@ -83,8 +79,8 @@ async function measure(
   externalUrl: string,
 ): Promise<CriterionMeasurement> {
   const definition = readMlflowDefinition(request.definition);
-  const values = templateValues(request);
-  const model = renderTemplate(definition.model, values, 'model');
+  const values = criterionTemplateValues(request);
+  const model = fillTemplate(definition.model, values, { field: 'model' });
   const selector = selectorOf(definition, values);
   const { signal } = request;
   const asked = {

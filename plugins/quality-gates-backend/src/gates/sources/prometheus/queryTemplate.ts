@@ -1,14 +1,15 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import {
+  CRITERION_PLACEHOLDERS,
+  criterionTemplateValues,
+  fillTemplate,
+} from '@can-i-deploy/plugin-quality-gates-node';
+
+export { templateUses } from '@can-i-deploy/plugin-quality-gates-node';
 
 /** The placeholders a query template may use, as `{{name}}`. */
 export const QUERY_PLACEHOLDERS = [
-  'entity.name',
-  'entity.namespace',
-  'entity.kind',
-  'entityRef',
-  'environment',
-  'version',
+  ...CRITERION_PLACEHOLDERS,
   'window',
   'windowSeconds',
 ] as const;
@@ -18,7 +19,14 @@ export type QueryPlaceholder = (typeof QUERY_PLACEHOLDERS)[number];
 /** The raw (unescaped) value of every placeholder. */
 export type QueryTemplateValues = Record<QueryPlaceholder, string>;
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** A template problem, as the caller's bad input. */
+function asInputError<T>(fill: () => T): T {
+  try {
+    return fill();
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}
 
 /**
  * The placeholder values for one measurement. `window` is the window's
@@ -29,22 +37,8 @@ export function queryTemplateValues(
   request: { entityRef: string; environment: string; version: string },
   window: { duration: string; seconds: number },
 ): QueryTemplateValues {
-  let entity;
-  try {
-    entity = parseEntityRef(request.entityRef);
-  } catch (error) {
-    throw new InputError(
-      `'${request.entityRef}' is not an entity reference such as component:default/checkout`,
-      error,
-    );
-  }
   return {
-    'entity.name': entity.name,
-    'entity.namespace': entity.namespace,
-    'entity.kind': entity.kind,
-    entityRef: request.entityRef,
-    environment: request.environment,
-    version: request.version,
+    ...asInputError(() => criterionTemplateValues(request)),
     window: window.duration,
     windowSeconds: String(window.seconds),
   };
@@ -62,25 +56,8 @@ export function renderQueryTemplate(
   values: QueryTemplateValues,
   field = 'query',
 ): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    if (!isPlaceholder(name)) {
-      throw new InputError(
-        `Unknown placeholder {{${name}}} in ${field}; use one of ${QUERY_PLACEHOLDERS.map(
-          known => `{{${known}}}`,
-        ).join(', ')}`,
-      );
-    }
-    return escapePromQLString(values[name]);
-  });
-}
-
-/** Whether the template uses the placeholder. */
-export function templateUses(
-  template: string,
-  placeholder: QueryPlaceholder,
-): boolean {
-  return [...template.matchAll(PLACEHOLDER)].some(
-    ([, name]) => name === placeholder,
+  return asInputError(() =>
+    fillTemplate(template, values, { field, encode: escapePromQLString }),
   );
 }
 
@@ -94,8 +71,4 @@ export function escapePromQLString(value: string): string {
     .replace(/"/g, '\\"')
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r');
-}
-
-function isPlaceholder(name: string): name is QueryPlaceholder {
-  return (QUERY_PLACEHOLDERS as readonly string[]).includes(name);
 }
