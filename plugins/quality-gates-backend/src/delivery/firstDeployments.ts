@@ -67,10 +67,11 @@ const COLUMNS =
 
 /**
  * Recomputes the first deployments of every key the given deployments touch:
- * the changes they carry in their (current) entity and environment, and any
- * key one of them was the first deployment of (its status, entity or
- * environment may have changed). Call inside the transaction that wrote
- * them.
+ * the changes a successful one carries in its (current) entity and
+ * environment, and any key one of them was the first deployment of (its
+ * status, entity or environment may have changed). A deployment still
+ * running, or failed, that was nobody's first touches nothing. Call inside
+ * the transaction that wrote them.
  */
 export async function refreshFirstDeployments(
   tx: Db,
@@ -84,6 +85,7 @@ export async function refreshFirstDeployments(
         `select d.entity_ref, d.environment, dc.repository, dc.sha
           from deployment_changes dc join deployments d on d.id = dc.deployment_id
           where d.id in (${list}) and d.entity_ref is not null
+            and d.status = 'succeeded'
         union
         select entity_ref, environment, repository, sha from ${TABLE}
           where deployment_id in (${list})`,
