@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -22,6 +22,7 @@ import {
   overrideExpiryProblem,
 } from './overrideExpiry';
 import { ReasonField } from '../../shared/ReasonField';
+import { useReasonedDecision } from '../../shared/useReasonedDecision';
 
 /** The backend refuses shorter reasons; say so before it has to. */
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
@@ -41,38 +42,22 @@ export function OverrideGateDialog(props: {
   const [verdict, setVerdict] = useState<'pass' | 'fail'>(
     evaluation.effectiveVerdict === 'pass' ? 'fail' : 'pass',
   );
-  const [reason, setReason] = useState('');
   const [expiry, setExpiry] = useState(
     dateTimeInputHoursAhead(DEFAULT_OVERRIDE_HOURS),
   );
-  const [touched, setTouched] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  const reasonProblem =
-    reason.trim().length < MIN_OVERRIDE_REASON_LENGTH
-      ? `Say why, in at least ${MIN_OVERRIDE_REASON_LENGTH} characters.`
-      : undefined;
   const expiryProblem = overrideExpiryProblem(expiry);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    const expiresAt = dateTimeInputToIso(expiry);
-    if (reasonProblem || expiryProblem || !expiresAt) return;
-    setSubmitting(true);
-    setFailure(undefined);
-    try {
-      await props.onOverride({ verdict, reason: reason.trim(), expiresAt });
-    } catch (error) {
-      setFailure((error as Error).message);
-      setSubmitting(false);
-    }
-  };
+  const form = useReasonedDecision({
+    minReasonLength: MIN_OVERRIDE_REASON_LENGTH,
+    expiryProblem,
+    expiresAt: () => dateTimeInputToIso(expiry),
+    submit: decision => props.onOverride({ verdict, ...decision }),
+  });
+  const { reason, setReason, reasonProblem, touched, submitting, failure } =
+    form;
 
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="override-gate">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <DialogTitle id="override-gate">
           Override: {evaluation.gateTitle} in {evaluation.environment}
         </DialogTitle>
@@ -101,7 +86,7 @@ export function OverrideGateDialog(props: {
             id="override-reason"
             value={reason}
             onChange={setReason}
-            onBlur={() => setTouched(true)}
+            onBlur={form.touch}
             problem={reasonProblem}
             touched={touched}
             hint={`Why the verdict is wrong this time (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`}

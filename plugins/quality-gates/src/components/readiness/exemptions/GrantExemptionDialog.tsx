@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -14,6 +14,7 @@ import {
   endOfDayIso,
 } from './expiryDate';
 import { ReasonField } from '../../shared/ReasonField';
+import { useReasonedDecision } from '../../shared/useReasonedDecision';
 
 /** The backend refuses shorter reasons; say so before it has to. */
 export const MIN_REASON_LENGTH = 10;
@@ -41,38 +42,22 @@ export function GrantExemptionDialog(props: {
   onClose: () => void;
   onGrant: (input: GrantExemptionInput) => Promise<void>;
 }) {
-  const [reason, setReason] = useState('');
   const [expiryDate, setExpiryDate] = useState(
     dateInputDaysAhead(DEFAULT_EXEMPTION_DAYS),
   );
-  const [touched, setTouched] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  const reasonProblem =
-    reason.trim().length < MIN_REASON_LENGTH
-      ? `Say why, in at least ${MIN_REASON_LENGTH} characters.`
-      : undefined;
   const dateProblem = expiryProblem(expiryDate);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    const expiresAt = endOfDayIso(expiryDate);
-    if (reasonProblem || dateProblem || !expiresAt) return;
-    setSubmitting(true);
-    setFailure(undefined);
-    try {
-      await props.onGrant({ reason: reason.trim(), expiresAt });
-    } catch (error) {
-      setFailure((error as Error).message);
-      setSubmitting(false);
-    }
-  };
+  const form = useReasonedDecision({
+    minReasonLength: MIN_REASON_LENGTH,
+    expiryProblem: dateProblem,
+    expiresAt: () => endOfDayIso(expiryDate),
+    submit: props.onGrant,
+  });
+  const { reason, setReason, reasonProblem, touched, submitting, failure } =
+    form;
 
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="grant-exemption">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <DialogTitle id="grant-exemption">
           Grant exemption: {props.checkTitle}
         </DialogTitle>
@@ -85,7 +70,7 @@ export function GrantExemptionDialog(props: {
             id="exemption-reason"
             value={reason}
             onChange={setReason}
-            onBlur={() => setTouched(true)}
+            onBlur={form.touch}
             problem={reasonProblem}
             touched={touched}
             hint={`Why the check does not apply yet (at least ${MIN_REASON_LENGTH} characters).`}
