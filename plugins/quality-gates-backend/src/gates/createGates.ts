@@ -21,6 +21,7 @@ import { createReadinessCriterionSource } from './sources/builtIn/readinessSourc
 import { createRolloutCriterionSource } from './sources/builtIn/rolloutSource';
 import { createWaitTimerCriterionSource } from './sources/builtIn/waitTimerSource';
 import { createTraceCriterionSource } from './sources/trace';
+import { compareCriterionSources } from './sources/compare';
 import { GateEvaluationStore } from './store/GateEvaluationStore';
 import { GateEffectivenessStore } from './effectiveness/GateEffectivenessStore';
 import { readEffectivenessSettings } from './effectiveness/effectivenessSettings';
@@ -74,7 +75,7 @@ export function createGates(options: {
     knex: options.knex,
     deployments: options.deployments,
     readiness: options.readiness,
-    extra: options.configuredSources,
+    extra: [...options.configuredSources, ...compareCriterionSources(options)],
   });
   // Modules register during start-up; read them when a gate runs.
   const sources = () => {
