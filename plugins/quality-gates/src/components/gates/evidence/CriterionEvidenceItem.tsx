@@ -11,6 +11,8 @@ import {
   sourceDetails,
 } from './evidenceFacts';
 import { QueryDetails } from './QueryDetails';
+import { CompareEvidence } from './compare/CompareEvidence';
+import { readCompareDetails } from './compare/compareDetails';
 
 const useStyles = makeStyles(theme => ({
   item: {
@@ -53,7 +55,9 @@ const useStyles = makeStyles(theme => ({
 export function CriterionEvidenceItem(props: { criterion: CriterionEvidence }) {
   const classes = useStyles();
   const { criterion } = props;
-  const details = sourceDetails(criterion.details);
+  const compare = readCompareDetails(criterion.source, criterion.details);
+  // Compare evidence has its own view; other sources' details stay one line.
+  const details = compare ? [] : sourceDetails(criterion.details);
   return (
     <li
       className={classes.item}
@@ -85,8 +89,9 @@ export function CriterionEvidenceItem(props: { criterion: CriterionEvidence }) {
           </div>
         ))}
       </dl>
+      {compare && <CompareEvidence details={compare} />}
       {criterion.query && <QueryDetails query={criterion.query} />}
-      {criterion.link && (
+      {criterion.link && !compare && (
         <Typography variant="body2">
           <Link to={criterion.link} target="_blank" rel="noopener">
             {evidenceLinkText(criterion.source)}
