@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import {
   mockCredentials,
@@ -15,6 +12,7 @@ import {
   startQualityGatesBackend,
   waitForCatalog,
 } from '../__testUtils__/testBackend';
+import { writeServiceCatalog } from '../__testUtils__/catalogFile';
 import { compareScenarios } from './sources/compare/__fixtures__/compareScenarios';
 
 // A canary gate end to end: a real backend evaluates `source: compare`
@@ -72,27 +70,7 @@ function gates(baseUrl: string) {
 
 describe('gates comparing a canary with its baseline', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
-  let catalogFile: string;
-
-  beforeAll(() => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-gates-'));
-    catalogFile = path.join(root, 'catalog.yaml');
-    fs.writeFileSync(
-      catalogFile,
-      SERVICES.map(name =>
-        [
-          'apiVersion: backstage.io/v1alpha1',
-          'kind: Component',
-          'metadata:',
-          `  name: ${name}`,
-          'spec:',
-          '  type: service',
-          '  lifecycle: production',
-          '  owner: group:default/team-a',
-        ].join('\n'),
-      ).join('\n---\n'),
-    );
-  });
+  const catalogFile = writeServiceCatalog('compare-gates', SERVICES);
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import {
   mockCredentials,
@@ -15,6 +12,7 @@ import {
   startQualityGatesBackend,
   waitForCatalog,
 } from '../__testUtils__/testBackend';
+import { writeServiceCatalog } from '../__testUtils__/catalogFile';
 import { deployScenarios } from './sources/__fixtures__/deployScenarios';
 
 // "Can I deploy?" end to end: a real backend evaluates a gate whose criteria
@@ -76,27 +74,7 @@ function gates(baseUrl: string) {
 
 describe('gates on production telemetry', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
-  let catalogFile: string;
-
-  beforeAll(() => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-gates-'));
-    catalogFile = path.join(root, 'catalog.yaml');
-    fs.writeFileSync(
-      catalogFile,
-      SERVICES.map(name =>
-        [
-          'apiVersion: backstage.io/v1alpha1',
-          'kind: Component',
-          'metadata:',
-          `  name: ${name}`,
-          'spec:',
-          '  type: service',
-          '  lifecycle: production',
-          '  owner: group:default/team-a',
-        ].join('\n'),
-      ).join('\n---\n'),
-    );
-  });
+  const catalogFile = writeServiceCatalog('telemetry-gates', SERVICES);
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { DateTime } from 'luxon';
@@ -8,6 +5,7 @@ import {
   PluginUnderTest,
   startPluginUnderTest,
 } from '../__testUtils__/testBackend';
+import { writeServiceCatalog } from '../__testUtils__/catalogFile';
 
 // Heartbeats end to end: sent through POST /heartbeats, counted by gates
 // whose criteria use `source: heartbeat`, on a real backend and database.
@@ -69,30 +67,9 @@ const GATES = {
   },
 };
 
-function catalogFile(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'heartbeats-'));
-  const file = path.join(root, 'catalog.yaml');
-  fs.writeFileSync(
-    file,
-    COMPONENTS.map(name =>
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Component',
-        'metadata:',
-        `  name: ${name}`,
-        'spec:',
-        '  type: service',
-        '  lifecycle: production',
-        '  owner: group:default/team-a',
-      ].join('\n'),
-    ).join('\n---\n'),
-  );
-  return file;
-}
-
 describe('heartbeats', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
-  const catalog = catalogFile();
+  const catalog = writeServiceCatalog('heartbeats', COMPONENTS);
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let plugin: PluginUnderTest;
