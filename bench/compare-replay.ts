@@ -1,0 +1,813 @@
+/*
+ * Replay benchmark of the `compare` criterion (issue 9): many synthetic
+ * services — clean ones with realistic noise, injected regressions, and
+ * versions with very little traffic, as canaries and as rolling deploys —
+ * backfilled into a real Prometheus, judged by the compare source and, in
+ * the same run on the same data, by a hand-written PromQL gate of the kind
+ * teams write today (error ratio and p95 within 10 % of the old version's).
+ *
+ * Run from the repository root (see bench/README.md):
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/compare-replay.ts
+ *
+ * It reports sensitivity (regressions blocked), specificity (clean versions
+ * passed) and how many low-traffic versions passed, per method and per
+ * scenario, against the targets (≥ 0.95, ≥ 0.98, 0). A missed target is
+ * reported, not an error: the script exits non-zero only when it fails.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import knexFactory, { Knex } from 'knex';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
+import {
+  PrometheusServer,
+  startPrometheus,
+} from '../plugins/quality-gates-backend/src/__testUtils__/prometheusServer';
+import { applyDatabaseMigrations } from '../plugins/quality-gates-backend/src/database/migrations';
+import { DatabaseDeploymentStore } from '../plugins/quality-gates-backend/src/deployments/DatabaseDeploymentStore';
+import { createCompareCriterionSource } from '../plugins/quality-gates-backend/src/gates/sources/compare';
+
+/** How many synthetic services are generated and judged. */
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 120);
+/** Seed of the generator: the same seed replays the same data. */
+const SEED = Number(process.env.BENCH_SEED ?? 9);
+const TARGETS = { sensitivity: 0.95, specificity: 0.98, lowTrafficPassed: 0 };
+
+const ENVIRONMENT = 'production';
+const WINDOW_SECONDS = 30 * 60;
+/** Rolling deploys: the new version arrived this long before the end. */
+const ROLLING_DEPLOYED_BEFORE_END = 32 * 60;
+/** How long before its window a version's series start (so increase() has samples). */
+const LEAD_SECONDS = 10 * 60;
+/** Prometheus' default histogram buckets, in seconds. */
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const DAY = 86_400;
+
+const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
+
+// ------------------------------------------------------------- scenarios --
+
+type Kind = 'clean' | 'errors' | 'latency' | 'tail' | 'low-traffic';
+type Style = 'canary' | 'rolling';
+const KINDS: Kind[] = ['clean', 'errors', 'latency', 'tail', 'low-traffic'];
+/** Most services are clean, as most deploys are. */
+const KIND_SHARES: Record<Kind, number> = {
+  clean: 0.4,
+  errors: 0.15,
+  latency: 0.15,
+  tail: 0.15,
+  'low-traffic': 0.15,
+};
+
+/** How one version behaves while it serves. */
+interface VersionBehaviour {
+  version: string;
+  /** Unix seconds of its first and last scrape. */
+  from: number;
+  to: number;
+  /** Requests per second at the diurnal mean. */
+  requestsPerSecond: number;
+  errorRatio: number;
+  /** Log-normal latency: median (seconds) and shape. */
+  medianSeconds: number;
+  sigma: number;
+  /** A slow tail: this share of requests is `factor` times slower. */
+  tail?: { share: number; factor: number };
+}
+
+interface Service {
+  name: string;
+  kind: Kind;
+  style: Style;
+  scrapeSeconds: number;
+  /** Phase of the daily traffic curve, and the latency drift over the run. */
+  diurnalPhase: number;
+  latencyDriftPerHour: number;
+  versions: VersionBehaviour[];
+  /** Rolling: when v2 was deployed (v1 served until then). */
+  deployedAt?: number;
+  /** What the injected change was, for the report. */
+  injected: string;
+}
+
+/** mulberry32: small, fast and deterministic. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generateServices(count: number, end: number, rng: () => number) {
+  const uniform = (low: number, high: number) => low + (high - low) * rng();
+  const logUniform = (low: number, high: number) =>
+    Math.exp(uniform(Math.log(low), Math.log(high)));
+  // Whole numbers of each kind, then a seeded shuffle of the order.
+  const kinds: Kind[] = [];
+  for (const kind of KINDS) {
+    const n = kind === 'clean' ? 0 : Math.round(count * KIND_SHARES[kind]);
+    for (let i = 0; i < n; i++) kinds.push(kind);
+  }
+  while (kinds.length < count) kinds.push('clean');
+  kinds.length = count;
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [kinds[i], kinds[j]] = [kinds[j], kinds[i]];
+  }
+  const seen: Record<string, number> = {};
+  return kinds.map((kind, index): Service => {
+    // Alternate styles within each kind, so both get half.
+    seen[kind] = (seen[kind] ?? 0) + 1;
+    const style: Style = seen[kind] % 2 ? 'canary' : 'rolling';
+    const requestsPerSecond = logUniform(20, 120);
+    const errorRatio = logUniform(0.003, 0.03);
+    const medianSeconds = logUniform(0.02, 0.2);
+    const sigma = uniform(0.4, 0.7);
+    const old = { errorRatio, medianSeconds, sigma };
+    // Clean versions differ a little: noise and small drifts.
+    let next: Omit<VersionBehaviour, 'version' | 'from' | 'to'> = {
+      ...old,
+      requestsPerSecond,
+      errorRatio: errorRatio * uniform(0.9, 1.1),
+      medianSeconds: medianSeconds * uniform(0.97, 1.03),
+    };
+    let injected = 'none';
+    if (kind === 'errors') {
+      const factor = uniform(2, 5);
+      next = { ...next, errorRatio: errorRatio * factor };
+      injected = `error ratio ×${factor.toFixed(2)}`;
+    } else if (kind === 'latency') {
+      const factor = uniform(1.3, 2);
+      next = { ...next, medianSeconds: medianSeconds * factor };
+      injected = `median latency +${Math.round((factor - 1) * 100)} %`;
+    } else if (kind === 'tail') {
+      const factor = uniform(5, 10);
+      next = { ...next, tail: { share: 0.03, factor } };
+      injected = `3 % of requests ×${factor.toFixed(1)} slower`;
+    }
+    // Low traffic: 30–400 requests of the new version in the window.
+    const lowRate = logUniform(30, 400) / WINDOW_SECONDS;
+    const name = `svc-${String(index + 1).padStart(3, '0')}-${kind}-${style}`;
+    const common = {
+      name,
+      kind,
+      style,
+      scrapeSeconds: rng() < 0.5 ? 15 : 30,
+      diurnalPhase: rng(),
+      latencyDriftPerHour: uniform(-0.02, 0.02),
+    };
+    if (style === 'canary') {
+      const share = uniform(0.05, 0.2);
+      const from = end - WINDOW_SECONDS - LEAD_SECONDS;
+      const canaryRate =
+        kind === 'low-traffic' ? lowRate : requestsPerSecond * share;
+      return {
+        ...common,
+        injected:
+          kind === 'low-traffic'
+            ? `canary of ${Math.round(lowRate * WINDOW_SECONDS)} requests`
+            : `${injected}; canary at ${Math.round(share * 100)} %`,
+        versions: [
+          {
+            version: 'v1',
+            from,
+            to: end,
+            requestsPerSecond: requestsPerSecond - canaryRate,
+            ...old,
+          },
+          {
+            version: 'v2',
+            from,
+            to: end,
+            ...next,
+            requestsPerSecond: canaryRate,
+          },
+        ],
+      };
+    }
+    // Rolling: v1 alone, then v2 alone from the deploy on; a quiet service
+    // is quiet before and after.
+    const deployedAt = end - ROLLING_DEPLOYED_BEFORE_END;
+    const rate = kind === 'low-traffic' ? lowRate : requestsPerSecond;
+    return {
+      ...common,
+      deployedAt,
+      injected:
+        kind === 'low-traffic'
+          ? `${Math.round(lowRate * WINDOW_SECONDS)} requests per window`
+          : injected,
+      versions: [
+        {
+          version: 'v1',
+          from: deployedAt - WINDOW_SECONDS - LEAD_SECONDS,
+          to: deployedAt,
+          requestsPerSecond: rate,
+          ...old,
+        },
+        {
+          version: 'v2',
+          from: deployedAt,
+          to: end,
+          ...next,
+          requestsPerSecond: rate,
+        },
+      ],
+    };
+  });
+}
+
+// ------------------------------------------------------------ sampling --
+
+function poisson(mean: number, rng: () => number): number {
+  if (mean <= 0) return 0;
+  if (mean < 30) {
+    // Knuth: multiply uniforms until below e^-mean.
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let product = rng();
+    while (product > limit) {
+      k++;
+      product *= rng();
+    }
+    return k;
+  }
+  return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
+}
+
+function binomial(n: number, p: number, rng: () => number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (n <= 40) {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (rng() < p) k++;
+    return k;
+  }
+  if (n * Math.min(p, 1 - p) < 15) {
+    return p < 0.5
+      ? Math.min(n, poisson(n * p, rng))
+      : n - Math.min(n, poisson(n * (1 - p), rng));
+  }
+  const draw = n * p + Math.sqrt(n * p * (1 - p)) * gaussian(rng);
+  return Math.min(n, Math.max(0, Math.round(draw)));
+}
+
+function gaussian(rng: () => number): number {
+  const u = Math.max(rng(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for bucket shares. */
+function erf(x: number): number {
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) *
+      t +
+      0.254829592) *
+      t *
+      Math.exp(-a * a);
+  return sign * y;
+}
+
+function logNormalCdf(x: number, median: number, sigma: number): number {
+  return 0.5 * (1 + erf(Math.log(x / median) / (sigma * Math.SQRT2)));
+}
+
+/** Share of requests at or below each bucket bound, with the slow tail mixed in. */
+function bucketShares(v: VersionBehaviour, median: number): number[] {
+  return BUCKETS.map(bound => {
+    const base = logNormalCdf(bound, median, v.sigma);
+    if (!v.tail) return base;
+    const slow = logNormalCdf(bound, median * v.tail.factor, v.sigma);
+    return (1 - v.tail.share) * base + v.tail.share * slow;
+  });
+}
+
+function meanLatency(v: VersionBehaviour, median: number): number {
+  const mean = median * Math.exp((v.sigma * v.sigma) / 2);
+  return v.tail
+    ? mean * (1 - v.tail.share + v.tail.share * v.tail.factor)
+    : mean;
+}
+
+// --------------------------------------------------------- OpenMetrics --
+
+/**
+ * Each version's series: Poisson requests per scrape on a daily curve,
+ * errors binomial among them, latencies multinomial over the buckets.
+ */
+function writeOpenMetrics(
+  services: Service[],
+  origin: number,
+  rng: () => number,
+): string {
+  const requests: string[] = [];
+  const durations: string[] = [];
+  for (const service of services) {
+    for (const v of service.versions) {
+      const labels = `service="${service.name}",environment="${ENVIRONMENT}",version="${v.version}"`;
+      const ok: string[] = [];
+      const failed: string[] = [];
+      const buckets: string[][] = [...BUCKETS, Infinity].map(() => []);
+      const counts: string[] = [];
+      const sums: string[] = [];
+      let total = 0;
+      let errors = 0;
+      let seconds = 0;
+      /** Requests so far in each bucket (not cumulative over `le`). */
+      const perBucket: number[] = BUCKETS.map(() => 0);
+      for (
+        let t = v.from + service.scrapeSeconds;
+        t <= v.to;
+        t += service.scrapeSeconds
+      ) {
+        const diurnal =
+          1 +
+          0.3 *
+            Math.sin(2 * Math.PI * ((t - origin) / DAY + service.diurnalPhase));
+        const n = poisson(
+          v.requestsPerSecond * diurnal * service.scrapeSeconds,
+          rng,
+        );
+        const failures = binomial(n, v.errorRatio, rng);
+        const hours = (t - origin) / 3600;
+        const median =
+          v.medianSeconds * (1 + service.latencyDriftPerHour * hours);
+        const shares = bucketShares(v, median);
+        // Multinomial as a chain of binomials over the bucket shares.
+        let left = n;
+        let shareLeft = 1;
+        shares.forEach((share, b) => {
+          const inBucket = share - (b ? shares[b - 1] : 0);
+          const k =
+            shareLeft > 0
+              ? binomial(left, Math.min(1, inBucket / shareLeft), rng)
+              : 0;
+          left -= k;
+          shareLeft -= inBucket;
+          perBucket[b] += k;
+        });
+        total += n;
+        errors += failures;
+        seconds += n * meanLatency(v, median);
+        let atOrBelow = 0;
+        for (let b = 0; b < BUCKETS.length; b++) {
+          atOrBelow += perBucket[b];
+          buckets[b].push(`${atOrBelow} ${t}`);
+        }
+        buckets[BUCKETS.length].push(`${total} ${t}`);
+        ok.push(`${total - errors} ${t}`);
+        failed.push(`${errors} ${t}`);
+        counts.push(`${total} ${t}`);
+        sums.push(`${seconds.toFixed(3)} ${t}`);
+      }
+      requests.push(
+        ...ok.map(s => `http_requests_total{${labels},code="200"} ${s}`),
+        ...failed.map(s => `http_requests_total{${labels},code="500"} ${s}`),
+      );
+      [...BUCKETS.map(String), '+Inf'].forEach((le, b) =>
+        durations.push(
+          ...buckets[b].map(
+            s =>
+              `http_request_duration_seconds_bucket{${labels},le="${le}"} ${s}`,
+          ),
+        ),
+      );
+      durations.push(
+        ...counts.map(
+          s => `http_request_duration_seconds_count{${labels}} ${s}`,
+        ),
+        ...sums.map(s => `http_request_duration_seconds_sum{${labels}} ${s}`),
+      );
+    }
+  }
+  return [
+    '# HELP http_requests Requests served.',
+    '# TYPE http_requests counter',
+    ...requests,
+    '# HELP http_request_duration_seconds Time to answer a request.',
+    '# TYPE http_request_duration_seconds histogram',
+    ...durations,
+    '# EOF',
+    '',
+  ].join('\n');
+}
+
+// -------------------------------------------------------------- methods --
+
+type Decision = 'pass' | 'blocked';
+
+interface Judgement {
+  decision: Decision;
+  /** Per metric: pass, fail, inconclusive (compare) or the figures (PromQL). */
+  detail: string;
+  /** Compare: the statistics' reasons per metric, for the wrong decisions. */
+  reasons?: string[];
+  ms: number;
+}
+
+const SELECTOR = {
+  selector: '{service="{{entity.name}}",environment="{{environment}}"}',
+};
+const COMPARE_CRITERIA: Record<string, Record<string, unknown>> = {
+  errors: {
+    metric: { type: 'errorRatio', counter: 'http_requests_total', ...SELECTOR },
+  },
+  latency: {
+    metric: {
+      type: 'histogram',
+      histogram: 'http_request_duration_seconds',
+      ...SELECTOR,
+    },
+  },
+};
+
+/** Both compare criteria at once, as a gate evaluates them; any non-pass blocks. */
+async function judgeByCompare(
+  source: CriterionSource,
+  service: Service,
+  end: number,
+): Promise<Judgement> {
+  const window = { start: iso(end - WINDOW_SECONDS), end: iso(end) };
+  const started = performance.now();
+  const states = await Promise.all(
+    Object.entries(COMPARE_CRITERIA).map(async ([key, definition]) => {
+      const measured = await source.measure({
+        entityRef: `component:default/${service.name}`,
+        environment: ENVIRONMENT,
+        version: 'v2',
+        definition,
+        window,
+      });
+      const details = measured.details as
+        | { state?: string; reasons?: string[]; noData?: string }
+        | undefined;
+      const state = String(details?.state ?? 'none');
+      const reasons = details?.reasons ?? [details?.noData ?? ''];
+      return { key, state, reasons: `${key}: ${reasons.join('; ')}` };
+    }),
+  );
+  const ms = performance.now() - started;
+  return {
+    // Inconclusive never passes.
+    decision: states.every(s => s.state === 'pass') ? 'pass' : 'blocked',
+    detail: states.map(s => `${s.key} ${s.state}`).join(', '),
+    reasons: states.map(s => s.reasons),
+    ms,
+  };
+}
+
+/**
+ * The gate teams write by hand today: the new version's error ratio at
+ * most 10 % above the old one's or at most 0.5 points above it, and its
+ * p95 at most 10 % above the old one's. The old version is read over the
+ * same baseline window the compare source uses (same window for a canary,
+ * the window before the deploy for a rolling one), so both methods see the
+ * same data. No data (NaN) fails, as `noData: fail` would.
+ */
+async function judgeByPromQl(
+  baseUrl: string,
+  service: Service,
+  end: number,
+): Promise<Judgement> {
+  const baselineEnd = service.deployedAt ?? end;
+  const matchers = (version: string) =>
+    `service="${service.name}",environment="${ENVIRONMENT}",version="${version}"`;
+  const errorRatio = (version: string) =>
+    `sum(increase(http_requests_total{${matchers(
+      version,
+    )},code=~"5.."}[30m])) / sum(increase(http_requests_total{${matchers(
+      version,
+    )}}[30m]))`;
+  const p95 = (version: string) =>
+    `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${matchers(
+      version,
+    )}}[30m])))`;
+  const started = performance.now();
+  const [oldRatio, newRatio, oldP95, newP95] = await Promise.all([
+    instantQuery(baseUrl, errorRatio('v1'), baselineEnd),
+    instantQuery(baseUrl, errorRatio('v2'), end),
+    instantQuery(baseUrl, p95('v1'), baselineEnd),
+    instantQuery(baseUrl, p95('v2'), end),
+  ]);
+  const ms = performance.now() - started;
+  const errorsOk = newRatio <= 1.1 * oldRatio || newRatio <= oldRatio + 0.005;
+  const latencyOk = newP95 <= 1.1 * oldP95;
+  const figure = (value: number, digits: number) =>
+    Number.isFinite(value) ? value.toFixed(digits) : 'no data';
+  return {
+    decision: errorsOk && latencyOk ? 'pass' : 'blocked',
+    detail: `ratio ${figure(oldRatio, 4)} → ${figure(
+      newRatio,
+      4,
+    )}, p95 ${figure(oldP95, 3)} → ${figure(newP95, 3)} s`,
+    ms,
+  };
+}
+
+/** One instant query's single value; NaN when the answer is empty. */
+async function instantQuery(
+  baseUrl: string,
+  query: string,
+  time: number,
+): Promise<number> {
+  const url = `${baseUrl}/api/v1/query?${new URLSearchParams({
+    query,
+    time: String(time),
+  })}`;
+  const response = await fetch(url);
+  const body = (await response.json()) as any;
+  if (!response.ok || body.status !== 'success') {
+    throw new Error(`Prometheus refused ${query}: ${JSON.stringify(body)}`);
+  }
+  const sample = body.data.result[0];
+  return sample ? Number(sample.value[1]) : NaN;
+}
+
+// ---------------------------------------------------------------- report --
+
+interface Row {
+  service: Service;
+  compare: Judgement;
+  promql: Judgement;
+}
+
+const METHODS = [
+  { key: 'compare', name: 'compare criterion' },
+  { key: 'promql', name: 'hand-written PromQL gate' },
+] as const;
+
+function ratio(part: number, whole: number): string {
+  return whole ? `${(part / whole).toFixed(3)} (${part}/${whole})` : 'n/a';
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function report(rows: Row[]) {
+  const isRegression = (r: Row) =>
+    ['errors', 'latency', 'tail'].includes(r.service.kind);
+  const lines: string[] = [];
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  lines.push('\nPer method');
+  for (const method of METHODS) {
+    const regressions = rows.filter(isRegression);
+    const clean = rows.filter(r => r.service.kind === 'clean');
+    const low = rows.filter(r => r.service.kind === 'low-traffic');
+    const blocked = regressions.filter(
+      r => r[method.key].decision === 'blocked',
+    ).length;
+    const passed = clean.filter(r => r[method.key].decision === 'pass').length;
+    const lowPassed = low.filter(r => r[method.key].decision === 'pass').length;
+    const sensitivity = regressions.length ? blocked / regressions.length : 1;
+    const specificity = clean.length ? passed / clean.length : 1;
+    const times = rows.map(r => r[method.key].ms);
+    lines.push(
+      `  ${method.name}`,
+      `    sensitivity (regressions blocked)  ${ratio(
+        blocked,
+        regressions.length,
+      )}  target >= ${TARGETS.sensitivity}: ${met(
+        sensitivity >= TARGETS.sensitivity,
+      )}`,
+      `    specificity (clean passed)         ${ratio(
+        passed,
+        clean.length,
+      )}  target >= ${TARGETS.specificity}: ${met(
+        specificity >= TARGETS.specificity,
+      )}`,
+      `    low-traffic versions passed        ${lowPassed} of ${
+        low.length
+      }  target ${TARGETS.lowTrafficPassed}: ${met(
+        lowPassed <= TARGETS.lowTrafficPassed,
+      )}`,
+      `    time per evaluation                median ${percentile(
+        times,
+        0.5,
+      ).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms`,
+    );
+  }
+
+  lines.push(
+    '\nPer scenario (versions passed / total; compare: states of the two criteria)',
+  );
+  const header = [
+    'style',
+    'kind',
+    'n',
+    'compare passed',
+    'PromQL passed',
+    'compare outcomes',
+  ];
+  const table: string[][] = [header];
+  for (const style of ['canary', 'rolling'] as Style[]) {
+    for (const kind of KINDS) {
+      const group = rows.filter(
+        r => r.service.style === style && r.service.kind === kind,
+      );
+      if (!group.length) continue;
+      const outcomes: Record<string, number> = {};
+      for (const r of group) {
+        outcomes[r.compare.detail] = (outcomes[r.compare.detail] ?? 0) + 1;
+      }
+      table.push([
+        style,
+        kind,
+        String(group.length),
+        String(group.filter(r => r.compare.decision === 'pass').length),
+        String(group.filter(r => r.promql.decision === 'pass').length),
+        Object.entries(outcomes)
+          .sort((a, b) => b[1] - a[1])
+          .map(([outcome, n]) => `${n}× ${outcome}`)
+          .join('; '),
+      ]);
+    }
+  }
+  const widths = header.map((_, c) => Math.max(...table.map(r => r[c].length)));
+  for (const row of table) {
+    lines.push(
+      `  ${row
+        .map((cell, c) => (c < row.length - 1 ? cell.padEnd(widths[c]) : cell))
+        .join('  ')}`,
+    );
+  }
+
+  const wrong = rows.filter(r =>
+    isRegression(r)
+      ? r.compare.decision === 'pass'
+      : r.compare.decision === 'blocked' && r.service.kind === 'clean',
+  );
+  if (wrong.length) {
+    lines.push('\nWhere the compare criterion decided wrongly');
+    for (const r of wrong) {
+      lines.push(
+        `  ${r.service.name}: ${r.service.injected} — compare ${r.compare.detail}; PromQL ${r.promql.decision} (${r.promql.detail})`,
+        ...(r.compare.reasons ?? []).map(reason => `      ${reason}`),
+      );
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+// ------------------------------------------------------------------ main --
+
+const logger: LoggerService = {
+  error: (message, meta) => console.error(message, meta ?? ''),
+  warn: (message, meta) => console.warn(message, meta ?? ''),
+  info: () => {},
+  debug: () => {},
+  child: () => logger,
+};
+
+/** Cleanups still due, run on failure or interruption too. */
+const abandons = new Set<() => Promise<void>>();
+
+/** SQLite on a temporary file: the deployments table, with the plugin's migrations. */
+async function createDeploymentsDatabase(services: Service[]) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'qg-bench-'));
+  const knex: Knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(directory, 'compare.sqlite') },
+    useNullAsDefault: true,
+  });
+  const remove = async () => {
+    await knex.destroy();
+    fs.rmSync(directory, { recursive: true, force: true });
+    abandons.delete(remove);
+  };
+  abandons.add(remove);
+  await applyDatabaseMigrations(knex);
+  // Rolling deploys need the version before; canaries are found by traffic.
+  await new DatabaseDeploymentStore(knex).upsertDeployments(
+    services
+      .filter(s => s.deployedAt !== undefined)
+      .flatMap(s =>
+        [
+          { version: 'v1', startedAt: s.deployedAt! - 3 * 3600 },
+          { version: 'v2', startedAt: s.deployedAt! },
+        ].map(d => ({
+          source: 'bench',
+          externalId: `${s.name}-${d.version}`,
+          entityRef: `component:default/${s.name}`,
+          environment: ENVIRONMENT,
+          version: d.version,
+          status: 'succeeded' as const,
+          startedAt: iso(d.startedAt),
+          finishedAt: iso(d.startedAt + 60),
+        })),
+      ),
+  );
+  return { knex, remove };
+}
+
+async function main() {
+  const startedAt = performance.now();
+  const end = Math.floor(Date.now() / 60_000) * 60 - 60;
+  const rng = random(SEED);
+  const services = generateServices(SERVICES, end, rng);
+
+  let generated = performance.now();
+  const openMetrics = writeOpenMetrics(
+    services,
+    end - ROLLING_DEPLOYED_BEFORE_END - WINDOW_SECONDS - LEAD_SECONDS,
+    rng,
+  );
+  const lines = openMetrics.split('\n').length;
+  console.log(
+    `Generated ${
+      services.length
+    } services (seed ${SEED}): ${lines.toLocaleString('en-US')} samples, ${(
+      openMetrics.length / 1e6
+    ).toFixed(1)} MB of OpenMetrics in ${(
+      (performance.now() - generated) /
+      1000
+    ).toFixed(1)} s`,
+  );
+
+  generated = performance.now();
+  let prometheus: PrometheusServer | undefined;
+  let database:
+    | Awaited<ReturnType<typeof createDeploymentsDatabase>>
+    | undefined;
+  try {
+    [prometheus, database] = await Promise.all([
+      startPrometheus({ openMetrics }).then(server => {
+        abandons.add(server.stop);
+        return server;
+      }),
+      createDeploymentsDatabase(services),
+    ]);
+    console.log(
+      `Backfilled with promtool and started Prometheus in ${(
+        (performance.now() - generated) /
+        1000
+      ).toFixed(1)} s`,
+    );
+    const source = createCompareCriterionSource({
+      config: new ConfigReader({
+        qualityGates: {
+          gates: { prometheus: { baseUrl: prometheus.baseUrl } },
+        },
+      }),
+      logger,
+      knex: database.knex,
+    });
+    if (!source) throw new Error('the compare source was not created');
+
+    // One uncounted pass warms Prometheus' caches and the JIT for both.
+    for (const service of services.slice(0, 5)) {
+      await judgeByCompare(source, service, end);
+      await judgeByPromQl(prometheus.baseUrl, service, end);
+    }
+    const rows: Row[] = [];
+    for (const service of services) {
+      rows.push({
+        service,
+        compare: await judgeByCompare(source, service, end),
+        promql: await judgeByPromQl(prometheus.baseUrl, service, end),
+      });
+    }
+    report(rows);
+    console.log(
+      `\nTotal ${((performance.now() - startedAt) / 1000).toFixed(
+        1,
+      )} s; load average ${os
+        .loadavg()
+        .map(l => l.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    if (prometheus) {
+      await prometheus.stop();
+      abandons.delete(prometheus.stop);
+    }
+    await database?.remove();
+  }
+}
+
+const abandon = async () => {
+  for (const cleanup of [...abandons]) await cleanup().catch(() => {});
+  process.exit(130);
+};
+process.once('SIGINT', abandon);
+process.once('SIGTERM', abandon);
+main().then(
+  () => process.exit(0),
+  async error => {
+    console.error(error);
+    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
+    process.exit(1);
+  },
+);
