@@ -29,6 +29,8 @@ import {
 import { applyDatabaseMigrations } from '../plugins/quality-gates-backend/src/database/migrations';
 import { DatabaseDeploymentStore } from '../plugins/quality-gates-backend/src/deployments/DatabaseDeploymentStore';
 import { createCompareCriterionSource } from '../plugins/quality-gates-backend/src/gates/sources/compare';
+import { seededRandom as random } from './lib/seededRandom';
+import { runBench } from './lib/runBench';
 
 /** How many synthetic services are generated and judged. */
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 120);
@@ -91,18 +93,6 @@ interface Service {
   deployedAt?: number;
   /** What the injected change was, for the report. */
   injected: string;
-}
-
-/** mulberry32: small, fast and deterministic. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function generateServices(count: number, end: number, rng: () => number) {
@@ -797,17 +787,4 @@ async function main() {
   }
 }
 
-const abandon = async () => {
-  for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-  process.exit(130);
-};
-process.once('SIGINT', abandon);
-process.once('SIGTERM', abandon);
-main().then(
-  () => process.exit(0),
-  async error => {
-    console.error(error);
-    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-    process.exit(1);
-  },
-);
+runBench(main, abandons);

@@ -44,6 +44,8 @@ import {
   rebuildFirstDeployments,
   refreshFirstDeployments,
 } from '../plugins/quality-gates-backend/src/delivery/firstDeployments';
+import { seededRandom as randomFrom } from './lib/seededRandom';
+import { runBench } from './lib/runBench';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -86,16 +88,6 @@ const START = END - HISTORY_DAYS * DAY;
  * A small deterministic generator, so every run loads the same history
  * (relative to the hour it starts).
  */
-function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const componentName = (index: number) =>
   `service-${String(index).padStart(4, '0')}`;
@@ -1160,19 +1152,4 @@ async function main() {
   }
 }
 
-// Ctrl-C: drop the database before leaving.
-const abandon = async () => {
-  for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-  process.exit(130);
-};
-process.once('SIGINT', abandon);
-process.once('SIGTERM', abandon);
-
-main().then(
-  () => process.exit(0),
-  async error => {
-    console.error(error);
-    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-    process.exit(1);
-  },
-);
+runBench(main, abandons);

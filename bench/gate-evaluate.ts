@@ -57,6 +57,7 @@ import {
   GateEvaluationStore,
   NewGateEvaluation,
 } from '../plugins/quality-gates-backend/src/gates/store/GateEvaluationStore';
+import { runBench } from './lib/runBench';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -1317,18 +1318,5 @@ if (process.argv.includes('--serve')) {
     process.exit(1);
   });
 } else {
-  const abandon = async () => {
-    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-    process.exit(130);
-  };
-  process.once('SIGINT', abandon);
-  process.once('SIGTERM', abandon);
-  main().then(
-    () => process.exit(0),
-    async error => {
-      console.error(error);
-      for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-      process.exit(1);
-    },
-  );
+  runBench(main, abandons);
 }

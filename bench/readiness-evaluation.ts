@@ -54,6 +54,7 @@ import {
   ReadinessStore,
   ROWS_PER_STATEMENT,
 } from '../plugins/quality-gates-backend/src/readiness/ReadinessStore';
+import { seededRandom as randomFrom } from './lib/seededRandom';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -79,18 +80,6 @@ v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 // ---------------------------------------------------------------- catalog --
-
-/** A small deterministic generator, so every run scores the same catalog. */
-function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Failures each check must report, counted while generating. */
 interface ExpectedFailures {

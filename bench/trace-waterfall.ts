@@ -33,6 +33,7 @@ import type {
   ScrollRun,
   TraceWaterfallBench,
 } from './trace-waterfall/page';
+import { runBench } from './lib/runBench';
 
 /** Timed first renders of each size, after uncounted ones. */
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 15);
@@ -424,17 +425,4 @@ async function main() {
   }
 }
 
-const abandon = async () => {
-  for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-  process.exit(130);
-};
-process.once('SIGINT', abandon);
-process.once('SIGTERM', abandon);
-main().then(
-  () => process.exit(0),
-  async error => {
-    console.error(error);
-    for (const cleanup of [...abandons]) await cleanup().catch(() => {});
-    process.exit(1);
-  },
-);
+runBench(main, abandons);

@@ -9,6 +9,7 @@ import {
   TraceSpan,
   TraceSpanEvent,
 } from '@can-i-deploy/plugin-quality-gates-common';
+import { seededRandom } from '../lib/seededRandom';
 
 const ENTITY_REF = 'component:default/payments-platform';
 const REPOSITORY = 'https://github.com/example-org/payments-platform';
@@ -17,18 +18,6 @@ const TRACE_START_MICROS =
 /** One in this many test cases fails. */
 const FAILING_CASE_EVERY = 250;
 const ASSERTION = 'AssertionError: expected 409 to equal 201';
-
-/** mulberry32: the same trace on every run and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECOND = 1_000_000;
 
