@@ -154,6 +154,21 @@ describe('latency histogram verdict', () => {
     );
   });
 
+  it('fails a slow tail the rank test cannot see, by the p99 interval alone', () => {
+    // Wider buckets above a second: 3% of the candidate's requests moved from
+    // 0.25-0.5 s to 2.5-5 s, past only the few requests in between. Over all
+    // requests the rank test is not significant; p99's interval clears the
+    // baseline's by far more than 10%.
+    const tailBounds = [0.1, 0.25, 0.5, 1, 2.5, 5, Infinity];
+    const baseline = histogram([6000, 3000, 700, 250, 40, 10, 0], tailBounds);
+    const candidate = histogram([1200, 600, 80, 50, 8, 62, 0], tailBounds);
+    const verdict = compareLatencyHistograms(baseline, candidate);
+    expect(verdict.pValue!).toBeGreaterThan(0.05);
+    const p99 = verdict.quantiles.find(q => q.quantile === 0.99)!;
+    expect(p99.confirmedBeyondTolerance).toBe(true);
+    expect(verdict.state).toBe('fail');
+  });
+
   it('passes identical histograms and a faster candidate', () => {
     expect(
       compareLatencyHistograms(

@@ -334,9 +334,13 @@ export function compareLatencyHistograms(
       'a histogram with only the +Inf bucket cannot show a latency shift',
     );
   }
+  // A quantile whose interval clears the baseline's by the tolerance is a
+  // significant shift on its own (two intervals at this level that do not
+  // overlap): a slow tail moves p99 without moving the rank test.
+  const quantileConfirmed = shifts.some(s => s.confirmedBeyondTolerance);
   const state = decide({
     belowMinimum: missing.length > 0 || singleBucket,
-    significant,
+    significant: significant || quantileConfirmed,
     estimateBeyondTolerance: shifts.some(s => s.beyondTolerance),
     boundBeyondTolerance: shifts.some(s => s.confirmedBeyondTolerance),
   });
