@@ -43,35 +43,34 @@ export function HistoryFilters(props: {
     />
   );
 
+  const textField = (
+    name: 'gateId' | 'owner' | 'environment',
+    id: string,
+    label: string,
+    placeholder: string,
+  ) => (
+    <DebouncedTextField
+      id={id}
+      label={label}
+      placeholder={placeholder}
+      value={query[name]}
+      onChange={value => onChange(name, value)}
+    />
+  );
+
   return (
     <FilterBar label="Filters">
-      {shown('gateId') && (
-        <DebouncedTextField
-          id="gate-history-gate"
-          label="Gate"
-          placeholder="Gate id"
-          value={query.gateId}
-          onChange={value => onChange('gateId', value)}
-        />
-      )}
-      {shown('owner') && (
-        <DebouncedTextField
-          id="gate-history-owner"
-          label="Owner"
-          placeholder="Group, e.g. team-a"
-          value={query.owner}
-          onChange={value => onChange('owner', value)}
-        />
-      )}
-      {shown('environment') && (
-        <DebouncedTextField
-          id="gate-history-environment"
-          label="Environment"
-          placeholder="e.g. production"
-          value={query.environment}
-          onChange={value => onChange('environment', value)}
-        />
-      )}
+      {shown('gateId') &&
+        textField('gateId', 'gate-history-gate', 'Gate', 'Gate id')}
+      {shown('owner') &&
+        textField('owner', 'gate-history-owner', 'Owner', 'Group, e.g. team-a')}
+      {shown('environment') &&
+        textField(
+          'environment',
+          'gate-history-environment',
+          'Environment',
+          'e.g. production',
+        )}
       {shown('verdict') && (
         <FilterSelect
           id="gate-history-verdict"
