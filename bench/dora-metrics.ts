@@ -44,6 +44,10 @@ import {
   rebuildFirstDeployments,
   refreshFirstDeployments,
 } from '../plugins/quality-gates-backend/src/delivery/firstDeployments';
+import {
+  deploymentPoints,
+  refreshDeploymentFacts,
+} from '../plugins/quality-gates-backend/src/dora/facts/deploymentFacts';
 import { seededRandom as randomFrom } from './lib/seededRandom';
 import { runBench } from './lib/runBench';
 
@@ -61,6 +65,12 @@ const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 1_000);
 /** Timed calls of every measurement, after uncounted warm-up calls. */
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 30);
 const WARM_UP = 5;
+/**
+ * A PostgreSQL database to keep between runs: loaded when empty, reused
+ * (with any new migrations applied) and not dropped. For iterating on the
+ * queries without regenerating the history each time.
+ */
+const KEPT_DATABASE = process.env.BENCH_POSTGRES_DATABASE;
 /** `full` prints the whole plan of every statement, not only its top nodes. */
 const EXPLAIN = process.env.BENCH_EXPLAIN ?? 'top';
 
@@ -314,14 +324,22 @@ interface BenchDatabase {
 const abandons = new Set<() => Promise<void>>();
 
 async function createPostgres(): Promise<BenchDatabase> {
-  const databaseName = `qg_bench_dora_${process.pid}_${Date.now()}`;
+  const databaseName =
+    KEPT_DATABASE ?? `qg_bench_dora_${process.pid}_${Date.now()}`;
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,
     pool: { min: 0, max: 1 },
   });
-  await admin.raw('CREATE DATABASE ??', [databaseName]);
+  const exists = await admin.raw(
+    'select 1 from pg_database where datname = ?',
+    [databaseName],
+  );
+  if (exists.rows.length === 0) {
+    await admin.raw('CREATE DATABASE ??', [databaseName]);
+  }
   const drop = async () => {
+    if (KEPT_DATABASE) return;
     await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [databaseName]);
   };
   abandons.add(drop);
@@ -816,7 +834,21 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
   console.log(
     `\n${db.name}: generating and loading ${deployments} deployments across ${COMPONENTS} components over ${HISTORY_DAYS} days`,
   );
-  const load = await loadHistory(db, generator);
+  const [{ count: stored }] = rowsOf(
+    await knex.raw('select count(*) as count from deployments'),
+  );
+  if (Number(stored) > 0) {
+    console.log(`  reusing the ${stored} deployments already loaded`);
+  }
+  const load =
+    Number(stored) > 0
+      ? {
+          rows: {} as LoadFigures['rows'],
+          loadMs: 0,
+          rebuildMs: 0,
+          analyzeMs: 0,
+        }
+      : await loadHistory(db, generator);
   const total = Object.values(load.rows).reduce((sum, n) => sum + n, 0);
   console.log(
     [
@@ -847,6 +879,24 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
     config: undefined,
   });
   const environments = service.environments;
+  // As the plugin does at start: the deployment facts for these
+  // environments, derived from the loaded history (once, when reused).
+  const prepareStart = performance.now();
+  const derived = await service.prepare();
+  if (derived) {
+    await knex.raw(
+      db.name === 'PostgreSQL'
+        ? 'VACUUM (ANALYZE) dora_deployment_facts'
+        : 'ANALYZE dora_deployment_facts',
+    );
+  }
+  console.log(
+    derived
+      ? `  DORA deployment facts derived in ${seconds(
+          performance.now() - prepareStart,
+        )}`
+      : '  DORA deployment facts already derived',
+  );
 
   // A component of median size, and every 10th component as a group.
   const byCount = generator.counts
@@ -1050,14 +1100,13 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
     console.log(
       `\n  where the time goes: EXPLAIN (ANALYZE, BUFFERS) of the group's statements (nodes by time spent in themselves)`,
     );
-    // The statements as figures runs them: on the environments deployed to.
-    const queries = new DoraQueries(
+    const queries = new DoraQueries(knex, groupScope);
+    await explain(
       knex,
-      await store.withDeployedEnvironments(groupScope),
+      'deploymentFigures',
+      queries.deploymentFigures('window'),
     );
-    await explain(knex, 'deploymentCounts', queries.deploymentCounts('window'));
     await explain(knex, 'leadTimes', queries.leadTimes('window'));
-    await explain(knex, 'recoveries', queries.recoveries('window'));
     await explain(
       knex,
       'plain aggregate',
@@ -1088,6 +1137,7 @@ async function benchIngest(knex: Knex, entityRef: string) {
     .limit(1);
   const writes: number[] = [];
   const refreshes: number[] = [];
+  const factRefreshes: number[] = [];
   for (let i = 0; i < WARM_UP + INGEST_WRITES; i++) {
     const externalId = `bench-ingest-${i}`;
     const report = {
@@ -1113,20 +1163,29 @@ async function benchIngest(knex: Knex, entityRef: string) {
     const refresh = await elapsed(() =>
       knex.transaction(tx => refreshFirstDeployments(tx, [id])),
     );
+    const factRefresh = await elapsed(() =>
+      knex.transaction(async tx =>
+        refreshDeploymentFacts(tx, await deploymentPoints(tx, [id])),
+      ),
+    );
     if (i >= WARM_UP) {
       writes.push(write);
       refreshes.push(refresh);
+      factRefreshes.push(factRefresh);
     }
   }
   console.log(
     [
       `  ingest: ${INGEST_WRITES} deployments of 4 changes, one request each:`,
-      `    write through DeliveryEventWriter (with the refresh) median ${millis(
+      `    write through DeliveryEventWriter (with the refreshes) median ${millis(
         median(writes),
       )}, p95 ${millis(percentile(writes, 0.95))}`,
-      `    refreshing first_deployments alone              median ${millis(
+      `    refreshing first_deployments alone                median ${millis(
         median(refreshes),
       )}, p95 ${millis(percentile(refreshes, 0.95))}`,
+      `    refreshing the DORA deployment facts alone        median ${millis(
+        median(factRefreshes),
+      )}, p95 ${millis(percentile(factRefreshes, 0.95))}`,
     ].join('\n'),
   );
 }

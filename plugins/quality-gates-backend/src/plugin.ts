@@ -211,6 +211,22 @@ export const qualityGatesPlugin = createBackendPlugin({
             ),
           }),
         );
+        const dora = new DoraService({
+          store: new DoraStore(knex),
+          catalog,
+          auth,
+          config: config.getOptionalConfig('qualityGates.dora'),
+        });
+        // Before serving: after an upgrade, or when the production
+        // environments change, this derives every deployment's facts.
+        const preparing = Date.now();
+        if (await dora.prepare()) {
+          logger.info(
+            `DORA facts derived for production environments ${dora.environments.join(
+              ', ',
+            )} in ${Date.now() - preparing} ms`,
+          );
+        }
         httpRouter.use(
           await createRouter({
             logger,
@@ -223,12 +239,7 @@ export const qualityGatesPlugin = createBackendPlugin({
             entities: new EntityLookup(discovery, auth),
             criterionSources: gates.sourceIds,
             gates: gates.routes,
-            dora: new DoraService({
-              store: new DoraStore(knex),
-              catalog,
-              auth,
-              config: config.getOptionalConfig('qualityGates.dora'),
-            }),
+            dora,
             readiness: readiness && {
               ...readiness,
               httpAuth,

@@ -7,6 +7,11 @@ import {
   refreshCommitTimes,
   refreshFirstDeployments,
 } from './firstDeployments';
+import {
+  deploymentPoints,
+  incidentPoints,
+  refreshDeploymentFacts,
+} from '../dora/facts/deploymentFacts';
 
 const TERMINAL_DEPLOYMENT_STATUSES = "('succeeded', 'failed', 'rolled_back')";
 
@@ -184,6 +189,10 @@ export class DeliveryEventWriter {
       merge: ['sha'],
     });
     await refreshFirstDeployments(tx, [...deploymentIds.values()]);
+    await refreshDeploymentFacts(
+      tx,
+      await deploymentPoints(tx, [...deploymentIds.values()]),
+    );
   }
 
   private async writeChanges(tx: Knex.Transaction, batch: DeliveryBatch) {
@@ -247,6 +256,12 @@ export class DeliveryEventWriter {
       'deployments',
       reports.flatMap(report => (report.causedBy ? [report.causedBy] : [])),
     );
+    // Where the incidents were, before this write moves them (an incident
+    // may change entity or cause): the DORA facts there change too.
+    const keys = reports.map(
+      report => [report.source, report.externalId] as [string, string],
+    );
+    const before = await incidentPoints(tx, { keys });
     const now = new Date();
     const rows = reports.map(report => ({
       id: randomUUID(),
@@ -292,6 +307,10 @@ export class DeliveryEventWriter {
         updated_at: tx.raw('excluded.updated_at'),
       },
     });
+    await refreshDeploymentFacts(tx, [
+      ...before,
+      ...(await incidentPoints(tx, { keys })),
+    ]);
   }
 
   /** Plugin ids of rows named by their source keys. */

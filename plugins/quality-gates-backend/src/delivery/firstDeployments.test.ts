@@ -6,6 +6,7 @@ import { CdEventLog } from '../ingest/cdevents/CdEventLog';
 import { DeploymentReport } from './DeliveryBatch';
 import { DeliveryEventWriter } from './DeliveryEventWriter';
 import { rebuildFirstDeployments } from './firstDeployments';
+import { seededRandom as random } from '../__testUtils__/seededRandom';
 
 // first_deployments is derived from the delivery history; these tests check
 // that every write keeps it equal to what a rebuild from scratch gives.
@@ -73,17 +74,6 @@ async function expectSameAsRebuild(knex: Knex) {
   const maintained = await snapshot(knex);
   await rebuildFirstDeployments(knex);
   expect(maintained).toEqual(await snapshot(knex));
-}
-
-/** A small deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('first_deployments', () => {

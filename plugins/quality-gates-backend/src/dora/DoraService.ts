@@ -134,6 +134,14 @@ export class DoraService {
     this.maxWindowDays = config?.getOptionalNumber('maxWindowDays') ?? 731;
   }
 
+  /**
+   * Makes the deployment facts ready for the configured production
+   * environments. Resolves to whether they had to be derived.
+   */
+  prepare(): Promise<boolean> {
+    return this.options.store.prepare(this.environments);
+  }
+
   /** Resolves the scope through the catalog with the caller's rights. */
   async resolveScope(
     request: DoraScopeRequest,

@@ -14,6 +14,7 @@ import { isPostgres } from '../database/dialect';
 import { rawRows } from '../database/rawRows';
 import { timestampFromDatabase } from '../database/timestamps';
 import { DoraBucketing, DoraQueries, DoraQueryScope } from './doraQueries';
+import { ensureDeploymentFacts } from './facts/deploymentFacts';
 
 function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
@@ -64,7 +65,26 @@ const EMPTY: BucketCounts = {
  * trend; rows behind a figure for the drill-down.
  */
 export class DoraStore {
+  /** Facts made ready per list of production environments, once each. */
+  private readonly prepared = new Map<string, Promise<boolean>>();
+
   constructor(private readonly knex: Knex) {}
+
+  /**
+   * Makes the deployment facts ready for these production environments:
+   * derives them once if they were derived for others (or never). The
+   * plugin calls it at start, so that no request waits for it.
+   */
+  prepare(environments: string[]): Promise<boolean> {
+    const key = JSON.stringify([...environments].sort());
+    if (!this.prepared.has(key)) {
+      const ready = ensureDeploymentFacts(this.knex, environments);
+      // A failure is reported to this caller and retried by the next.
+      ready.catch(() => this.prepared.delete(key));
+      this.prepared.set(key, ready);
+    }
+    return this.prepared.get(key)!;
+  }
 
   /**
    * Runs one statement. On PostgreSQL JIT compilation is switched off for
@@ -85,58 +105,14 @@ export class DoraStore {
     });
   }
 
-  /**
-   * The scope with the production environments its entities actually
-   * deployed to, found by one index probe per entity and environment.
-   */
-  async withDeployedEnvironments(
-    scope: DoraQueryScope,
-  ): Promise<DoraQueryScope> {
-    const values = (items: string[]) => items.map(() => '(?)').join(', ');
-    // A subquery per pair in the select list: an EXISTS in the WHERE clause
-    // may become a semi-join that reads the whole table instead.
-    const pairs: Array<{
-      entity_ref: string;
-      environment: string;
-      deployed: unknown;
-    }> = rawRows(
-      await this.knex.raw(
-        `with r (entity_ref) as (values ${values(scope.entityRefs)}),
-          e (environment) as (values ${values(scope.environments)})
-        select r.entity_ref, e.environment, (
-          select 1 from deployments d
-          where d.entity_ref = r.entity_ref and d.environment = e.environment
-          limit 1
-        ) as deployed
-        from r cross join e`,
-        [...scope.entityRefs, ...scope.environments],
-      ),
-    );
-    const rows = pairs.filter(pair => pair.deployed !== null);
-    const perEntity = new Map<string, number>();
-    for (const row of rows) {
-      perEntity.set(row.entity_ref, (perEntity.get(row.entity_ref) ?? 0) + 1);
-    }
-    return {
-      ...scope,
-      deployedEnvironments: scope.environments.filter(environment =>
-        rows.some(row => row.environment === environment),
-      ),
-      multiEnvironmentRefs: [...perEntity]
-        .filter(([, count]) => count > 1)
-        .map(([entityRef]) => entityRef),
-    };
-  }
-
   private async buckets(
-    requested: DoraQueryScope,
+    scope: DoraQueryScope,
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
-    const scope = await this.withDeployedEnvironments(requested);
-    const [deployments, leads, recoveries] = await Promise.all([
-      this.run(scope, queries => queries.deploymentCounts(bucketing)),
+    await this.prepare(scope.environments);
+    const [deployments, leads] = await Promise.all([
+      this.run(scope, queries => queries.deploymentFigures(bucketing)),
       this.run(scope, queries => queries.leadTimes(bucketing)),
-      this.run(scope, queries => queries.recoveries(bucketing)),
     ]);
     const buckets = new Map<number, BucketCounts>();
     const at = (bucket: unknown) => {
@@ -150,6 +126,9 @@ export class DoraStore {
         reached: Number(row.reached),
         failed: Number(row.failed),
         unplanned: Number(row.unplanned),
+        failures: Number(row.failed),
+        recovered: Number(row.recovered),
+        recoveryMedian: secondsOrNull(row.median),
       });
     }
     for (const row of rawRows(leads)) {
@@ -158,13 +137,6 @@ export class DoraStore {
         excluded: Number(row.excluded),
         leadMedian: secondsOrNull(row.median),
         leadP90: secondsOrNull(row.p90),
-      });
-    }
-    for (const row of rawRows(recoveries)) {
-      Object.assign(at(row.bucket), {
-        failures: Number(row.failures),
-        recovered: Number(row.recovered),
-        recoveryMedian: secondsOrNull(row.median),
       });
     }
     return buckets;
@@ -243,18 +215,20 @@ export class DoraStore {
 
   /** The rows behind one figure, newest first. */
   async details(
-    requested: DoraQueryScope,
+    scope: DoraQueryScope,
     metric: DoraMetricName,
     page: { limit: number; offset: number },
   ): Promise<{ items: DoraDetailRow[]; totalCount: number }> {
-    const scope = await this.withDeployedEnvironments(requested);
+    await this.prepare(scope.environments);
     let rows: any[];
     let toDetail: (row: any) => DoraDetailRow;
     if (metric === 'leadTime') {
       rows = rawRows(await this.run(scope, q => q.leadTimeRows(page)));
       toDetail = leadTimeRow;
     } else if (metric === 'recoveryTime') {
-      rows = rawRows(await this.run(scope, q => q.recoveryRows(page)));
+      rows = rawRows(
+        await this.run(scope, q => q.deploymentRows('failed', page)),
+      );
       toDetail = recoveryRow;
     } else {
       const filter = {

@@ -16,6 +16,10 @@ import {
   startQualityGatesBackend,
   waitForCatalog,
 } from '../__testUtils__/testBackend';
+import {
+  expectFactsAsDerived,
+  factsSnapshot,
+} from '../dora/facts/factsTestHelpers';
 import { applyRetention } from './retention';
 import { remapUnresolvedEvents } from './remapUnresolvedEvents';
 
@@ -179,6 +183,16 @@ describe('maintenance', () => {
       expect(links).toEqual(['recent']);
       // The old change's first deployment goes with it.
       expect(await knex('first_deployments').pluck('sha')).toEqual(['recent']);
+      // Its cause gone, the incident falls on the last success before it
+      // opened: the recent deployment, which DORA now counts as failed.
+      const facts = await factsSnapshot(knex);
+      expect(
+        facts
+          .filter(row => row.external_id === 'recent')
+          .map(row => [row.failed, row.incident_external_id]),
+      ).toEqual([[1, 'recent-incident']]);
+      expect(facts.some(row => row.external_id === 'old')).toBe(false);
+      await expectFactsAsDerived(knex);
     });
 
     it('maps kept events once the catalog knows their entity', async () => {
@@ -245,6 +259,13 @@ describe('maintenance', () => {
           entity_hint: 'service.name=nobody-knows-me',
         },
       ]);
+      // DORA counts it for its entity now.
+      expect(
+        (await factsSnapshot(knex))
+          .filter(row => row.external_id.startsWith('d'))
+          .map(row => [row.external_id, row.entity_ref]),
+      ).toEqual([['d1', 'component:default/payments']]);
+      await expectFactsAsDerived(knex);
     });
   });
 });

@@ -4,6 +4,11 @@ import {
   hintsFromDescription,
 } from '../catalog/EntityResolver';
 import { refreshFirstDeployments } from '../delivery/firstDeployments';
+import {
+  deploymentPoints,
+  incidentPoints,
+  refreshDeploymentFacts,
+} from '../dora/facts/deploymentFacts';
 
 const TABLES = [
   'deployments',
@@ -38,11 +43,18 @@ export async function remapUnresolvedEvents(
           const rows = tx(table)
             .whereNull('entity_ref')
             .andWhere('entity_hint', hint);
-          const ids: string[] =
-            table === 'deployments' ? await rows.clone().pluck('id') : [];
+          const ids: string[] = ['deployments', 'incidents'].includes(table)
+            ? await rows.clone().pluck('id')
+            : [];
           const updated = await rows.update({ entity_ref: entityRef });
-          // Deployments that found their entity may be its changes' first.
-          await refreshFirstDeployments(tx, ids);
+          if (table === 'deployments') {
+            // Deployments that found their entity may be its changes' first.
+            await refreshFirstDeployments(tx, ids);
+            await refreshDeploymentFacts(tx, await deploymentPoints(tx, ids));
+          }
+          if (table === 'incidents') {
+            await refreshDeploymentFacts(tx, await incidentPoints(tx, { ids }));
+          }
           return updated;
         });
       }

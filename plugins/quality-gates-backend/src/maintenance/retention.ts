@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { forgetFirstDeployments } from '../delivery/firstDeployments';
+import {
+  forgetDeploymentFacts,
+  refreshDeploymentFacts,
+} from '../dora/facts/deploymentFacts';
 
 /** How long delivery history is kept, in days. */
 export interface RetentionPolicy {
@@ -37,7 +41,27 @@ export async function applyRetention(
     const expiredDeployments = tx('deployments')
       .where('started_at', '<', cutoff)
       .select('id');
+    // Entities whose DORA facts the deletions change: a deleted success no
+    // longer takes the blame for later incidents, a deleted incident no
+    // longer makes later deployments failed or unplanned.
+    const touchedEntities: string[] = await tx
+      .select('entity_ref')
+      .from(
+        tx('deployments')
+          .whereIn('id', expiredDeployments.clone())
+          .select('entity_ref')
+          .union(
+            tx('incidents')
+              .where('opened_at', '<', cutoff)
+              .orWhereIn('caused_by_deployment_id', expiredDeployments.clone())
+              .select('entity_ref'),
+          )
+          .as('touched'),
+      )
+      .whereNotNull('entity_ref')
+      .pluck('entity_ref');
     await forgetFirstDeployments(tx, expiredDeployments.clone());
+    await forgetDeploymentFacts(tx, expiredDeployments.clone());
     const deploymentChanges = await tx('deployment_changes')
       .whereIn('deployment_id', expiredDeployments.clone())
       .delete();
@@ -74,6 +98,10 @@ export async function applyRetention(
     const spans = await tx('spans')
       .where('start_time_us', '<', spanCutoffMicros)
       .delete();
+    await refreshDeploymentFacts(
+      tx,
+      touchedEntities.map(entityRef => ({ entityRef, at: 0 })),
+    );
     return {
       deployments,
       deploymentChanges,

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { refreshFirstDeployments } from '../../delivery/firstDeployments';
+import { rederiveDeploymentFacts } from '../facts/deploymentFacts';
 
 /**
  * A month of delivery history whose DORA figures were worked out by hand
@@ -189,4 +190,6 @@ export async function writeDoraHistory(knex: Knex): Promise<void> {
       updated_at: now,
     })),
   );
+  // Written around the ingest: derive what it would have kept.
+  await rederiveDeploymentFacts(knex);
 }

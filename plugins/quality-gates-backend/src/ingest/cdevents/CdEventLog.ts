@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
 import { timestampToDatabase } from '../../database/timestamps';
 import { refreshFirstDeployments } from '../../delivery/firstDeployments';
+import {
+  deploymentPoints,
+  refreshDeploymentFacts,
+} from '../../dora/facts/deploymentFacts';
 import { CDEVENTS_SOURCE } from './cdEventMapping';
 import { KnownDeployment, RunningState } from './serviceTimeline';
 
@@ -133,6 +137,7 @@ export class CdEventLog {
       .update({ status: 'rolled_back', updated_at: new Date() });
     // A rolled-back deployment no longer counts as its changes' first.
     await refreshFirstDeployments(tx, ids);
+    await refreshDeploymentFacts(tx, await deploymentPoints(tx, ids));
   }
 
   private timeline(service: ServiceRef, environment: string, at: string) {
