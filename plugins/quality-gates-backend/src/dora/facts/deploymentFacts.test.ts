@@ -251,9 +251,12 @@ describe('dora_deployment_facts', () => {
 
     it('stays right with concurrent writers of one entity', async () => {
       const { knex } = await prepared();
-      // Ten requests at once: deployments and incidents interleaved in time.
-      await Promise.all(
-        Array.from({ length: 10 }, (_, index) =>
+      // Ten requests at once: deployments and incidents interleaved in
+      // time; and a derivation (a backend starting with other environments)
+      // in the middle of them, which must not lose any.
+      await Promise.all([
+        deriveDeploymentFacts(knex, PRODUCTION),
+        ...Array.from({ length: 10 }, (_, index) =>
           new DeliveryEventWriter(knex).write({
             deployments: [
               deployment(`d${index}`, 20 - 2 * index, {
@@ -263,7 +266,7 @@ describe('dora_deployment_facts', () => {
             incidents: [incident(`i${index}`, 21 - 2 * index)],
           }),
         ),
-      );
+      ]);
       expect((await factsSnapshot(knex)).filter(row => row.failed).length).toBe(
         10,
       );

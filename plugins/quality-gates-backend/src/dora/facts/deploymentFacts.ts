@@ -212,9 +212,14 @@ export async function refreshDeploymentFacts(
   points: FactsPoint[],
 ): Promise<void> {
   if (points.length === 0) return;
-  const environments = await factsEnvironments(tx);
+  // Shared with other writers; waits for a derivation under way (which
+  // holds the state's exclusive lock), so that none misses this write.
+  const state: { production_environments: string } | undefined = isPostgres(tx)
+    ? await tx(STATE).where('id', 1).forShare().first('production_environments')
+    : await tx(STATE).where('id', 1).first('production_environments');
   // Not derived yet: the plugin's start derives them with everything.
-  if (!environments) return;
+  if (!state) return;
+  const environments: string[] = JSON.parse(state.production_environments);
   const earliest = new Map<string, number>();
   for (const point of points) {
     const at = epochMillis(point.at);
