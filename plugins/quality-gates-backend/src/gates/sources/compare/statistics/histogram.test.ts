@@ -136,7 +136,12 @@ describe('latency histogram verdict', () => {
       histogram([250, 380, 250, 100, 20]),
     );
     expect(verdict.pValue).toBeCloseTo(0.00039423, 7);
-    expect(verdict.effect!.estimate).toBeCloseTo(541300 / 1000000, 10);
+    expect(verdict.reasons[0]).toContain(
+      `P(candidate slower) = ${(541300 / 1000000).toFixed(3)}`,
+    );
+    expect(verdict.effect!.measure).toBe(
+      'latency as a whole, candidate over baseline',
+    );
     // Significant, but no quantile moves beyond +10% by its interval.
     expect(verdict.state).not.toBe('fail');
   });
@@ -167,6 +172,71 @@ describe('latency histogram verdict', () => {
     const p99 = verdict.quantiles.find(q => q.quantile === 0.99)!;
     expect(p99.confirmedBeyondTolerance).toBe(true);
     expect(verdict.state).toBe('fail');
+  });
+
+  // Exact log-normal bucket counts on Prometheus' default buckets
+  // (rounded n·Φ(ln(le/median)/σ), computed independently).
+  const defaultBounds = [
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1,
+    2.5,
+    5,
+    10,
+    Infinity,
+  ];
+
+  it('does not fail a small slow-down that interpolation magnifies at p99', () => {
+    // Median 39.4 ms, σ 0.4, a million requests; the candidate is 2 %
+    // slower throughout. p99 sits just above 0.1 s in the sparse
+    // (0.1, 0.25] bucket, where PromQL's even spreading turns 2 % into
+    // 0.09999 → 0.11765 s (×1.1766).
+    const baseline = histogram(
+      [0, 304, 127418, 596571, 265765, 9940, 2, 0, 0, 0, 0, 0],
+      defaultBounds,
+    );
+    const candidate = histogram(
+      [0, 253, 117414, 589847, 281153, 11331, 2, 0, 0, 0, 0, 0],
+      defaultBounds,
+    );
+    const verdict = compareLatencyHistograms(baseline, candidate);
+    const p99 = verdict.quantiles.find(q => q.quantile === 0.99)!;
+    expect(p99.ratio).toBeCloseTo(1.1765911896, 8);
+    expect(p99.interpolatedBeyondTolerance).toBe(true);
+    expect(p99.confirmedBeyondTolerance).toBe(false);
+    // The whole distribution says what happened.
+    expect(verdict.effect!.estimate).toBeGreaterThan(1.01);
+    expect(verdict.effect!.estimate).toBeLessThan(1.03);
+    expect(verdict.state).toBe('inconclusive');
+  });
+
+  it('fails a slow-down that keeps each quantile in its bucket, by the whole distribution', () => {
+    // Median 55 ms, σ 0.5, 20000 requests a side, the candidate 30 %
+    // slower: p50, p90 and p99 each stay in the bucket they were in.
+    const baseline = histogram(
+      [0, 7, 1141, 7340, 9194, 2293, 25, 0, 0, 0, 0, 0],
+      defaultBounds,
+    );
+    const candidate = histogram(
+      [0, 1, 355, 4388, 10233, 4900, 122, 1, 0, 0, 0, 0],
+      defaultBounds,
+    );
+    const verdict = compareLatencyHistograms(baseline, candidate);
+    expect(verdict.effect!.estimate).toBeGreaterThan(1.25);
+    expect(verdict.effect!.estimate).toBeLessThan(1.35);
+    expect(verdict.effect!.interval!.lower).toBeGreaterThan(1.1);
+    expect(verdict.state).toBe('fail');
+    // Faster by the same factor is a regression only when that is asked.
+    expect(compareLatencyHistograms(candidate, baseline).state).toBe('pass');
+    expect(
+      compareLatencyHistograms(candidate, baseline, { direction: 'decrease' })
+        .state,
+    ).toBe('fail');
   });
 
   it('passes identical histograms and a faster candidate', () => {

@@ -1,5 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { gammaln } from 'simple-statistics';
+import { valueRangeAtRank } from './bucketResolution';
+import { LatencyShift, latencyShift } from './latencyShift';
 import { mannWhitneyNormal } from './mannWhitney';
 import { normalQuantile } from './normal';
 import { describeMissing, missingSamples } from './sampleSize';
@@ -10,6 +12,7 @@ import {
   checkConfidenceLevel,
   decide,
   formatPValue,
+  intervalLevelFor,
 } from './verdict';
 
 /** A classic Prometheus histogram: cumulative `le` buckets ending in +Inf. */
@@ -198,16 +201,46 @@ export function quantileInterval(
   return { lower, upper };
 }
 
+/**
+ * The same order statistics, placed only as far as the buckets can place
+ * them (`bucketResolution.ts`): from the lowest value the lower one can
+ * have to the highest the upper one can have. It always contains
+ * `quantileInterval`.
+ */
+export function resolvedQuantileInterval(
+  q: number,
+  buckets: BucketCounts,
+  confidenceLevel: number,
+): { lower: number; upper: number } {
+  const n = Math.round(buckets.total);
+  const ranks = orderStatisticRanks(n, q, confidenceLevel);
+  return {
+    lower:
+      ranks.lower < 1
+        ? lowerEdge(buckets, 0)
+        : valueRangeAtRank(buckets, ranks.lower).low,
+    upper:
+      ranks.upper > n ? Infinity : valueRangeAtRank(buckets, ranks.upper).high,
+  };
+}
+
 export interface QuantileShift {
   quantile: number;
+  /** As PromQL's `histogram_quantile` computes them. */
   baseline: number;
   candidate: number;
+  /** As far as the buckets can place it (`resolvedQuantileInterval`). */
   baselineInterval: { lower: number; upper: number };
   candidateInterval: { lower: number; upper: number };
   /** Candidate over baseline estimate. */
   ratio: number;
   beyondTolerance: boolean;
-  /** Even the intervals' near ends are apart by more than the tolerance. */
+  /**
+   * The intervals' near ends, placed by PromQL's even spreading, are apart
+   * by more than the tolerance; not evidence enough to fail on its own.
+   */
+  interpolatedBeyondTolerance: boolean;
+  /** Even the near ends of what the buckets can resolve are that far apart. */
   confirmedBeyondTolerance: boolean;
 }
 
@@ -215,6 +248,9 @@ function describeShift(s: QuantileShift): string {
   let verdict = '';
   if (s.confirmedBeyondTolerance) {
     verdict = ', beyond tolerance even at the intervals’ near ends';
+  } else if (s.interpolatedBeyondTolerance) {
+    verdict =
+      ', beyond tolerance only where interpolation places it: the buckets are too coarse to confirm';
   } else if (s.beyondTolerance) {
     verdict = ', beyond tolerance but within the intervals';
   }
@@ -260,24 +296,72 @@ function shiftOf(
   const c = histogramQuantile(quantile, candidate);
   const bi = quantileInterval(quantile, baseline, level);
   const ci = quantileInterval(quantile, candidate, level);
+  const br = resolvedQuantileInterval(quantile, baseline, level);
+  const cr = resolvedQuantileInterval(quantile, candidate, level);
   const up = (low: number, high: number) => high > low * (1 + tolerance);
   const down = (high: number, low: number) => low < high * (1 - tolerance);
   const check = (
-    baselineValue: [number, number],
-    candidateValue: [number, number],
+    baselineValue: { lower: number; upper: number },
+    candidateValue: { lower: number; upper: number },
   ) =>
-    (direction !== 'decrease' && up(baselineValue[1], candidateValue[0])) ||
-    (direction !== 'increase' && down(baselineValue[0], candidateValue[1]));
+    (direction !== 'decrease' &&
+      up(baselineValue.upper, candidateValue.lower)) ||
+    (direction !== 'increase' &&
+      down(baselineValue.lower, candidateValue.upper));
+  const point = (x: number) => ({ lower: x, upper: x });
   return {
     quantile,
     baseline: b,
     candidate: c,
-    baselineInterval: bi,
-    candidateInterval: ci,
+    baselineInterval: br,
+    candidateInterval: cr,
     ratio: c / b,
-    beyondTolerance: check([b, b], [c, c]),
-    confirmedBeyondTolerance: check([bi.lower, bi.upper], [ci.lower, ci.upper]),
+    beyondTolerance: check(point(b), point(c)),
+    interpolatedBeyondTolerance: check(bi, ci),
+    confirmedBeyondTolerance: check(br, cr),
   };
+}
+
+function describeLatencyShift(
+  shift: LatencyShift,
+  tolerance: number,
+  direction: RegressionDirection,
+): string {
+  const factor = (x: number) =>
+    `×${Number.isFinite(x) ? x.toPrecision(3) : '∞'}`;
+  let verdict = '';
+  if (shiftConfirmed(shift, direction, tolerance)) {
+    verdict = ', beyond tolerance even at the interval’s near end';
+  } else if (factorBeyond(shift.estimate, direction, tolerance)) {
+    verdict = ', beyond tolerance but within the interval';
+  }
+  return `latency as a whole ${factor(shift.estimate)} (${factor(
+    shift.lower,
+  )} to ${factor(shift.upper)}${verdict})`;
+}
+
+/** Whether a factor (candidate over baseline) is a regression beyond the tolerance. */
+function factorBeyond(
+  factor: number,
+  direction: RegressionDirection,
+  tolerance: number,
+): boolean {
+  return (
+    (direction !== 'decrease' && factor > 1 + tolerance) ||
+    (direction !== 'increase' && factor < 1 - tolerance)
+  );
+}
+
+/** Even the interval's near end (the end toward no change) is beyond the tolerance. */
+function shiftConfirmed(
+  shift: LatencyShift,
+  direction: RegressionDirection,
+  tolerance: number,
+): boolean {
+  return (
+    (direction !== 'decrease' && shift.lower > 1 + tolerance) ||
+    (direction !== 'increase' && shift.upper < 1 - tolerance)
+  );
 }
 
 /**
@@ -334,15 +418,39 @@ export function compareLatencyHistograms(
       'a histogram with only the +Inf bucket cannot show a latency shift',
     );
   }
+  // The whole distribution's shift judges a general slow-down, also one
+  // that keeps each quantile inside its bucket, where interpolated shifts
+  // prove little (a quantile near a sparse bucket's edge can move 10–20 %
+  // by interpolation when every request is 2 % slower).
+  const shift = singleBucket
+    ? undefined
+    : latencyShift(
+        baseline,
+        candidate,
+        intervalLevelFor(direction, confidenceLevel),
+      );
   // A quantile whose interval clears the baseline's by the tolerance is a
   // significant shift on its own (two intervals at this level that do not
-  // overlap): a slow tail moves p99 without moving the rank test.
+  // overlap): a slow tail moves p99 without moving the rank test. Where
+  // only PromQL's interpolation puts it there, the buckets cannot tell a
+  // slow tail from a small slow-down magnified inside a sparse bucket:
+  // inconclusive, never fail. A quantile's point estimate alone is no
+  // evidence; the whole distribution's is.
   const quantileConfirmed = shifts.some(s => s.confirmedBeyondTolerance);
+  const interpolationOnly = shifts.some(
+    s => s.interpolatedBeyondTolerance && !s.confirmedBeyondTolerance,
+  );
+  const wholeConfirmed =
+    shift !== undefined && shiftConfirmed(shift, direction, tolerance);
+  const wholeBeyond =
+    shift === undefined
+      ? shifts.some(s => s.beyondTolerance)
+      : factorBeyond(shift.estimate, direction, tolerance);
   const state = decide({
     belowMinimum: missing.length > 0 || singleBucket,
-    significant: significant || quantileConfirmed,
-    estimateBeyondTolerance: shifts.some(s => s.beyondTolerance),
-    boundBeyondTolerance: shifts.some(s => s.confirmedBeyondTolerance),
+    significant: significant || quantileConfirmed || interpolationOnly,
+    estimateBeyondTolerance: wholeBeyond || interpolationOnly,
+    boundBeyondTolerance: quantileConfirmed || wholeConfirmed,
   });
   reasons.push(
     `rank test over ${baseline.upperBounds.length} buckets p = ${formatPValue(
@@ -350,16 +458,28 @@ export function compareLatencyHistograms(
     )} (${
       significant ? 'significant' : 'not significant'
     }); P(candidate slower) = ${rank.probabilityOfSuperiority.toFixed(3)}`,
+    ...(shift ? [describeLatencyShift(shift, tolerance, direction)] : []),
     ...shifts.map(describeShift),
   );
   return {
     state,
     test: 'mann-whitney-bucketed',
     pValue: rank.pValue,
-    effect: {
-      measure: 'P(candidate > baseline) + ½ P(same bucket)',
-      estimate: rank.probabilityOfSuperiority,
-    },
+    effect: shift
+      ? {
+          measure: 'latency as a whole, candidate over baseline',
+          estimate: shift.estimate,
+          interval: {
+            lower: shift.lower,
+            upper: shift.upper,
+            confidenceLevel: shift.confidenceLevel,
+            method: 'inverted bucketed rank comparison',
+          },
+        }
+      : {
+          measure: 'P(candidate > baseline) + ½ P(same bucket)',
+          estimate: rank.probabilityOfSuperiority,
+        },
     sampleSizes,
     missing,
     quantiles: shifts,

@@ -109,10 +109,16 @@ describe('compare evidence of a criterion', () => {
       '×1.00',
     ]);
     expect(tableRow(item, 'p99')[2]).toBe('×1.00');
+    // p99's interval reaches as low as the buckets allow, not only as low
+    // as even spreading inside its bucket would put it.
+    expect(tableRow(item, 'p99')[0]).toBe('0.375 [0.2663, 0.3918]');
     expect(statistics(item)).toMatchObject({
       Comparison: ['pass'],
       Test: ['Mann-Whitney rank test over the histogram buckets'],
       'p-value': ['0.5'],
+      Effect: [
+        '1 (latency as a whole, candidate over baseline, 0.9784 to 1.022 at 90%)',
+      ],
     });
   });
 

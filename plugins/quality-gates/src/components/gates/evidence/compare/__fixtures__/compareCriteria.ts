@@ -232,8 +232,14 @@ export const unchangedLatency: CriterionEvidence = {
     test: 'mann-whitney-bucketed',
     pValue: 0.5000003959868577,
     effect: {
-      measure: 'P(candidate > baseline) + ½ P(same bucket)',
-      estimate: 0.5000000000000001,
+      measure: 'latency as a whole, candidate over baseline',
+      estimate: 0.9999999999999996,
+      interval: {
+        lower: 0.9783563444719701,
+        upper: 1.0221224665739872,
+        confidenceLevel: 0.8999999999999999,
+        method: 'inverted bucketed rank comparison',
+      },
     },
     sampleSizes: {
       baseline: 22867.013333333332,
@@ -243,6 +249,7 @@ export const unchangedLatency: CriterionEvidence = {
     },
     reasons: [
       'rank test over 7 buckets p = 0.500 (not significant); P(candidate slower) = 0.500',
+      'latency as a whole ×1.00 (×0.978 to ×1.02)',
       'p50 0.0417 → 0.0417 (×1.00)',
       'p90 0.100 → 0.100 (×1.00)',
       'p99 0.375 → 0.375 (×1.00)',
@@ -262,6 +269,7 @@ export const unchangedLatency: CriterionEvidence = {
         },
         ratio: 1,
         beyondTolerance: false,
+        interpolatedBeyondTolerance: false,
         confirmedBeyondTolerance: false,
       },
       {
@@ -269,15 +277,16 @@ export const unchangedLatency: CriterionEvidence = {
         baseline: 0.09999999999999998,
         candidate: 0.09999999999999998,
         baselineInterval: {
-          lower: 0.09934904776953818,
+          lower: 0.0746745238847691,
           upper: 0.1074360388705476,
         },
         candidateInterval: {
-          lower: 0.09868579251859738,
+          lower: 0.0743428962592987,
           upper: 0.11506165212655656,
         },
         ratio: 1,
         beyondTolerance: false,
+        interpolatedBeyondTolerance: false,
         confirmedBeyondTolerance: false,
       },
       {
@@ -285,15 +294,16 @@ export const unchangedLatency: CriterionEvidence = {
         baseline: 0.375,
         candidate: 0.375,
         baselineInterval: {
-          lower: 0.35841322522224184,
+          lower: 0.26626198378333626,
           upper: 0.3917582007503097,
         },
         candidateInterval: {
-          lower: 0.34310733481591565,
+          lower: 0.26396610022238737,
           upper: 0.4108905637582175,
         },
         ratio: 1,
         beyondTolerance: false,
+        interpolatedBeyondTolerance: false,
         confirmedBeyondTolerance: false,
       },
     ],
