@@ -1109,12 +1109,7 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
       `\n  where the time goes: EXPLAIN (ANALYZE, BUFFERS) of the group's statements (nodes by time spent in themselves)`,
     );
     const queries = new DoraQueries(knex, groupScope);
-    await explain(
-      knex,
-      'deploymentFigures',
-      queries.deploymentFigures('window'),
-    );
-    await explain(knex, 'leadTimes', queries.leadTimes('window'));
+    await explain(knex, 'figures', queries.figures('window'));
     await explain(
       knex,
       'plain aggregate',

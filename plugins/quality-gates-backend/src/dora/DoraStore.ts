@@ -59,9 +59,9 @@ const EMPTY: BucketCounts = {
 };
 
 /**
- * DORA figures computed by the database: three aggregate statements per
- * window (deployments, lead times, recoveries), bucketed by week for the
- * trend; rows behind a figure for the drill-down.
+ * DORA figures computed by the database: one statement per window (the
+ * deployments' facts and the changes' lead times aggregated side by side),
+ * bucketed by week for the trend; rows behind a figure for the drill-down.
  */
 export class DoraStore {
   /** Facts made ready per list of production environments, once each. */
@@ -106,33 +106,23 @@ export class DoraStore {
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
     await this.prepare(scope.environments);
-    const [deployments, leads] = await Promise.all([
-      this.run(scope, queries => queries.deploymentFigures(bucketing)),
-      this.run(scope, queries => queries.leadTimes(bucketing)),
-    ]);
+    const rows = rawRows(
+      await this.run(scope, queries => queries.figures(bucketing)),
+    );
     const buckets = new Map<number, BucketCounts>();
-    const at = (bucket: unknown) => {
-      const key = Number(bucket);
-      if (!buckets.has(key)) buckets.set(key, { ...EMPTY });
-      return buckets.get(key)!;
-    };
-    for (const row of rawRows(deployments)) {
-      Object.assign(at(row.bucket), {
-        finished: Number(row.finished),
-        reached: Number(row.reached),
-        failed: Number(row.failed),
-        unplanned: Number(row.unplanned),
-        failures: Number(row.failed),
-        recovered: Number(row.recovered),
-        recoveryMedian: secondsOrNull(row.median),
-      });
-    }
-    for (const row of rawRows(leads)) {
-      Object.assign(at(row.bucket), {
-        changes: Number(row.changes),
-        excluded: Number(row.excluded),
-        leadMedian: secondsOrNull(row.median),
-        leadP90: secondsOrNull(row.p90),
+    for (const row of rows) {
+      buckets.set(Number(row.bucket), {
+        finished: Number(row.finished ?? 0),
+        reached: Number(row.reached ?? 0),
+        failed: Number(row.failed ?? 0),
+        unplanned: Number(row.unplanned ?? 0),
+        failures: Number(row.failed ?? 0),
+        recovered: Number(row.recovered ?? 0),
+        recoveryMedian: secondsOrNull(row.recovery_median),
+        changes: Number(row.changes ?? 0),
+        excluded: Number(row.excluded ?? 0),
+        leadMedian: secondsOrNull(row.lead_median),
+        leadP90: secondsOrNull(row.lead_p90),
       });
     }
     return buckets;

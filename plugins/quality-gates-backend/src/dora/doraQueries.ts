@@ -70,23 +70,26 @@ export class DoraQueries {
    * production, failed, were unplanned; failure episodes, the recovered
    * ones and their median length. One pass over the window's facts.
    */
-  deploymentFigures(bucketing: DoraBucketing) {
+  private deploymentAggregates(bucketing: DoraBucketing): {
+    sql: string;
+    bindings: Knex.Value[];
+  } {
     const bucket = this.bucket(bucketing, 'f.deployed_at');
     const facts = this.windowFacts(
       `${bucket.sql} as bucket, f.reached, f.failed, f.unplanned,
         f.recovery_seconds as value,
         case when f.recovery_seconds is not null then 1 else 0 end as included`,
     );
-    return this.knex.raw<any>(
-      this.percentilesPerBucket({
+    return {
+      sql: this.percentilesPerBucket({
         source: facts.sql,
         counts: `count(*) as finished, sum(s.reached) as reached,
           sum(s.failed) as failed, sum(s.unplanned) as unplanned,
           sum(s.included) as recovered`,
-        percentiles: { median: 50 },
+        percentiles: { recovery_median: 50 },
       }),
-      [...bucket.bindings, ...facts.bindings],
-    );
+      bindings: [...bucket.bindings, ...facts.bindings],
+    };
   }
 
   /**
@@ -96,8 +99,9 @@ export class DoraQueries {
    * that deploys to several production environments has a row per
    * environment: a change counts at the first of them. That takes a probe
    * per change, so only for the entities (found by a probe per entity and
-   * environment) that deployed to more than one. `columns`: the aggregate
-   * needs only what the window index holds.
+   * environment) that deployed to more than one: the others' rows are read
+   * from the window index alone (`columns: 'aggregate'` selects nothing
+   * else), theirs in a second branch that reads the table too.
    */
   private changeLeadTimes(columns: 'aggregate' | 'rows'): {
     sql: string;
@@ -105,53 +109,54 @@ export class DoraQueries {
   } {
     const { entityRefs, environments, from, to } = this.scope;
     const envs = placeholders(environments);
-    const severalEnvironments = environments.length > 1;
+    const selected = `select ${
+      columns === 'rows'
+        ? 'f.entity_ref, f.repository, f.sha, f.deployment_id, f.committed_at,'
+        : ''
+    } f.deployed_at,
+        ${this.dialect.secondsBetween(
+          'f.deployed_at',
+          'f.committed_at',
+        )} as seconds
+      from first_deployments f
+      where f.entity_ref in (${this.refs}) and f.environment in (${envs})
+        and f.deployed_at >= ? and f.deployed_at < ?
+        and f.committed_at is not null`;
+    const windowBindings = [...entityRefs, ...environments, from, to];
+    if (environments.length === 1) {
+      return { sql: selected, bindings: windowBindings };
+    }
+    const values = (items: string[]) => items.map(() => '(?)').join(', ');
     // VALUES columns are column1… on both databases.
-    const earlierElsewhere = severalEnvironments
-      ? `and not (f.entity_ref in (
-            select r.column1 from (values ${entityRefs
-              .map(() => '(?)')
-              .join(', ')}) r
-            where (
-              select count(*) from (values ${environments
-                .map(() => '(?)')
-                .join(', ')}) e
-              where exists (
-                select 1 from deployments d
-                where d.entity_ref = r.column1 and d.environment = e.column1
-              )
-            ) > 1
-          ) and exists (
+    return {
+      sql: `with multi_environment as (
+          select r.column1 as entity_ref from (values ${values(entityRefs)}) r
+          where (
+            select count(*) from (values ${values(environments)}) e
+            where exists (
+              select 1 from deployments d
+              where d.entity_ref = r.column1 and d.environment = e.column1
+            )
+          ) > 1
+        )
+        ${selected}
+          and f.entity_ref not in (select entity_ref from multi_environment)
+        union all
+        ${selected}
+          and f.entity_ref in (select entity_ref from multi_environment)
+          and not exists (
             select 1 from first_deployments g
             where g.entity_ref = f.entity_ref and g.repository = f.repository
               and g.sha = f.sha and g.environment in (${envs})
               and (g.deployed_at < f.deployed_at
                 or (g.deployed_at = f.deployed_at and g.deployment_id < f.deployment_id))
-          ))`
-      : '';
-    const selected =
-      columns === 'rows'
-        ? 'f.entity_ref, f.repository, f.sha, f.deployment_id, f.committed_at,'
-        : '';
-    return {
-      sql: `select ${selected} f.deployed_at,
-          ${this.dialect.secondsBetween(
-            'f.deployed_at',
-            'f.committed_at',
-          )} as seconds
-        from first_deployments f
-        where f.entity_ref in (${this.refs}) and f.environment in (${envs})
-          and f.deployed_at >= ? and f.deployed_at < ?
-          and f.committed_at is not null
-          ${earlierElsewhere}`,
+          )`,
       bindings: [
         ...entityRefs,
         ...environments,
-        from,
-        to,
-        ...(severalEnvironments
-          ? [...entityRefs, ...environments, ...environments]
-          : []),
+        ...windowBindings,
+        ...windowBindings,
+        ...environments,
       ],
     };
   }
@@ -197,18 +202,46 @@ export class DoraQueries {
   }
 
   /** Per bucket: changes, those left out as non-positive, median and p90. */
-  leadTimes(bucketing: DoraBucketing) {
+  private leadTimeAggregates(bucketing: DoraBucketing): {
+    sql: string;
+    bindings: Knex.Value[];
+  } {
     const leads = this.changeLeadTimes('aggregate');
     const bucket = this.bucket(bucketing, 'l.deployed_at');
-    return this.knex.raw<any>(
-      this.percentilesPerBucket({
+    return {
+      sql: this.percentilesPerBucket({
         source: `select ${bucket.sql} as bucket, l.seconds as value,
             case when l.seconds > 0 then 1 else 0 end as included
           from (${leads.sql}) l`,
         counts: 'sum(s.included) as changes, sum(1 - s.included) as excluded',
-        percentiles: { median: 50, p90: 90 },
+        percentiles: { lead_median: 50, lead_p90: 90 },
       }),
-      [...bucket.bindings, ...leads.bindings],
+      bindings: [...bucket.bindings, ...leads.bindings],
+    };
+  }
+
+  /**
+   * Every figure per bucket, in one statement (one round trip): the
+   * deployments' aggregates beside the lead times', joined on the bucket.
+   * Columns: bucket, finished, reached, failed, unplanned, recovered,
+   * recovery_median, changes, excluded, lead_median, lead_p90.
+   */
+  figures(bucketing: DoraBucketing) {
+    const deployments = this.deploymentAggregates(bucketing);
+    const leads = this.leadTimeAggregates(bucketing);
+    return this.knex.raw<any>(
+      `with deployment_figures as materialized (${deployments.sql}),
+        lead_figures as materialized (${leads.sql})
+      select b.bucket, d.finished, d.reached, d.failed, d.unplanned,
+        d.recovered, d.recovery_median, l.changes, l.excluded,
+        l.lead_median, l.lead_p90
+      from (
+        select bucket from deployment_figures
+        union select bucket from lead_figures
+      ) b
+      left join deployment_figures d on d.bucket = b.bucket
+      left join lead_figures l on l.bucket = b.bucket`,
+      [...deployments.bindings, ...leads.bindings],
     );
   }
 
@@ -232,15 +265,20 @@ export class DoraQueries {
           else null
         end as failure_reason`,
     );
+    // The page first, then its versions and incident titles: 100 lookups,
+    // not one per row of the window.
     return this.knex.raw<any>(
-      `with rows as (${facts.sql} and f.${filter} = 1)
-      select r.*, d.version, i.title as incident_title,
-        count(*) over () as total_count
-      from rows r
-      join deployments d on d.id = r.id
-      left join incidents i on i.id = r.incident_id
-      order by r.deployed_at desc, r.id desc
-      limit ? offset ?`,
+      `with page as (
+        select r.*, count(*) over () as total_count
+        from (${facts.sql} and f.${filter} = 1) r
+        order by r.deployed_at desc, r.id desc
+        limit ? offset ?
+      )
+      select p.*, d.version, i.title as incident_title
+      from page p
+      join deployments d on d.id = p.id
+      left join incidents i on i.id = p.incident_id
+      order by p.deployed_at desc, p.id desc`,
       [...facts.bindings, page.limit, page.offset],
     );
   }
