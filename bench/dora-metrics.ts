@@ -887,23 +887,24 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
     config: undefined,
   });
   const environments = service.environments;
-  // As the plugin does at start: the deployment facts for these
-  // environments, derived from the loaded history (once, when reused).
+  // As the plugin does at start: the DORA facts (deployments' and
+  // changes') for these environments, derived from the loaded history
+  // (once, when reused).
   const prepareStart = performance.now();
   const derived = await service.prepare();
   if (derived) {
     await knex.raw(
       db.name === 'PostgreSQL'
-        ? 'VACUUM (ANALYZE) dora_deployment_facts'
-        : 'ANALYZE dora_deployment_facts',
+        ? 'VACUUM (ANALYZE) dora_deployment_facts, dora_change_facts'
+        : 'ANALYZE',
     );
   }
   console.log(
     derived
-      ? `  DORA deployment facts derived in ${seconds(
+      ? `  DORA facts (dora_deployment_facts, dora_change_facts) derived in ${seconds(
           performance.now() - prepareStart,
         )}`
-      : '  DORA deployment facts already derived',
+      : '  DORA facts already derived',
   );
 
   // A component of median size, and every 10th component as a group.
@@ -1109,7 +1110,12 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
       `\n  where the time goes: EXPLAIN (ANALYZE, BUFFERS) of the group's statements (nodes by time spent in themselves)`,
     );
     const queries = new DoraQueries(knex, groupScope);
-    await explain(knex, 'figures', queries.figures('window'));
+    await explain(
+      knex,
+      'deploymentFigures',
+      queries.deploymentFigures('window'),
+    );
+    await explain(knex, 'leadTimes', queries.leadTimes('window'));
     await explain(
       knex,
       'plain aggregate',

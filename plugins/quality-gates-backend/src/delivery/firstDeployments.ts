@@ -1,5 +1,10 @@
 import { Knex } from 'knex';
 import { rawRows } from '../database/rawRows';
+import {
+  deriveChangeFacts,
+  refreshChangeFactsAfterWrite,
+} from '../dora/facts/changeFacts';
+import { factsEnvironments } from '../dora/facts/factsState';
 
 /**
  * `first_deployments` holds, per entity, environment and change, the first
@@ -103,6 +108,8 @@ export async function refreshFirstDeployments(
   for (const batch of chunks(sorted, CHUNK)) {
     await recompute(tx, batch);
   }
+  // DORA's first production deployment of each change follows.
+  await refreshChangeFactsAfterWrite(tx, sorted);
 }
 
 async function recompute(tx: Db, keys: FirstDeploymentKey[]) {
@@ -154,6 +161,7 @@ export async function refreshCommitTimes(
       values.bindings,
     );
   }
+  await refreshChangeFactsAfterWrite(tx, changes);
 }
 
 /**
@@ -165,7 +173,15 @@ export async function forgetFirstDeployments(
   tx: Db,
   deploymentIds: Knex.QueryBuilder,
 ): Promise<number> {
-  return tx(TABLE).whereIn('deployment_id', deploymentIds).delete();
+  const forgotten: Array<{ repository: string; sha: string }> = await tx(TABLE)
+    .whereIn('deployment_id', deploymentIds.clone())
+    .distinct('repository', 'sha');
+  const deleted = await tx(TABLE)
+    .whereIn('deployment_id', deploymentIds)
+    .delete();
+  // DORA's first production deployment may now be another environment's.
+  await refreshChangeFactsAfterWrite(tx, forgotten);
+  return deleted;
 }
 
 /** Rebuilds the whole table from the history, e.g. after a bulk load. */
@@ -177,5 +193,7 @@ export async function rebuildFirstDeployments(db: Knex): Promise<void> {
         'deployment_changes dc',
       )}`,
     );
+    const environments = await factsEnvironments(tx);
+    if (environments) await deriveChangeFacts(tx, environments);
   });
 }

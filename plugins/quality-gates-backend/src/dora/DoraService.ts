@@ -245,17 +245,15 @@ export class DoraService {
       },
       async span => {
         try {
-          const figuresOf = (start: DateTime, end: DateTime) =>
+          // Both windows in one pass over their rows.
+          const { earlier: previous, later: current } =
             scope.entityRefs.length === 0
-              ? Promise.resolve(EMPTY_FIGURES)
-              : this.options.store.figures(
-                  this.queryScope(scope, start, end),
+              ? { earlier: EMPTY_FIGURES, later: EMPTY_FIGURES }
+              : await this.options.store.figuresOfTwoWindows(
+                  this.queryScope(scope, previousFrom, to),
+                  from.toJSDate(),
                   this.thresholds,
                 );
-          const [current, previous] = await Promise.all([
-            figuresOf(from, to),
-            figuresOf(previousFrom, from),
-          ]);
           return {
             scope,
             environments: this.environments,

@@ -59,9 +59,9 @@ const EMPTY: BucketCounts = {
 };
 
 /**
- * DORA figures computed by the database: one statement per window (the
- * deployments' facts and the changes' lead times aggregated side by side),
- * bucketed by week for the trend; rows behind a figure for the drill-down.
+ * DORA figures computed by the database: two aggregate statements per
+ * window (the deployments' facts, the changes' lead times), bucketed by
+ * week for the trend; rows behind a figure for the drill-down.
  */
 export class DoraStore {
   /** Facts made ready per list of production environments, once each. */
@@ -106,21 +106,33 @@ export class DoraStore {
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
     await this.prepare(scope.environments);
-    const rows = rawRows(
-      await this.run(scope, queries => queries.figures(bucketing)),
-    );
+    // Side by side on two connections: the lead times, the larger part,
+    // do not wait for the deployments' figures.
+    const [deployments, leads] = await Promise.all([
+      this.run(scope, queries => queries.deploymentFigures(bucketing)),
+      this.run(scope, queries => queries.leadTimes(bucketing)),
+    ]);
     const buckets = new Map<number, BucketCounts>();
-    for (const row of rows) {
-      buckets.set(Number(row.bucket), {
-        finished: Number(row.finished ?? 0),
-        reached: Number(row.reached ?? 0),
-        failed: Number(row.failed ?? 0),
-        unplanned: Number(row.unplanned ?? 0),
-        failures: Number(row.failed ?? 0),
-        recovered: Number(row.recovered ?? 0),
+    const at = (bucket: unknown) => {
+      const key = Number(bucket);
+      if (!buckets.has(key)) buckets.set(key, { ...EMPTY });
+      return buckets.get(key)!;
+    };
+    for (const row of rawRows(deployments)) {
+      Object.assign(at(row.bucket), {
+        finished: Number(row.finished),
+        reached: Number(row.reached),
+        failed: Number(row.failed),
+        unplanned: Number(row.unplanned),
+        failures: Number(row.failed),
+        recovered: Number(row.recovered),
         recoveryMedian: secondsOrNull(row.recovery_median),
-        changes: Number(row.changes ?? 0),
-        excluded: Number(row.excluded ?? 0),
+      });
+    }
+    for (const row of rawRows(leads)) {
+      Object.assign(at(row.bucket), {
+        changes: Number(row.changes),
+        excluded: Number(row.excluded),
         leadMedian: secondsOrNull(row.lead_median),
         leadP90: secondsOrNull(row.lead_p90),
       });
@@ -134,45 +146,27 @@ export class DoraStore {
     thresholds: DoraThresholds,
   ): Promise<DoraFigures> {
     const counts = (await this.buckets(scope, 'window')).get(0) ?? EMPTY;
-    const days =
-      (scope.to.getTime() - scope.from.getTime()) / (24 * 3600 * 1000);
-    const perDay = days > 0 ? counts.reached / days : 0;
-    const failureRate = ratio(counts.failed, counts.finished);
-    const reworkRate = ratio(counts.unplanned, counts.finished);
+    return figuresOf(counts, scope.from, scope.to, thresholds);
+  }
+
+  /**
+   * The figures of two adjacent windows, [from, splitAt) and [splitAt, to),
+   * read in one pass over both.
+   */
+  async figuresOfTwoWindows(
+    scope: DoraQueryScope,
+    splitAt: Date,
+    thresholds: DoraThresholds,
+  ): Promise<{ earlier: DoraFigures; later: DoraFigures }> {
+    const buckets = await this.buckets(scope, { splitAt });
     return {
-      deploymentFrequency: {
-        deployments: counts.reached,
-        perDay,
-        perWeek: perDay * 7,
-        bucket: counts.reached > 0 ? deploymentFrequencyBucket(perDay) : null,
-        band: deploymentFrequencyBand(perDay, thresholds),
-      },
-      leadTime: {
-        changes: counts.changes,
-        medianSeconds: counts.leadMedian,
-        p90Seconds: counts.leadP90,
-        excludedNonPositive: counts.excluded,
-        band: bandAtMost(counts.leadMedian, thresholds.leadTimeSeconds),
-      },
-      changeFailureRate: {
-        deployments: counts.finished,
-        failed: counts.failed,
-        rate: failureRate,
-        band: bandAtMost(failureRate, thresholds.changeFailureRate),
-      },
-      recoveryTime: {
-        failures: counts.failures,
-        recovered: counts.recovered,
-        unrecovered: counts.failures - counts.recovered,
-        medianSeconds: counts.recoveryMedian,
-        band: bandAtMost(counts.recoveryMedian, thresholds.recoveryTimeSeconds),
-      },
-      reworkRate: {
-        deployments: counts.finished,
-        unplanned: counts.unplanned,
-        rate: reworkRate,
-        band: bandAtMost(reworkRate, thresholds.reworkRate),
-      },
+      earlier: figuresOf(
+        buckets.get(0) ?? EMPTY,
+        scope.from,
+        splitAt,
+        thresholds,
+      ),
+      later: figuresOf(buckets.get(1) ?? EMPTY, splitAt, scope.to, thresholds),
     };
   }
 
@@ -233,6 +227,54 @@ export class DoraStore {
       totalCount: rows.length > 0 ? Number(rows[0].total_count) : 0,
     };
   }
+}
+
+/** The five figures of one window's counts, with their bands. */
+function figuresOf(
+  counts: BucketCounts,
+  from: Date,
+  to: Date,
+  thresholds: DoraThresholds,
+): DoraFigures {
+  const days = (to.getTime() - from.getTime()) / (24 * 3600 * 1000);
+  const perDay = days > 0 ? counts.reached / days : 0;
+  const failureRate = ratio(counts.failed, counts.finished);
+  const reworkRate = ratio(counts.unplanned, counts.finished);
+  return {
+    deploymentFrequency: {
+      deployments: counts.reached,
+      perDay,
+      perWeek: perDay * 7,
+      bucket: counts.reached > 0 ? deploymentFrequencyBucket(perDay) : null,
+      band: deploymentFrequencyBand(perDay, thresholds),
+    },
+    leadTime: {
+      changes: counts.changes,
+      medianSeconds: counts.leadMedian,
+      p90Seconds: counts.leadP90,
+      excludedNonPositive: counts.excluded,
+      band: bandAtMost(counts.leadMedian, thresholds.leadTimeSeconds),
+    },
+    changeFailureRate: {
+      deployments: counts.finished,
+      failed: counts.failed,
+      rate: failureRate,
+      band: bandAtMost(failureRate, thresholds.changeFailureRate),
+    },
+    recoveryTime: {
+      failures: counts.failures,
+      recovered: counts.recovered,
+      unrecovered: counts.failures - counts.recovered,
+      medianSeconds: counts.recoveryMedian,
+      band: bandAtMost(counts.recoveryMedian, thresholds.recoveryTimeSeconds),
+    },
+    reworkRate: {
+      deployments: counts.finished,
+      unplanned: counts.unplanned,
+      rate: reworkRate,
+      band: bandAtMost(reworkRate, thresholds.reworkRate),
+    },
+  };
 }
 
 function withoutNulls(row: Record<string, unknown>): DoraDetailRow {

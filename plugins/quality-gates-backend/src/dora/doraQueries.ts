@@ -11,8 +11,11 @@ export interface DoraQueryScope {
   to: Date;
 }
 
-/** Figures are one bucket over the window; the trend has one per week. */
-export type DoraBucketing = 'window' | 'week';
+/**
+ * Figures are one bucket over the window; the trend has one per week; two
+ * adjacent windows read at once split at a moment (0 before it, 1 after).
+ */
+export type DoraBucketing = 'window' | 'week' | { splitAt: Date };
 
 const WEEK_SECONDS = 7 * 24 * 3600;
 
@@ -43,6 +46,12 @@ export class DoraQueries {
     // An expression, not a bare 0: GROUP BY 0 would mean a column position.
     if (bucketing === 'window') {
       return { sql: 'cast(0 as integer)', bindings: [] };
+    }
+    if (typeof bucketing === 'object') {
+      return {
+        sql: `case when ${expression} >= ? then 1 else 0 end`,
+        bindings: [bucketing.splitAt],
+      };
     }
     const { epoch, floorToInteger } = this.dialect;
     return {
@@ -94,70 +103,27 @@ export class DoraQueries {
 
   /**
    * Lead time of every change whose first successful production deployment
-   * (of its entity) falls in the window: first commit → that deployment.
-   * Read from `first_deployments`, which the ingest keeps current. An entity
-   * that deploys to several production environments has a row per
-   * environment: a change counts at the first of them. That takes a probe
-   * per change, so only for the entities (found by a probe per entity and
-   * environment) that deployed to more than one: the others' rows are read
-   * from the window index alone (`columns: 'aggregate'` selects nothing
-   * else), theirs in a second branch that reads the table too.
+   * (of its entity, in any production environment) falls in the window:
+   * first commit → that deployment. Read from `dora_change_facts`, which
+   * the ingest keeps current; `columns: 'aggregate'` reads only what the
+   * window index holds.
    */
   private changeLeadTimes(columns: 'aggregate' | 'rows'): {
     sql: string;
     bindings: Knex.Value[];
   } {
-    const { entityRefs, environments, from, to } = this.scope;
-    const envs = placeholders(environments);
-    const selected = `select ${
+    const { entityRefs, from, to } = this.scope;
+    const selected =
       columns === 'rows'
-        ? 'f.entity_ref, f.repository, f.sha, f.deployment_id, f.committed_at,'
-        : ''
-    } f.deployed_at,
-        ${this.dialect.secondsBetween(
-          'f.deployed_at',
-          'f.committed_at',
-        )} as seconds
-      from first_deployments f
-      where f.entity_ref in (${this.refs}) and f.environment in (${envs})
-        and f.deployed_at >= ? and f.deployed_at < ?
-        and f.committed_at is not null`;
-    const windowBindings = [...entityRefs, ...environments, from, to];
-    if (environments.length === 1) {
-      return { sql: selected, bindings: windowBindings };
-    }
-    const values = (items: string[]) => items.map(() => '(?)').join(', ');
-    // VALUES columns are column1… on both databases.
+        ? 'c.entity_ref, c.repository, c.sha, c.deployment_id, c.committed_at,'
+        : '';
     return {
-      sql: `with multi_environment as (
-          select r.column1 as entity_ref from (values ${values(entityRefs)}) r
-          where (
-            select count(*) from (values ${values(environments)}) e
-            where exists (
-              select 1 from deployments d
-              where d.entity_ref = r.column1 and d.environment = e.column1
-            )
-          ) > 1
-        )
-        ${selected}
-          and f.entity_ref not in (select entity_ref from multi_environment)
-        union all
-        ${selected}
-          and f.entity_ref in (select entity_ref from multi_environment)
-          and not exists (
-            select 1 from first_deployments g
-            where g.entity_ref = f.entity_ref and g.repository = f.repository
-              and g.sha = f.sha and g.environment in (${envs})
-              and (g.deployed_at < f.deployed_at
-                or (g.deployed_at = f.deployed_at and g.deployment_id < f.deployment_id))
-          )`,
-      bindings: [
-        ...entityRefs,
-        ...environments,
-        ...windowBindings,
-        ...windowBindings,
-        ...environments,
-      ],
+      sql: `select ${selected} c.deployed_at, c.lead_seconds as seconds
+        from dora_change_facts c
+        where c.entity_ref in (${this.refs})
+          and c.deployed_at >= ? and c.deployed_at < ?
+          and c.lead_seconds is not null`,
+      bindings: [...entityRefs, from, to],
     };
   }
 
@@ -221,28 +187,21 @@ export class DoraQueries {
   }
 
   /**
-   * Every figure per bucket, in one statement (one round trip): the
-   * deployments' aggregates beside the lead times', joined on the bucket.
-   * Columns: bucket, finished, reached, failed, unplanned, recovered,
-   * recovery_median, changes, excluded, lead_median, lead_p90.
+   * Per bucket: the deployments' figures. Columns: bucket, finished,
+   * reached, failed, unplanned, recovered, recovery_median.
    */
-  figures(bucketing: DoraBucketing) {
-    const deployments = this.deploymentAggregates(bucketing);
-    const leads = this.leadTimeAggregates(bucketing);
-    return this.knex.raw<any>(
-      `with deployment_figures as materialized (${deployments.sql}),
-        lead_figures as materialized (${leads.sql})
-      select b.bucket, d.finished, d.reached, d.failed, d.unplanned,
-        d.recovered, d.recovery_median, l.changes, l.excluded,
-        l.lead_median, l.lead_p90
-      from (
-        select bucket from deployment_figures
-        union select bucket from lead_figures
-      ) b
-      left join deployment_figures d on d.bucket = b.bucket
-      left join lead_figures l on l.bucket = b.bucket`,
-      [...deployments.bindings, ...leads.bindings],
-    );
+  deploymentFigures(bucketing: DoraBucketing) {
+    const { sql, bindings } = this.deploymentAggregates(bucketing);
+    return this.knex.raw<any>(sql, bindings);
+  }
+
+  /**
+   * Per bucket: the lead times. Columns: bucket, changes, excluded,
+   * lead_median, lead_p90.
+   */
+  leadTimes(bucketing: DoraBucketing) {
+    const { sql, bindings } = this.leadTimeAggregates(bucketing);
+    return this.knex.raw<any>(sql, bindings);
   }
 
   /**

@@ -13,7 +13,11 @@ import {
   ensureDeploymentFacts,
   factsEnvironments,
 } from './deploymentFacts';
-import { expectFactsAsDerived, factsSnapshot } from './factsTestHelpers';
+import {
+  changeFactsSnapshot,
+  expectFactsAsDerived,
+  factsSnapshot,
+} from './factsTestHelpers';
 import { seededRandom as random } from '../../__testUtils__/seededRandom';
 
 // dora_deployment_facts is derived from deployments and incidents; these
@@ -25,6 +29,7 @@ jest.setTimeout(120_000);
 const CHECKOUT = 'component:default/checkout';
 const PAYMENTS = 'component:default/payments';
 const PRODUCTION = ['production', 'prod-eu'];
+const REPO = 'github.com/example-corp/checkout';
 
 const at = (hour: number) =>
   new Date(Date.UTC(2026, 0, 1) + hour * 3600_000).toISOString();
@@ -186,6 +191,65 @@ describe('dora_deployment_facts', () => {
       await expectFactsAsDerived(knex);
     });
 
+    it("keeps each change's first production deployment and lead time", async () => {
+      const { knex, writer } = await prepared();
+      const shipping = (shas: string[]) =>
+        shas.map(sha => ({ repository: REPO, sha }));
+      await writer.write({
+        deployments: [
+          deployment('stage', 1, {
+            environment: 'staging',
+            changes: shipping(['c1']),
+          }),
+          deployment('d1', 5, { changes: shipping(['c1', 'c2']) }),
+        ],
+      });
+      const firsts = async () =>
+        Object.fromEntries(
+          (await changeFactsSnapshot(knex)).map(row => [
+            row.sha,
+            `${row.external_id} ${row.lead_seconds ?? '-'}`,
+          ]),
+        );
+      // Staging does not count; no commit times yet.
+      expect(await firsts()).toEqual({ c1: 'd1 -', c2: 'd1 -' });
+      // The commit time arrives: c1 committed at 0, shipped at 5.
+      await writer.write({
+        changes: [
+          {
+            source: 'test',
+            repository: REPO,
+            sha: 'c1',
+            entityRef: CHECKOUT,
+            committedAt: at(0),
+          },
+        ],
+      });
+      expect(await firsts()).toEqual({ c1: `d1 ${5 * 3600}`, c2: 'd1 -' });
+      // prod-eu shipped c1 earlier, at 3: that is its first production one.
+      await writer.write({
+        deployments: [
+          deployment('eu', 3, {
+            environment: 'prod-eu',
+            changes: shipping(['c1']),
+          }),
+        ],
+      });
+      expect(await firsts()).toEqual({ c1: `eu ${3 * 3600}`, c2: 'd1 -' });
+      // Rolled back after all: d1 is c1's first again.
+      await writer.write({
+        deployments: [
+          deployment('eu', 3, {
+            environment: 'prod-eu',
+            status: 'rolled_back',
+            changes: shipping(['c1']),
+          }),
+        ],
+      });
+      expect(await firsts()).toEqual({ c1: `d1 ${5 * 3600}`, c2: 'd1 -' });
+      await expectFactsAsDerived(knex);
+    });
+
     it('equals a derivation after a shuffled history with updates', async () => {
       const { knex, writer } = await prepared();
       const next = random(7);
@@ -195,6 +259,12 @@ describe('dora_deployment_facts', () => {
           entityRef: pick([CHECKOUT, PAYMENTS]),
           environment: pick(['production', 'prod-eu', 'staging']),
           status: pick(['succeeded', 'succeeded', 'failed', 'in_progress']),
+          changes: [
+            ...new Set([
+              `c${Math.floor(next() * 50)}`,
+              `c${Math.floor(next() * 50)}`,
+            ]),
+          ].map(sha => ({ repository: REPO, sha })),
         }),
       );
       const incidents = Array.from({ length: 40 }, (_, index) => {
@@ -212,9 +282,18 @@ describe('dora_deployment_facts', () => {
       });
       // Arrive in random order and batches, mixed; then a quarter of each
       // change: status, time, resolution or entity.
+      // Commit times arrive too, before or after their deployments.
+      const commits = Array.from({ length: 50 }, (_, index) => ({
+        source: 'test',
+        repository: REPO,
+        sha: `c${index}`,
+        entityRef: CHECKOUT,
+        committedAt: at(Math.floor(next() * 200)),
+      }));
       const events: DeliveryBatch[] = [
         ...deployments.map(d => ({ deployments: [d] })),
         ...incidents.map(i => ({ incidents: [i] })),
+        ...commits.map(c => ({ changes: [c] })),
       ].sort(() => next() - 0.5);
       for (let i = 0; i < events.length; ) {
         const size = 1 + Math.floor(next() * 12);
@@ -222,6 +301,7 @@ describe('dora_deployment_facts', () => {
         await writer.write({
           deployments: batch.flatMap(e => e.deployments ?? []),
           incidents: batch.flatMap(e => e.incidents ?? []),
+          changes: batch.flatMap(e => e.changes ?? []),
         });
         // After every batch: a later write must not hide an earlier miss.
         await expectFactsAsDerived(knex);
@@ -245,6 +325,11 @@ describe('dora_deployment_facts', () => {
       });
       const rows = await factsSnapshot(knex);
       expect(rows.filter(row => row.failed).length).toBeGreaterThan(20);
+      expect(
+        (await changeFactsSnapshot(knex)).filter(
+          row => row.lead_seconds !== null,
+        ).length,
+      ).toBeGreaterThan(30);
       expect(rows.filter(row => row.unplanned).length).toBeGreaterThan(5);
       await expectFactsAsDerived(knex);
     });

@@ -2,6 +2,12 @@ import { Knex } from 'knex';
 import { isPostgres } from '../../database/dialect';
 import { rawRows } from '../../database/rawRows';
 import { deployedAt, placeholders } from '../doraSql';
+import { deriveChangeFacts } from './changeFacts';
+import {
+  factsEnvironments,
+  lockedFactsEnvironments,
+  STATE,
+} from './factsState';
 import {
   computedFactsSelect,
   FACT_COLUMNS,
@@ -18,13 +24,14 @@ import {
  * plugin starts with another (ensureDeploymentFacts).
  */
 const TABLE = 'dora_deployment_facts';
-const STATE = 'dora_facts_state';
 /** Namespace of the advisory locks that serialize writers per entity. */
 const LOCK_NAMESPACE = 20261128;
 
 type Db = Knex | Knex.Transaction;
 
 /** A moment of an entity's history that a write changed. */
+export { factsEnvironments } from './factsState';
+
 export interface FactsPoint {
   entityRef: string;
   at: Date | number | string;
@@ -32,14 +39,6 @@ export interface FactsPoint {
 
 function sortedEnvironments(environments: string[]): string[] {
   return [...new Set(environments)].sort();
-}
-
-/** The production environments the facts were derived for, if they were. */
-export async function factsEnvironments(db: Db): Promise<string[] | undefined> {
-  const row: { production_environments: string } | undefined = await db(STATE)
-    .where('id', 1)
-    .first('production_environments');
-  return row ? JSON.parse(row.production_environments) : undefined;
 }
 
 /** Derives every deployment's facts again, for these environments. */
@@ -102,6 +101,7 @@ async function deriveAll(tx: Knex.Transaction, environments: string[]) {
     `insert into ${TABLE} (${FACT_COLUMNS.join(', ')}) ${facts.sql}`,
     facts.bindings,
   );
+  await deriveChangeFacts(tx, environments);
   const state = {
     id: 1,
     production_environments: JSON.stringify(environments),
@@ -212,14 +212,9 @@ export async function refreshDeploymentFacts(
   points: FactsPoint[],
 ): Promise<void> {
   if (points.length === 0) return;
-  // Shared with other writers; waits for a derivation under way (which
-  // holds the state's exclusive lock), so that none misses this write.
-  const state: { production_environments: string } | undefined = isPostgres(tx)
-    ? await tx(STATE).where('id', 1).forShare().first('production_environments')
-    : await tx(STATE).where('id', 1).first('production_environments');
+  const environments = await lockedFactsEnvironments(tx);
   // Not derived yet: the plugin's start derives them with everything.
-  if (!state) return;
-  const environments: string[] = JSON.parse(state.production_environments);
+  if (!environments) return;
   const earliest = new Map<string, number>();
   for (const point of points) {
     const at = epochMillis(point.at);

@@ -27,9 +27,30 @@ export async function factsSnapshot(knex: Knex) {
   }));
 }
 
+/** Every change's first production deployment, with the deployment's external id. */
+export async function changeFactsSnapshot(knex: Knex) {
+  const rows = await knex('dora_change_facts as c')
+    .join('deployments as d', 'd.id', 'c.deployment_id')
+    .select('c.*', 'd.external_id')
+    .orderBy(['c.entity_ref', 'c.repository', 'c.sha']);
+  return rows.map(row => ({
+    ...row,
+    deployed_at: time(row.deployed_at),
+    committed_at: time(row.committed_at),
+    lead_seconds:
+      row.lead_seconds === null ? null : Math.round(row.lead_seconds),
+  }));
+}
+
 /** The maintained facts equal what deriving them from scratch gives. */
 export async function expectFactsAsDerived(knex: Knex) {
-  const maintained = await factsSnapshot(knex);
+  const maintained = {
+    deployments: await factsSnapshot(knex),
+    changes: await changeFactsSnapshot(knex),
+  };
   await rederiveDeploymentFacts(knex);
-  expect(maintained).toEqual(await factsSnapshot(knex));
+  expect(maintained).toEqual({
+    deployments: await factsSnapshot(knex),
+    changes: await changeFactsSnapshot(knex),
+  });
 }
