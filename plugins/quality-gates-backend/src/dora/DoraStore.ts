@@ -10,6 +10,7 @@ import {
   DoraThresholds,
   DoraTrendPoint,
 } from '@can-i-deploy/plugin-quality-gates-common';
+import { preparedRaw } from '../database/preparedRaw';
 import { rawRows } from '../database/rawRows';
 import { timestampFromDatabase } from '../database/timestamps';
 import { DoraBucketing, DoraQueries, DoraQueryScope } from './doraQueries';
@@ -86,19 +87,20 @@ export class DoraStore {
   }
 
   /**
-   * Runs one statement, outside a transaction: one round trip. (An earlier
-   * version switched PostgreSQL's JIT off per statement, in a transaction of
-   * its own, because the statements that searched causes and recoveries
-   * were estimated costly enough to be compiled. Over the facts tables the
+   * Runs one statement, outside a transaction (one round trip), and on
+   * PostgreSQL as a prepared statement (see preparedRaw). An earlier version
+   * switched PostgreSQL's JIT off per statement, in a transaction of its
+   * own, because the statements that searched causes and recoveries were
+   * estimated costly enough to be compiled. Over the facts tables the
    * statements are plain aggregates estimated far below the JIT threshold:
    * a group of 100 components over 90 days costs about 3,000 units of
-   * 100,000.)
+   * 100,000.
    */
-  private async run<T>(
+  private async run(
     scope: DoraQueryScope,
-    statement: (queries: DoraQueries) => Promise<T>,
-  ): Promise<T> {
-    return statement(new DoraQueries(this.knex, scope));
+    statement: (queries: DoraQueries) => Knex.Raw,
+  ): Promise<unknown> {
+    return preparedRaw(this.knex, statement(new DoraQueries(this.knex, scope)));
   }
 
   private async buckets(
@@ -106,12 +108,31 @@ export class DoraStore {
     bucketing: DoraBucketing,
   ): Promise<Map<number, BucketCounts>> {
     await this.prepare(scope.environments);
-    // Side by side on two connections: the lead times, the larger part,
-    // do not wait for the deployments' figures.
-    const [deployments, leads] = await Promise.all([
+    // Side by side on separate connections: the lead times, the larger
+    // part (a sort of every change's lead time), do not wait for the
+    // deployments' figures; and two windows' lead times sort in two
+    // statements at once rather than one after the other in one.
+    const leadParts: Array<{ scope: DoraQueryScope; bucket?: number }> =
+      typeof bucketing === 'object'
+        ? [
+            { scope: { ...scope, to: bucketing.splitAt }, bucket: 0 },
+            { scope: { ...scope, from: bucketing.splitAt }, bucket: 1 },
+          ]
+        : [{ scope }];
+    const [deployments, ...leadResults] = await Promise.all([
       this.run(scope, queries => queries.deploymentFigures(bucketing)),
-      this.run(scope, queries => queries.leadTimes(bucketing)),
+      ...leadParts.map(part =>
+        this.run(part.scope, queries =>
+          queries.leadTimes(part.bucket === undefined ? bucketing : 'window'),
+        ),
+      ),
     ]);
+    const leads = leadResults.flatMap((result, index) =>
+      rawRows(result).map(row => ({
+        ...row,
+        bucket: leadParts[index].bucket ?? row.bucket,
+      })),
+    );
     const buckets = new Map<number, BucketCounts>();
     const at = (bucket: unknown) => {
       const key = Number(bucket);
@@ -129,7 +150,7 @@ export class DoraStore {
         recoveryMedian: secondsOrNull(row.recovery_median),
       });
     }
-    for (const row of rawRows(leads)) {
+    for (const row of leads) {
       Object.assign(at(row.bucket), {
         changes: Number(row.changes),
         excluded: Number(row.excluded),

@@ -1,0 +1,52 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { isPostgres } from './dialect';
+import { preparedRaw } from './preparedRaw';
+import { rawRows } from './rawRows';
+
+// Prepared statements on a real PostgreSQL (and the plain path on SQLite):
+// the same answers as knex.raw, statements reused with other values.
+
+jest.setTimeout(60_000);
+
+describe('preparedRaw', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())('%p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    await knex.schema.createTable('numbers', table => {
+      table.integer('n').primary();
+    });
+    await knex('numbers').insert(
+      Array.from({ length: 20 }, (_, index) => ({ n: index + 1 })),
+    );
+    const atMost = (limit: number) =>
+      knex.raw('select count(*) as count from numbers where n <= ?', [limit]);
+
+    // More runs than PostgreSQL needs before it considers a generic plan.
+    for (const limit of [3, 7, 20, 0, 5, 11, 2, 19]) {
+      const prepared = rawRows(await preparedRaw(knex, atMost(limit)));
+      expect(Number(prepared[0].count)).toBe(limit);
+      expect(prepared).toEqual(rawRows(await atMost(limit)));
+    }
+
+    if (isPostgres(knex)) {
+      // The connection keeps the statement under its hash name.
+      const statements = rawRows(
+        await preparedRaw(
+          knex,
+          knex.raw(
+            'select name from pg_prepared_statements where name like ? and ? = ?',
+            ['qg_%', 1, 1],
+          ),
+        ),
+      );
+      expect(statements.length).toBeGreaterThanOrEqual(1);
+      expect(statements[0].name).toMatch(/^qg_[0-9a-f]{40}$/);
+    }
+    // Bad SQL fails as with knex.raw, and gives the connection back.
+    await expect(
+      preparedRaw(knex, knex.raw('select * from no_such_table')),
+    ).rejects.toThrow(/no_such_table/);
+    expect(rawRows(await preparedRaw(knex, atMost(4)))[0]).toBeDefined();
+  });
+});
