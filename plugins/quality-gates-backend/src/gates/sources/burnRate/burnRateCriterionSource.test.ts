@@ -267,13 +267,13 @@ describe('burn-rate criterion source, failing closed', () => {
         fetch: stopsOnThirdQuery,
       });
       // Queries already sent may be refused while Prometheus shuts down
-      // (503) or have their connection reset; later ones find nothing
-      // listening. Either way the evaluation fails rather than judging on
-      // part of the pairs.
+      // (503) or have their connection reset or closed; later ones find
+      // nothing listening. Either way the evaluation fails rather than
+      // judging on part of the pairs.
       const url = prometheus.baseUrl.replace(/[.]/g, '\\.');
       await expect(source.measure(request('burning'))).rejects.toThrow(
         new RegExp(
-          `^(Could not reach Prometheus at ${url}: fetch failed \\((connect ECONNREFUSED|read ECONNRESET)|Prometheus at ${url} answered 503 Service Unavailable)`,
+          `^(Could not reach Prometheus at ${url}: fetch failed \\((connect ECONNREFUSED|read ECONNRESET|other side closed)|Prometheus at ${url} answered 503 Service Unavailable)`,
         ),
       );
       expect(queries).toBeGreaterThanOrEqual(3);
