@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
 import { isPostgres } from './dialect';
 import { preparedRaw } from './preparedRaw';
 import { rawRows } from './rawRows';
@@ -61,4 +62,31 @@ describe('preparedRaw', () => {
       expect.stringMatching(/^qg_[0-9a-f]{40}$/),
     ]);
   });
+
+  it.each(postgres)(
+    '%p runs a statement the server lost again, unnamed',
+    async id => {
+      const shared = await databases.init(id);
+      // One connection, so that the statement is dropped behind the
+      // client's back, as a pooler handing it another server connection
+      // would.
+      const knex = knexFactory({
+        client: 'pg',
+        connection: shared.client.config.connection,
+        pool: { min: 1, max: 1 },
+      });
+      try {
+        const one = () => knex.raw('select ? + 1 as n', [41]);
+        expect(rawRows(await preparedRaw(knex, one()))[0].n).toBe(42);
+        await knex.raw('deallocate all');
+        expect(rawRows(await preparedRaw(knex, one()))[0].n).toBe(42);
+        // Errors of the statement itself still fail.
+        await expect(
+          preparedRaw(knex, knex.raw('select * from no_such_table')),
+        ).rejects.toMatchObject({ code: '42P01' });
+      } finally {
+        await knex.destroy();
+      }
+    },
+  );
 });

@@ -5,11 +5,19 @@ import { isPostgres } from './dialect';
 /** What a PostgreSQL connection from knex's pool can do here. */
 interface PgConnection {
   query(config: {
-    name: string;
+    name?: string;
     text: string;
     values: unknown[];
   }): Promise<{ rows: unknown[] }>;
 }
+
+/**
+ * The server does not have the statement the client believes it prepared,
+ * or already has one of that name: what a pooler in front of PostgreSQL
+ * (PgBouncer in transaction mode) causes by handing the client another
+ * server connection.
+ */
+const LOST_STATEMENT_CODES = new Set(['26000', '42P05']);
 
 /**
  * Runs a raw statement; on PostgreSQL as a named prepared statement, so
@@ -22,7 +30,9 @@ interface PgConnection {
  * `knex.raw` returns (read it with rawRows).
  *
  * knex has no option for named statements: this borrows a connection from
- * knex's pool and gives it back, as knex itself does for a query.
+ * knex's pool and gives it back, as knex itself does for a query. Behind a
+ * pooler that moves clients between server connections, a statement the
+ * server does not know (or knows already) is run again unnamed.
  */
 export async function preparedRaw(
   knex: Knex,
@@ -38,12 +48,14 @@ export async function preparedRaw(
     releaseConnection(connection: PgConnection): Promise<void>;
   };
   const connection = await client.acquireConnection();
+  const values = bindings as unknown[];
   try {
-    return await connection.query({
-      name,
-      text: sql,
-      values: bindings as unknown[],
-    });
+    return await connection.query({ name, text: sql, values });
+  } catch (error) {
+    if (!LOST_STATEMENT_CODES.has((error as { code?: string }).code ?? '')) {
+      throw error;
+    }
+    return await connection.query({ text: sql, values });
   } finally {
     await client.releaseConnection(connection);
   }
