@@ -12,6 +12,7 @@ import {
   computedFactsSelect,
   FACT_COLUMNS,
   FactsRange,
+  nearestSuccess,
 } from './deploymentFactsSql';
 
 /**
@@ -244,22 +245,14 @@ async function lastSuccessBefore(
   entityRef: string,
   at: Date,
 ): Promise<Date | null> {
-  const deployed = deployedAt('d');
-  // One ordered probe per environment, as nearestSuccess does.
-  const probes = environments.map(
-    (_, index) => `select * from (
-        select ${deployed} as at from deployments d
-        where d.entity_ref = ? and d.environment = ? and d.status = 'succeeded'
-          and ${deployed} < ?
-        order by ${deployed} desc limit 1
-      ) probe${index}`,
+  const latest = nearestSuccess(
+    environments,
+    { sql: '?', bindings: [entityRef] },
+    '<',
+    { sql: '?', bindings: [at] },
   );
   const rows: Array<{ at: Date | number }> = rawRows(
-    await tx.raw(
-      `select p.at from (${probes.join(' union all ')}) p
-        order by p.at desc limit 1`,
-      environments.flatMap(environment => [entityRef, environment, at]),
-    ),
+    await tx.raw(latest.sql, latest.bindings),
   );
   return rows.length > 0 ? new Date(epochMillis(rows[0].at)) : null;
 }

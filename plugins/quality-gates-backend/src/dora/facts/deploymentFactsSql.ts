@@ -10,32 +10,42 @@ export interface FactsRange {
 
 const FINISHED = "('succeeded', 'failed', 'rolled_back')";
 
+/** A SQL expression with the values its placeholders bind. */
+interface Bound {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
 /**
  * One index probe per production environment for the successful
- * deployment of `outer`'s entity nearest to `bound`: `desc` the last at or
- * before it, `asc` the first after it. An IN list of environments would
- * keep the index from giving the order.
+ * deployment of `entity` nearest to `bound`, as `compare` says: `<=` or `<`
+ * the last before it, `>` the first after it. An IN list of environments
+ * would keep the index from giving the order.
  */
-function nearestSuccess(
+export function nearestSuccess(
   environments: string[],
-  outer: string,
-  bound: string,
-  direction: 'desc' | 'asc',
+  entity: Bound,
+  compare: '<=' | '<' | '>',
+  bound: Bound,
 ): { sql: string; bindings: Knex.Value[] } {
   const at = deployedAt('d');
-  const compare = direction === 'desc' ? '<=' : '>';
+  const direction = compare === '>' ? 'asc' : 'desc';
   const probes = environments.map(
     (_, index) => `select * from (
         select d.id, ${at} as at from deployments d
-        where d.entity_ref = ${outer}.entity_ref and d.environment = ?
-          and d.status = 'succeeded' and ${at} ${compare} ${bound}
+        where d.entity_ref = ${entity.sql} and d.environment = ?
+          and d.status = 'succeeded' and ${at} ${compare} ${bound.sql}
         order by ${at} ${direction}, d.id ${direction} limit 1
       ) probe${index}`,
   );
   return {
     sql: `select p.id, p.at from (${probes.join(' union all ')}) p
       order by p.at ${direction}, p.id ${direction} limit 1`,
-    bindings: [...environments],
+    bindings: environments.flatMap(environment => [
+      ...entity.bindings,
+      environment,
+      ...bound.bindings,
+    ]),
   };
 }
 
@@ -76,8 +86,19 @@ export function computedFactsSelect(
     ? [range.entityRef, ...(range.since ? [range.since] : [])]
     : [];
   const incidentCounts = `(i.environment is null or i.environment in (${envs}))`;
-  const latest = nearestSuccess(environments, 'i', 'i.opened_at', 'desc');
-  const next = nearestSuccess(environments, 'f', 'f.failed_at', 'asc');
+  const column = (sql: string) => ({ sql, bindings: [] });
+  const latest = nearestSuccess(
+    environments,
+    column('i.entity_ref'),
+    '<=',
+    column('i.opened_at'),
+  );
+  const next = nearestSuccess(
+    environments,
+    column('f.entity_ref'),
+    '>',
+    column('f.failed_at'),
+  );
   return {
     sql: `with scoped as materialized (
         select d.id, d.entity_ref, d.environment, d.status, d.started_at,
