@@ -20,8 +20,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
-import { AuthService } from '@backstage/backend-plugin-api';
-import { CatalogApi } from '@backstage/catalog-client';
 import {
   DEFAULT_DORA_THRESHOLDS,
   DoraFigures,
@@ -29,6 +27,7 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { applyDatabaseMigrations } from '../plugins/quality-gates-backend/src/database/migrations';
 import { DoraService } from '../plugins/quality-gates-backend/src/dora/DoraService';
+import { CatalogAccess } from '../plugins/quality-gates-backend/src/catalog/CatalogAccess';
 import { DoraStore } from '../plugins/quality-gates-backend/src/dora/DoraStore';
 import {
   DoraQueries,
@@ -882,8 +881,7 @@ async function benchDatabase(db: BenchDatabase, deployments: number) {
   const store = new DoraStore(knex);
   const service = new DoraService({
     store,
-    catalog: notUsed<CatalogApi>('CatalogApi'),
-    auth: notUsed<AuthService>('AuthService'),
+    access: notUsed<CatalogAccess>('CatalogAccess'),
     config: undefined,
   });
   const environments = service.environments;

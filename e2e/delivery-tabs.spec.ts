@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { entityTabs } from './entityPage';
 
 // Real app, real backend, real catalog and demo data: the demo sends its
 // deployments, CI runs (with their OTLP traces) and gate evaluations through
@@ -8,7 +9,7 @@ async function openTab(page: Page, path: string, ready: () => Promise<void>) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(async () => {
     await page.goto(`/catalog/default/component/checkout/${path}`);
-    await expect(enter.or(page.getByRole('tablist'))).toBeVisible({
+    await expect(enter.or(entityTabs(page))).toBeVisible({
       timeout: 10_000,
     });
     if (await enter.isVisible()) {
@@ -100,7 +101,9 @@ test('the deploy timeline shows lanes in promotion order, markers, what is where
   await page.goto(pathHref!);
   const path = page.getByRole('list', { name: 'Path to production' });
   await expect(page.getByText(/^Reached production/)).toBeVisible();
-  const steps = await path.getByRole('listitem').allInnerTexts();
+  // Its own steps only: a deployment step lists the decisions about it as
+  // items of a nested list, which load after the path does.
+  const steps = await path.locator(':scope > li').allInnerTexts();
   expect(steps[0]).toMatch(/^CI/);
   expect(steps.at(-1)).toMatch(/Deployment to production/);
   await path.scrollIntoViewIfNeeded();

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { entityTab } from './entityPage';
 
 // Real app, real backend, real catalog and demo data: the figures were
 // computed by the database from the deployments, changes and incidents the
@@ -20,7 +21,7 @@ test('the DORA tab shows checkout’s five figures and the rows behind them, and
 }) => {
   test.setTimeout(60_000);
   const enter = page.getByRole('button', { name: 'Enter' });
-  const tab = page.getByRole('tab', { name: 'DORA' });
+  const tab = entityTab(page, 'DORA');
 
   // Sign in as guest, then retry until the catalog has processed the example
   // files and the demo history has landed.
@@ -42,7 +43,8 @@ test('the DORA tab shows checkout’s five figures and the rows behind them, and
   await expect(band).toHaveAttribute('data-band', /^(elite|high|medium|low)$/);
   await expect(band).toHaveText(/^(Elite|High|Medium|Low)$/);
   await expect(tile(page, 'Deployment frequency')).toContainText(
-    /\d+ production deployments? in 90 days/,
+    // The default window follows the demo's data (at most 90 days).
+    /\d+ production deployments? in \d+ days/,
   );
   await expect(
     page.getByRole('figure', { name: 'Production deployments per week' }),

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { entityTab } from './entityPage';
 
 // Real app, real backend, real catalog and demo data: the tab must show
 // deployments that came from the backend over HTTP.
 test('an example component shows its deployments on the "Can I deploy?" tab', async ({
   page,
 }) => {
-  const tab = page.getByRole('tab', { name: 'Can I deploy?' });
+  const tab = entityTab(page, 'Can I deploy?');
   const enter = page.getByRole('button', { name: 'Enter' });
 
   // Sign in as guest, then retry the page until the catalog has processed

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, Page, test } from '@playwright/test';
+import { entityTab } from './entityPage';
 
 // Real app, real backend, real catalog: the readiness the page shows was
 // evaluated by the backend from the example entities and read over HTTP.
@@ -110,7 +111,10 @@ test('the readiness overview lists, filters and exports the example components a
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/search-indexer\/readiness$/,
   );
-  await expect(page.getByRole('tab', { name: 'Readiness' })).toBeVisible();
+  await expect(entityTab(page, 'Readiness')).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   const owner = page.locator('[data-check="owner"]');
   await expect(owner).toContainText('Owned by a team');
   await expect(owner.locator('[data-state]').first()).toHaveText('Failed');

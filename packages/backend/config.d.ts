@@ -9,4 +9,20 @@ export interface Config {
     /** Directory holding one folder per example repository. */
     directory: string;
   };
+
+  qualityGates?: {
+    /**
+     * Demo only: weeks of delivery and readiness history for the listed
+     * entities, sent through the plugin's endpoints on the first start, and
+     * their telemetry in a Prometheus the demo starts (when prometheus and
+     * promtool are installed). Leave disabled in production.
+     */
+    demoData?: {
+      enabled?: boolean;
+      /** Entity refs to generate history for, e.g. component:default/checkout. */
+      entities?: string[];
+      /** Start the demo's Prometheus. Default true. */
+      telemetry?: boolean;
+    };
+  };
 }

@@ -10,11 +10,19 @@ export interface Config {
          */
         timeoutSeconds?: number;
         /**
-         * Host names checks may call, e.g. status.example.com, or
-         * *.example.com for its subdomains. Unset allows any host; set it
-         * so that gate definitions cannot probe internal addresses.
+         * Host names checks in central gates may call, e.g.
+         * status.example.com, or *.example.com for its subdomains. Unset
+         * allows any host; set it so that gate definitions cannot probe
+         * internal addresses.
          */
         allowedHosts?: string[];
+        /**
+         * Host names (or *.example.com) that checks in a component's own
+         * gate file may call. Default none: every such check is an error
+         * until the platform team lists hosts here. allowedHosts does not
+         * apply to them.
+         */
+        repositoryAllowedHosts?: string[];
       };
       /** `source: mlflow` criteria: an MLflow tracking server's REST API. */
       mlflow?: {

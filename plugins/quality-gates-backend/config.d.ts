@@ -10,12 +10,36 @@ export interface Config {
       deliveryEventsDays?: number;
       /** Days of trace spans to keep. Default 30. */
       traceDays?: number;
+      /**
+       * Days of gate evaluations to keep, by when they finished. Older ones
+       * stay when pinned, named by a criterion's `pinnedEvaluationId`,
+       * among the newest passing ones relative criteria compare with, the
+       * newest of their gate, overridden, or of a version that turned out
+       * bad (see docs/gates.md). Default 730.
+       */
+      gateEvaluationsDays?: number;
+      /**
+       * Passing evaluations kept per gate, criterion, entity and environment
+       * for relative criteria. At least the largest `baseline.from` of the
+       * central gates (5 without one); raise it for larger ones in
+       * components' gate files.
+       */
+      gateBaselineEvaluations?: number;
     };
     /** Ingest of delivery events (CDEvents, GitHub webhooks, OTLP, JSON). */
     ingest?: {
       /**
        * Largest accepted request body, after decompression, e.g. '5mb'.
        * Larger requests get 413 and store nothing. Default 5mb.
+       */
+      maxBodySize?: string;
+    };
+    /** The rest of the API (gates, readiness, reads). */
+    api?: {
+      /**
+       * Largest accepted JSON request body, after decompression, e.g.
+       * '100kb' (gate evaluations, overrides, exemptions). Larger requests
+       * get 413. Default 100kb.
        */
       maxBodySize?: string;
     };
@@ -29,6 +53,22 @@ export interface Config {
        * @visibility secret
        */
       webhookSecret?: string | string[];
+      /** Deployment protection rules answered by the gates. */
+      deploymentProtection?: {
+        /**
+         * Longest a rule whose gates answer "not yet" (a soak, too little
+         * traffic yet) stays pending while the plugin asks again at the
+         * time the decision gives; still not decided then, it is rejected.
+         * E.g. { hours: 6 } or an ISO duration. Default 6 hours (GitHub
+         * itself waits up to 30 days).
+         */
+        maxPendingTime?: { [unit: string]: number } | string;
+        /**
+         * How often pending rules that are due are asked again (one
+         * replica at a time). Default 30 seconds.
+         */
+        pollFrequency?: { [unit: string]: number } | string;
+      };
     };
     /**
      * Production readiness scorecards: which entities are scored, the
@@ -99,9 +139,19 @@ export interface Config {
          * `quality-gates/alert-rules` annotation.
          */
         conventionPaths?: string[];
-        /** A Prometheus server whose /api/v1/rules is read for live rules. */
+        /**
+         * A Prometheus server whose /api/v1/rules is read for live rules.
+         * The same keys as `qualityGates.gates.prometheus`.
+         */
         prometheus?: {
+          /** Credentials in the URL are sent as Basic auth, never shown. */
           baseUrl: string;
+          /** Address for the alerts page linked in evidence. */
+          externalUrl?: string;
+          /** For one request, retries included. Default 10. */
+          timeoutSeconds?: number;
+          /** Further tries after a 5xx answer or a network failure. Default 2. */
+          retries?: number;
           /**
            * Headers sent with each request, e.g. Authorization.
            * @visibility secret
@@ -129,6 +179,15 @@ export interface Config {
       productionEnvironments?: string[];
       /** Longest window a request may ask for, in days. Default 731. */
       maxWindowDays?: number;
+      /** What a group's or system's figures cover. */
+      rollups?: {
+        /**
+         * Whether a group's roll-up includes the components owned by the
+         * groups below it (its sub-groups, at any depth), not only its own.
+         * Default true.
+         */
+        includeSubgroups?: boolean;
+      };
       /**
        * Where each band begins, over the published DORA values. Durations in
        * seconds, rates 0–1, deployment frequency in deployments per day
@@ -160,17 +219,36 @@ export interface Config {
          */
         window?: { [unit: string]: number } | string;
       };
-      /** The Prometheus server prometheus and burn-rate criteria query. */
+      /**
+       * The Prometheus server prometheus, burn-rate and compare criteria
+       * query. The readiness alerts check reads the same keys.
+       */
       prometheus?: {
+        /** Credentials in the URL are sent as Basic auth, never shown. */
         baseUrl: string;
         /** Address for links in evidence, when people reach it elsewhere. */
         externalUrl?: string;
+        /** For one query, retries included. Default 10. */
         timeoutSeconds?: number;
+        /** Further tries after a 5xx answer or a network failure. Default 2. */
+        retries?: number;
         /**
          * Headers sent with each query, e.g. Authorization.
          * @visibility secret
          */
         headers?: { [name: string]: string };
+      };
+      /** What components' own gate files (in their repositories) may do. */
+      repositoryConfig?: {
+        /**
+         * Criterion sources not safe for repository config (prometheus,
+         * burn-rate, compare and mlflow query whatever a file names) that
+         * criteria added by a component's gate file may use anyway.
+         * Sources marked safe (pipeline, rollout, wait-timer, freeze,
+         * readiness, heartbeat, trace, http-check) need no entry. Default
+         * none.
+         */
+        allowedSources?: string[];
       };
       /**
        * The central gates (see docs/gates.md): id, title, appliesTo,
@@ -189,15 +267,6 @@ export interface Config {
         window?: { [unit: string]: number } | string;
         criteria: Array<{ key: string; source: string; [field: string]: any }>;
       }>;
-    };
-    /**
-     * Demo data for a first look: a month of deployment history for the
-     * listed entities, written at startup. Leave disabled in production.
-     */
-    demoData?: {
-      enabled?: boolean;
-      /** Entity refs to generate history for, e.g. component:default/checkout. */
-      entities?: string[];
     };
   };
 }

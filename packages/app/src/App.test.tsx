@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
-import App from './App';
+import app from './App';
 
 describe('App', () => {
-  it('renders the sign-in page with the configured title', async () => {
+  it('asks a visitor to sign in as guest under the configured title', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -16,8 +16,11 @@ describe('App', () => {
       ] as any,
     };
 
-    render(<App />);
+    render(app.createRoot());
 
     expect(await screen.findByText('Can I deploy?')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { answer, evaluation, soak } from './__testUtils__/answers';
+import { answer, notYet } from './__testUtils__/answers';
+import { ExitCode } from './evaluate/exitCodes';
 import { runCli } from './cli';
 import { CliIo } from './CliIo';
 
@@ -183,67 +184,72 @@ describe('can-i-deploy', () => {
   });
 
   describe('--wait', () => {
-    const failingSoak = (observed: number) =>
-      JSON.stringify(
-        answer({
-          verdict: 'fail',
-          evaluations: [
-            evaluation({
-              verdict: 'fail',
-              effectiveVerdict: 'fail',
-              criteria: [soak(observed, 60)],
-            }),
-          ],
-        }),
-      );
+    const waiting = (observed: number) => JSON.stringify(notYet(observed, 60));
 
-    it('evaluates again until the soak is decided, reporting progress on stderr', async () => {
+    it('asks again when the answer says until it is decided, reporting progress on stderr', async () => {
       // Deployed at 10:00:00, due at 10:01:00; the clock starts at 10:00:10.
-      replies.push({ status: 200, body: failingSoak(10) });
-      replies.push({ status: 200, body: failingSoak(40) });
+      replies.push({ status: 200, body: waiting(10) });
+      replies.push({ status: 200, body: JSON.stringify(answer()) });
+      const captured = fakeIo();
+      expect(await run([...args(), '--wait'], captured)).toBe(0);
+      expect(requests).toHaveLength(2);
+      // Until the time to ask again, plus a second.
+      expect(captured.sleeps).toEqual([51_000]);
+      expect(captured.stderr()).toBe(
+        'can-i-deploy: not yet - production-slo/soak: in staging 10s of the required 60s; may decide at 2026-03-02T10:01:00.000Z; asking again in 51s\n',
+      );
+      expect(captured.stdout()).toContain('Can I deploy? PASS');
+    });
+
+    it('asks at least every --poll-interval', async () => {
+      replies.push({ status: 200, body: waiting(10) });
+      replies.push({ status: 200, body: waiting(40) });
       replies.push({ status: 200, body: JSON.stringify(answer()) });
       const captured = fakeIo();
       expect(
         await run([...args(), '--wait', '--poll-interval', '30s'], captured),
       ).toBe(0);
-      expect(requests).toHaveLength(3);
-      // The poll interval, then only until the soak is due (plus a second).
       expect(captured.sleeps).toEqual([30_000, 21_000]);
       expect(captured.stderr()).toContain(
-        'fail for now; waiting for production-slo/soak (10s, needs >= 60, due 2026-03-02T10:01:00.000Z); evaluating again in 30s',
+        'can-i-deploy: not yet after 30s - production-slo/soak: in staging 40s',
       );
-      expect(captured.stdout()).toContain('Can I deploy? PASS');
     });
 
-    it('gives up after the wait timeout with exit 2, showing the last answer', async () => {
+    it(`gives up at --max-wait with exit ${ExitCode.notYet}, showing the last answer`, async () => {
       for (let i = 0; i < 10; i++) {
-        replies.push({ status: 200, body: failingSoak(10) });
+        replies.push({ status: 200, body: JSON.stringify(notYet(10, 3600)) });
       }
       const captured = fakeIo();
       expect(
-        await run(
-          [
-            ...args(),
-            '--wait',
-            '--poll-interval',
-            '10s',
-            '--wait-timeout',
-            '25s',
-          ],
-          captured,
-        ),
-      ).toBe(2);
-      expect(captured.sleeps).toEqual([10_000, 10_000, 5_000]);
+        await run([...args(), '--wait', '--max-wait', '25s'], captured),
+      ).toBe(ExitCode.notYet);
+      expect(captured.sleeps).toEqual([25_000]);
       expect(captured.stderr()).toContain(
-        'still fail after waiting 25s (--wait-timeout) for production-slo/soak',
+        `still not yet after waiting 25s (--max-wait) for production-slo/soak; giving up (exit ${ExitCode.notYet})`,
       );
-      expect(captured.stdout()).toContain('Can I deploy? FAIL');
+      expect(captured.stdout()).toContain('Not yet: Production SLOs');
     });
 
-    it('does not wait without --wait', async () => {
-      replies.push({ status: 200, body: failingSoak(10) });
+    it('still reads --wait-timeout, the former name of --max-wait', async () => {
+      replies.push({ status: 200, body: JSON.stringify(notYet(10, 3600)) });
+      replies.push({ status: 200, body: JSON.stringify(notYet(10, 3600)) });
+      const captured = fakeIo();
+      expect(
+        await run([...args(), '--wait', '--wait-timeout', '5s'], captured),
+      ).toBe(ExitCode.notYet);
+      expect(captured.sleeps).toEqual([5_000]);
+    });
+
+    it('does not wait without --wait, nor for a final no', async () => {
+      replies.push({ status: 200, body: waiting(10) });
       expect(await run(args())).toBe(1);
       expect(requests).toHaveLength(1);
+      replies.push({
+        status: 200,
+        body: JSON.stringify({ ...notYet(10, 60), answer: 'no' }),
+      });
+      expect(await run([...args(), '--wait'])).toBe(1);
+      expect(requests).toHaveLength(2);
     });
   });
 });

@@ -35,8 +35,9 @@ interface EvaluateCommandOptions extends GlobalOptions {
   json?: boolean;
   failOnWarn?: boolean;
   wait?: boolean;
-  waitTimeout: number;
-  pollInterval: number;
+  maxWait: number;
+  waitTimeout?: number;
+  pollInterval?: number;
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
@@ -78,17 +79,26 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     .option('--fail-on-warn', 'exit 3 on warn instead of 0')
     .option(
       '--wait',
-      'evaluate again while a wait-timer (soak) criterion is not yet decided',
+      'while the answer is not yet (a soak, too little traffic yet), ask again when it says',
     )
     .addOption(
-      new Option('--wait-timeout <duration>', 'give up waiting after this')
+      new Option(
+        '--max-wait <duration>',
+        `give up waiting after this, exit ${ExitCode.notYet}`,
+      )
         .argParser(durationArgument)
         .default(30 * 60_000, '30m'),
     )
     .addOption(
-      new Option('--poll-interval <duration>', 'how often to evaluate again')
+      new Option('--wait-timeout <duration>', 'the former name of --max-wait')
         .argParser(durationArgument)
-        .default(30_000, '30s'),
+        .hideHelp(),
+    )
+    .addOption(
+      new Option(
+        '--poll-interval <duration>',
+        'ask again at least this often while waiting (default: when the answer says)',
+      ).argParser(durationArgument),
     )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (_options, command: Command) => {
@@ -114,7 +124,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
             json: Boolean(options.json),
             failOnWarn: Boolean(options.failOnWarn),
             wait: Boolean(options.wait),
-            waitTimeoutMs: options.waitTimeout,
+            maxWaitMs: options.waitTimeout ?? options.maxWait,
             pollIntervalMs: options.pollInterval,
           },
           io,

@@ -9,13 +9,22 @@ import {
   ReadinessCheck,
 } from '@can-i-deploy/plugin-quality-gates-node';
 import { qualityGatesPermissions } from '@can-i-deploy/plugin-quality-gates-common';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  registerDoraActions,
+  registerGateActions,
+  registerReadinessActions,
+} from './actions';
 import { applyDatabaseMigrations } from './database/migrations';
+import { oneReplicaAtATime } from './database/replicaLocks';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { CatalogClient } from '@backstage/catalog-client';
-import { EntityLookup } from './catalog/EntityLookup';
+import { CatalogAccess } from './catalog/CatalogAccess';
 import { EntityResolver } from './catalog/EntityResolver';
 import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
 import { createIngestRouter } from './ingest/createIngestRouter';
+import { PendingReviewStore } from './ingest/github/deploymentProtection/PendingReviewStore';
 import { DeploymentProtectionReviewer } from './ingest/github/deploymentProtection/DeploymentProtectionReviewer';
 import { scheduleMaintenance } from './maintenance/scheduleMaintenance';
 import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
@@ -23,8 +32,6 @@ import { createRouter } from './service/router';
 import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
 import { SpanStore } from './ingest/otlp/SpanStore';
-import { DemoDataSender } from './demo/DemoDataSender';
-import { seedDemoReadinessHistory } from './demo/demoReadinessHistory';
 import { createReadiness } from './readiness/createReadiness';
 import { scheduleReadiness } from './readiness/scheduleReadiness';
 import { createSourceChecks } from './readiness/createSourceChecks';
@@ -67,6 +74,7 @@ export const qualityGatesPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         discovery: coreServices.discovery,
@@ -74,13 +82,15 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
-        lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        catalogService: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
+        auditor,
         config,
         database,
         discovery,
@@ -88,51 +98,42 @@ export const qualityGatesPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         scheduler,
-        lifecycle,
         permissions,
         permissionsRegistry,
         urlReader,
+        catalogService,
+        actionsRegistry,
       }) {
         const knex = await database.getClient();
-        if (!database.migrations?.skip) {
-          await applyDatabaseMigrations(knex);
-        }
-        const deployments = new DatabaseDeploymentStore(knex);
-
-        const demoConfig = config.getOptionalConfig('qualityGates.demoData');
-        if (demoConfig?.getOptionalBoolean('enabled')) {
-          const sender = new DemoDataSender({
-            config: demoConfig,
-            rootConfig: config,
-            database: knex,
-            discovery,
-            auth,
-            catalog: new CatalogClient({ discoveryApi: discovery }),
-            logger,
-          });
-          // After start-up: the demo goes through the HTTP endpoints.
-          lifecycle.addStartupHook(() => {
-            sender
-              .send()
-              .catch(error => logger.error('Demo data not sent', error));
-          });
-        }
-
         const resolver = new EntityResolver(
           new CatalogClient({ discoveryApi: discovery }),
           auth,
           logger,
         );
-        await scheduleMaintenance({
-          config,
-          logger,
-          scheduler,
+        // Replicas take turns: the plugin's migrations, then the scheduler's,
+        // which it runs on its first task (see "Running several replicas").
+        await oneReplicaAtATime(
           knex,
-          resolver,
-        });
+          { lock: 'startup', what: 'migrations', logger },
+          async () => {
+            if (!database.migrations?.skip) {
+              await applyDatabaseMigrations(knex, logger);
+            }
+            await scheduleMaintenance({
+              config,
+              logger,
+              scheduler,
+              knex,
+              resolver,
+            });
+          },
+        );
+        const deployments = new DatabaseDeploymentStore(knex);
 
         permissionsRegistry.addPermissions(qualityGatesPermissions);
         const catalog = new CatalogClient({ discoveryApi: discovery });
+        // Every read on behalf of a caller goes through this.
+        const access = new CatalogAccess(catalogService, auth);
         const readinessEnabled =
           config.getOptionalBoolean('qualityGates.readiness.enabled') ?? true;
         const readiness = readinessEnabled
@@ -146,15 +147,6 @@ export const qualityGatesPlugin = createBackendPlugin({
               moduleChecks: moduleReadinessChecks,
             })
           : undefined;
-        if (readiness && demoConfig?.getOptionalBoolean('enabled')) {
-          await seedDemoReadinessHistory({
-            knex,
-            checkSet: readiness.service.checkSet,
-            entityRefs: (
-              demoConfig.getOptionalStringArray('entities') ?? []
-            ).map(ref => ref.toLocaleLowerCase('en-US')),
-          });
-        }
         if (readiness) {
           await scheduleReadiness({
             readinessConfig: config.getOptionalConfig('qualityGates.readiness'),
@@ -169,10 +161,10 @@ export const qualityGatesPlugin = createBackendPlugin({
           config,
           knex,
           logger,
-          auth,
           httpAuth,
           permissions,
-          catalog,
+          access,
+          auditor,
           urlReader,
           deployments,
           readiness: readiness && {
@@ -186,6 +178,36 @@ export const qualityGatesPlugin = createBackendPlugin({
           moduleSources: criterionSources,
         });
 
+        // A protection rule answered "not yet" stays pending on GitHub; the
+        // scheduler asks again (one replica at a time, each review claimed
+        // by one) and answers once the gates decide.
+        const deploymentProtection = DeploymentProtectionReviewer.fromConfig(
+          config,
+          {
+            logger,
+            auth,
+            catalog,
+            resolver,
+            evaluator: gates.routes.evaluator,
+            pending: {
+              store: new PendingReviewStore(knex),
+              maxPendingMs: DeploymentProtectionReviewer.maxPendingMsOf(config),
+            },
+          },
+        );
+        const askAgainEvery =
+          DeploymentProtectionReviewer.pollFrequencyOf(config);
+        await scheduler.scheduleTask({
+          id: 'quality-gates-github-pending-reviews',
+          scope: 'global',
+          frequency: askAgainEvery,
+          timeout: { minutes: 10 },
+          initialDelay: askAgainEvery,
+          fn: async () => {
+            await deploymentProtection.reviewPending();
+          },
+        });
+
         // Ingest reads its own bodies, so it is mounted before the
         // validated API; it needs the gates for deployment protection rules.
         httpRouter.use(
@@ -193,28 +215,19 @@ export const qualityGatesPlugin = createBackendPlugin({
             logger,
             config,
             httpAuth,
+            permissions,
             database: knex,
             writer: new DeliveryEventWriter(knex),
             resolver,
             maxBodySize:
               config.getOptionalString('qualityGates.ingest.maxBodySize') ??
               DEFAULT_MAX_BODY_SIZE,
-            deploymentProtection: DeploymentProtectionReviewer.fromConfig(
-              config,
-              {
-                logger,
-                auth,
-                catalog,
-                resolver,
-                evaluator: gates.routes.evaluator,
-              },
-            ),
+            deploymentProtection,
           }),
         );
         const dora = new DoraService({
           store: new DoraStore(knex),
-          catalog,
-          auth,
+          access,
           config: config.getOptionalConfig('qualityGates.dora'),
         });
         // Before serving: after an upgrade, or when the production
@@ -231,22 +244,40 @@ export const qualityGatesPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
+            permissions,
+            access,
             database: knex,
             deployments,
             incidents: new IncidentStore(knex),
             pipelineRuns: new PipelineRunStore(knex),
             spans: new SpanStore(knex),
-            entities: new EntityLookup(discovery, auth),
             criterionSources: gates.sourceIds,
             gates: gates.routes,
+            maxBodySize: config.getOptionalString(
+              'qualityGates.api.maxBodySize',
+            ),
             dora,
             readiness: readiness && {
               ...readiness,
               httpAuth,
               permissions,
+              access,
             },
           }),
         );
+        // The same questions for agents (as MCP tools through the actions
+        // registry), with the HTTP API's permissions and visibility.
+        registerGateActions({
+          actionsRegistry,
+          access,
+          permissions,
+          evaluator: gates.routes.evaluator,
+          decisions: gates.routes.decisions,
+        });
+        if (readiness) {
+          registerReadinessActions({ actionsRegistry, access, ...readiness });
+        }
+        registerDoraActions({ actionsRegistry, dora });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({
           path: '/webhooks/github',

@@ -5,6 +5,7 @@
  */
 
 export * from './criteria/CriterionSource';
+export * from './criteria/measuredValue';
 export * from './extensions';
 export * from './readiness/ReadinessCheck';
 export * from './readiness/readinessChecksExtensionPoint';

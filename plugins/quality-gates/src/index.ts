@@ -20,7 +20,11 @@ export {
   EntityDeliveryTimelineContent,
   EntityPipelinesContent,
 } from './plugin';
-export { readinessOverviewRouteRef, gateHistoryRouteRef } from './routes';
+export {
+  readinessOverviewRouteRef,
+  gateHistoryRouteRef,
+  gateDecisionRouteRef,
+} from './routes';
 export { ENTITY_TIMELINE_TAB_PATH } from './components/timeline';
 export { ENTITY_PIPELINES_TAB_PATH } from './components/pipelines';
 export {
@@ -41,6 +45,15 @@ export type {
   DoraDetailsRequest,
   EvaluateGatesRequest,
   GateDecisionResponse,
+  ListGateDecisionsRequest,
+  LatestGateDecisionsResponse,
+  GateCandidateEnvironment,
+  GateCandidateVersion,
+  GateCandidatesResponse,
+  CreateGateOverrideRequest,
+  OverrideGateDecisionRequest,
+  ListGateOverridesRequest,
+  GateOverrideListResponse,
   GateVerdictPoint,
   GateStatusResponse,
   GateEvaluationFilters,

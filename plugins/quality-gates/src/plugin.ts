@@ -15,6 +15,7 @@ import {
   entityDoraContentRouteRef,
   entityDoraRollupContentRouteRef,
   entityReadinessContentRouteRef,
+  gateDecisionRouteRef,
   gateHistoryRouteRef,
   readinessOverviewRouteRef,
 } from './routes';
@@ -41,6 +42,7 @@ export const qualityGatesPlugin = createPlugin({
     entityDoraContent: entityDoraContentRouteRef,
     entityDoraRollupContent: entityDoraRollupContentRouteRef,
     gateHistory: gateHistoryRouteRef,
+    gateDecision: gateDecisionRouteRef,
     entityDeliveryTimeline: entityDeliveryTimelineRouteRef,
     entityPipelines: entityPipelinesRouteRef,
   },
@@ -183,8 +185,9 @@ export const EntityDoraRollupContent = qualityGatesPlugin.provide(
 );
 
 /**
- * What the gates last decided for the current entity in each environment,
- * with every criterion's evidence, overrides and recent verdicts. The
+ * "Can I deploy?" for the current entity: for a chosen version (by default
+ * the next to promote), each environment's answer with its sentence, an
+ * "Evaluate now" button, overrides and every gate's evidence. The
  * "Can I deploy?" tab shows it above the deployments.
  *
  * @public
@@ -202,8 +205,9 @@ export const EntityGateStatusContent = qualityGatesPlugin.provide(
 );
 
 /**
- * The platform team's review page: every gate evaluation, filtered, with
- * its evidence, and exported as CSV.
+ * The platform team's review page: every decision (one per question asked,
+ * each on its own page under `decisions/:decisionId`), every gate
+ * evaluation with its evidence and CSV export, and the gates' effectiveness.
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** The entity tab's route. */
 export const entityContentRouteRef = createRouteRef({
@@ -36,6 +36,18 @@ export const entityDoraRollupContentRouteRef = createRouteRef({
  */
 export const gateHistoryRouteRef = createRouteRef({
   id: 'quality-gates:gate-history',
+});
+
+/**
+ * One decision on the gate history page: its own URL, e.g. for the link in
+ * a GitHub deployment review's comment.
+ *
+ * @public
+ */
+export const gateDecisionRouteRef = createSubRouteRef({
+  id: 'quality-gates:gate-decision',
+  parent: gateHistoryRouteRef,
+  path: '/decisions/:decisionId',
 });
 
 /** The entity deploy timeline tab's route. */

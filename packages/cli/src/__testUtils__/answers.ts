@@ -53,7 +53,21 @@ export function answer(
   overrides: Partial<EvaluateAnswer> = {},
 ): EvaluateAnswer {
   const evaluations = overrides.evaluations ?? [evaluation()];
+  const verdict =
+    overrides.verdict ?? evaluations[0]?.effectiveVerdict ?? 'error';
+  // The answer the backend gives for that verdict, unless told otherwise.
+  const decided = {
+    pass: ['yes', 'Yes: every gate passes.'],
+    warn: ['yes', 'Yes: every gate passes, one with a warning.'],
+    fail: ['no', 'No: a gate fails.'],
+    error: ['error', 'Cannot decide: a gate could not decide.'],
+  } as const;
   return {
+    id: 'decision-1',
+    trigger: 'ci',
+    decidedAt: '2026-03-02T10:00:00.050Z',
+    answer: decided[verdict][0],
+    sentence: decided[verdict][1],
     entityRef: 'component:default/checkout',
     environment: 'production',
     version: 'abc123',
@@ -64,7 +78,11 @@ export function answer(
   };
 }
 
-/** A soak criterion that has run `observed` of the `>= needed` seconds. */
+/**
+ * A soak criterion that has run `observed` of the `>= needed` seconds, as
+ * the backend reports it: short of its time, it fails and says when to ask
+ * again.
+ */
 export function soak(
   observed: number | null,
   needed: number,
@@ -73,6 +91,7 @@ export function soak(
   const passed = observed !== null && observed >= needed;
   let state: CriterionEvidence['state'] = passed ? 'pass' : 'fail';
   if (observed === null) state = 'no_data';
+  const due = new Date(Date.parse(deployedAt) + needed * 1000).toISOString();
   return criterion({
     key: 'soak',
     source: 'wait-timer',
@@ -80,10 +99,28 @@ export function soak(
     score: passed ? 1 : 0,
     observed,
     threshold: { pass: `>= ${needed}` },
-    message: observed === null ? 'no data' : `${observed} vs >= ${needed}`,
+    message:
+      observed === null
+        ? 'no data'
+        : `in staging ${observed}s of the required ${needed}s`,
+    ...(state === 'fail' ? { askAgainAt: due } : {}),
     details:
       observed === null
         ? { reason: 'abc123 is not deployed to staging' }
         : { environment: 'staging', deployedAt },
+  });
+}
+
+/** An answer that is not yet: its enforcing gate fails on a soak. */
+export function notYet(observed: number, needed: number): EvaluateAnswer {
+  const criteria = [criterion(), soak(observed, needed)];
+  return answer({
+    verdict: 'fail',
+    answer: 'not_yet',
+    sentence: 'Not yet: Production SLOs cannot decide yet.',
+    askAgainAt: criteria[1].askAgainAt,
+    evaluations: [
+      evaluation({ verdict: 'fail', effectiveVerdict: 'fail', criteria }),
+    ],
   });
 }

@@ -3,59 +3,53 @@ import { palette, shouldUseColor } from '../render/colors';
 import { renderAnswer } from '../render/renderAnswer';
 import { formatDuration } from './duration';
 import { EvaluateAnswer, EvaluateQuestion } from './EvaluateAnswer';
-import { ExitCode, ExitCodeValue, exitCodeForVerdict } from './exitCodes';
+import { ExitCode, ExitCodeValue, exitCodeForAnswer } from './exitCodes';
 import { ApiTarget, requestEvaluation } from './requestEvaluation';
-import { WaitingCriterion, waitingCriteria } from './waitingCriteria';
+import {
+  askAgainAtOf,
+  WaitingCriterion,
+  waitingCriteria,
+} from './waitingCriteria';
 
 export interface EvaluateOptions {
   question: EvaluateQuestion;
   target: ApiTarget;
   json: boolean;
   failOnWarn: boolean;
-  /** Re-evaluate while a wait-timer (soak) criterion is not yet decided. */
+  /** Ask again while the answer is `not_yet`, at the time it gives. */
   wait: boolean;
-  waitTimeoutMs: number;
-  pollIntervalMs: number;
+  /** The bound of the whole wait (`--max-wait`). */
+  maxWaitMs: number;
+  /** At most this long between two questions, when given. */
+  pollIntervalMs?: number;
 }
 
-/** Past the moment a soak is due, so the next evaluation sees it done. */
+/** Past the time the backend gives, so the next evaluation sees it due. */
 const DECIDE_MARGIN_MS = 1_000;
+/** A clock that differs from the server's must not make a busy loop. */
 const MIN_PAUSE_MS = 1_000;
 
 function describeWaiting(waiting: WaitingCriterion[]): string {
   return waiting
-    .map(
-      criterion =>
-        `${criterion.gateId}/${criterion.key} (${criterion.observed}s${
-          criterion.threshold ? `, needs ${criterion.threshold}` : ''
-        }${
-          criterion.decideAt ? `, due ${criterion.decideAt.toISOString()}` : ''
-        })`,
-    )
+    .map(criterion => `${criterion.gateId}/${criterion.key}`)
     .join(', ');
 }
 
-/** How long to sleep: the poll interval, or less when a soak is due sooner. */
-function pauseBeforeNextPoll(
-  waiting: WaitingCriterion[],
+/** How long to sleep: until the time to ask again, within the bounds. */
+function pauseBeforeNextAsk(
+  askAgainAt: Date | undefined,
   options: EvaluateOptions,
   now: number,
   deadline: number,
 ): number {
-  const due = waiting
-    .map(criterion => criterion.decideAt?.getTime())
-    .filter((at): at is number => at !== undefined);
-  const untilDue =
-    due.length === waiting.length
-      ? Math.max(...due) + DECIDE_MARGIN_MS - now
-      : Infinity;
-  // Never less than a second for a due soak: a clock that differs from the
-  // server's must not turn the wait into a busy loop.
+  const untilDue = askAgainAt
+    ? askAgainAt.getTime() + DECIDE_MARGIN_MS - now
+    : options.pollIntervalMs ?? MIN_PAUSE_MS;
   return Math.max(
     0,
     Math.min(
-      options.pollIntervalMs,
       Math.max(untilDue, MIN_PAUSE_MS),
+      options.pollIntervalMs ?? Infinity,
       deadline - now,
     ),
   );
@@ -78,15 +72,18 @@ function printAnswer(
 }
 
 /**
- * `can-i-deploy evaluate`: asks, with `--wait` asks again until no
- * criterion waits any more or the wait timeout passes, prints the last
- * answer, and answers the exit code. Errors (CliError) propagate.
+ * `can-i-deploy evaluate`: asks; with `--wait`, while the answer is
+ * `not_yet`, asks again at the time it gives (printing a progress line to
+ * stderr each time) until it is decided or `--max-wait` is reached; prints
+ * the last answer, and answers the exit code: `notYet` when the bound was
+ * reached. Errors (CliError) propagate.
  */
 export async function runEvaluate(
   options: EvaluateOptions,
   io: CliIo,
 ): Promise<ExitCodeValue> {
-  const deadline = io.now() + options.waitTimeoutMs;
+  const started = io.now();
+  const deadline = started + options.maxWaitMs;
   for (;;) {
     const { answer, body } = await requestEvaluation(
       options.target,
@@ -95,23 +92,28 @@ export async function runEvaluate(
     const waiting = options.wait ? waitingCriteria(answer) : [];
     if (waiting.length === 0) {
       printAnswer(answer, body, options, io);
-      return exitCodeForVerdict(answer.verdict, options);
+      return exitCodeForAnswer(answer, options);
     }
     const now = io.now();
     if (now >= deadline) {
       printAnswer(answer, body, options, io);
       io.stderr.write(
-        `can-i-deploy: still ${answer.verdict} after waiting ${formatDuration(
-          options.waitTimeoutMs,
-        )} (--wait-timeout) for ${describeWaiting(waiting)}; failing closed\n`,
+        `can-i-deploy: still not yet after waiting ${formatDuration(
+          options.maxWaitMs,
+        )} (--max-wait) for ${describeWaiting(waiting)}; giving up (exit ${
+          ExitCode.notYet
+        })\n`,
       );
-      return ExitCode.error;
+      return ExitCode.notYet;
     }
-    const pause = pauseBeforeNextPoll(waiting, options, now, deadline);
+    const askAgainAt = askAgainAtOf(answer, waiting);
+    const pause = pauseBeforeNextAsk(askAgainAt, options, now, deadline);
     io.stderr.write(
-      `can-i-deploy: ${answer.verdict} for now; waiting for ${describeWaiting(
-        waiting,
-      )}; evaluating again in ${formatDuration(pause)}\n`,
+      `can-i-deploy: not yet${
+        now > started ? ` after ${formatDuration(now - started)}` : ''
+      } - ${describeWaiting(waiting)}: ${waiting[0].message}${
+        askAgainAt ? `; may decide at ${askAgainAt.toISOString()}` : ''
+      }; asking again in ${formatDuration(pause)}\n`,
     );
     await io.sleep(pause);
   }

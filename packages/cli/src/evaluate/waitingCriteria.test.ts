@@ -1,105 +1,94 @@
-import { answer, criterion, evaluation, soak } from '../__testUtils__/answers';
-import { waitingCriteria } from './waitingCriteria';
+import {
+  answer,
+  criterion,
+  evaluation,
+  notYet,
+  soak,
+} from '../__testUtils__/answers';
+import { askAgainAtOf, waitingCriteria } from './waitingCriteria';
 
 describe('waitingCriteria', () => {
-  const failing = (overrides: Parameters<typeof evaluation>[0]) =>
-    evaluation({ verdict: 'fail', effectiveVerdict: 'fail', ...overrides });
-
-  it('finds a soak that has run, but not long enough, and when it is due', () => {
-    const waiting = waitingCriteria(
-      answer({
-        evaluations: [failing({ criteria: [criterion(), soak(60, 3600)] })],
-      }),
-    );
+  it('finds the criteria a not-yet answer waits for, and when to ask again', () => {
+    const waiting = waitingCriteria(notYet(60, 3600));
     expect(waiting).toEqual([
       {
         gateId: 'production-slo',
         key: 'soak',
-        observed: 60,
-        threshold: '>= 3600',
-        decideAt: new Date('2026-03-02T11:00:00.000Z'),
+        askAgainAt: new Date('2026-03-02T11:00:00.000Z'),
+        message: 'in staging 60s of the required 3600s',
       },
     ]);
-  });
-
-  it('reads the strictest lower bound of a combined threshold', () => {
-    const combined = {
-      ...soak(5, 60),
-      threshold: { pass: '>= 60 and > 120 and <= 9999' },
-    };
-    const [waiting] = waitingCriteria(
-      answer({ evaluations: [failing({ criteria: [combined] })] }),
+    expect(askAgainAtOf(notYet(60, 3600), waiting)).toEqual(
+      new Date('2026-03-02T11:00:00.000Z'),
     );
-    expect(waiting.decideAt).toEqual(new Date('2026-03-02T10:02:00.000Z'));
   });
 
-  it('waits without a due time when the threshold is not a lower bound', () => {
-    const relative = { ...soak(5, 60), threshold: { pass: '>=+10%' } };
-    const [waiting] = waitingCriteria(
-      answer({ evaluations: [failing({ criteria: [relative] })] }),
+  it('asks again at the decision time, else at the earliest criterion', () => {
+    const waited = notYet(60, 3600);
+    const traffic = criterion({
+      key: 'canary-errors',
+      source: 'compare',
+      state: 'no_data',
+      observed: null,
+      askAgainAt: '2026-03-02T10:05:00.000Z',
+    });
+    waited.evaluations[0].criteria.push(traffic);
+    const { askAgainAt: _given, ...withoutTime } = waited;
+    const waiting = waitingCriteria(withoutTime);
+    expect(waiting.map(w => w.key)).toEqual(['soak', 'canary-errors']);
+    expect(askAgainAtOf(withoutTime, waiting)).toEqual(
+      new Date('2026-03-02T10:05:00.000Z'),
     );
-    expect(waiting).toMatchObject({ key: 'soak', observed: 5 });
-    expect(waiting.decideAt).toBeUndefined();
   });
 
-  it('does not wait for a version that is not deployed where it soaks', () => {
-    expect(
-      waitingCriteria(
-        answer({ evaluations: [failing({ criteria: [soak(null, 3600)] })] }),
-      ),
-    ).toEqual([]);
-  });
-
-  it('does not wait when nothing is left to decide', () => {
-    // Passed already.
-    expect(waitingCriteria(answer({ evaluations: [evaluation()] }))).toEqual(
-      [],
-    );
-    // An error is final: fail closed rather than wait it out.
-    expect(
-      waitingCriteria(
-        answer({
-          verdict: 'error',
-          evaluations: [failing({ criteria: [soak(60, 3600)] })],
-        }),
-      ),
-    ).toEqual([]);
-    // A dry run decides nothing; an active override has decided.
-    expect(
-      waitingCriteria(
-        answer({
-          verdict: 'fail',
-          evaluations: [
-            failing({ mode: 'dry-run', criteria: [soak(60, 3600)] }),
-            failing({
-              criteria: [soak(60, 3600)],
-              override: {
-                id: 'o1',
-                verdict: 'fail',
-                reason: 'broken release',
-                createdBy: 'user:default/admin',
-                createdAt: '2026-03-02T10:00:00.000Z',
-                expiresAt: '2026-03-03T10:00:00.000Z',
-                active: true,
-              },
-            }),
-          ],
-        }),
-      ),
-    ).toEqual([]);
-  });
-
-  it('waits on a warning too: --fail-on-warn turns it into a failure', () => {
-    const warned = answer({
-      verdict: 'warn',
+  it('waits for nothing unless the answer is not yet', () => {
+    // A soak short of its time beside a final failure: no.
+    const failing = answer({
+      verdict: 'fail',
+      answer: 'no',
       evaluations: [
         evaluation({
-          verdict: 'warn',
-          effectiveVerdict: 'warn',
-          criteria: [{ ...soak(60, 3600), state: 'warning' }],
+          verdict: 'fail',
+          effectiveVerdict: 'fail',
+          criteria: [soak(60, 3600), criterion({ state: 'fail' })],
         }),
       ],
     });
-    expect(waitingCriteria(warned).map(w => w.key)).toEqual(['soak']);
+    expect(waitingCriteria(failing)).toEqual([]);
+    expect(waitingCriteria(answer({ evaluations: [evaluation()] }))).toEqual(
+      [],
+    );
+    expect(waitingCriteria({ ...notYet(60, 3600), answer: 'error' })).toEqual(
+      [],
+    );
+  });
+
+  it('leaves out gates that do not enforce or an override decided', () => {
+    const waited = notYet(60, 3600);
+    const gate = waited.evaluations[0];
+    expect(
+      waitingCriteria({
+        ...waited,
+        evaluations: [
+          { ...gate, mode: 'dry-run' },
+          { ...gate, mode: 'warn-only' },
+          {
+            ...gate,
+            override: {
+              id: 'o1',
+              entityRef: 'component:default/checkout',
+              environment: 'production',
+              version: '1.0.0',
+              verdict: 'fail',
+              reason: 'broken release',
+              createdBy: 'user:default/admin',
+              createdAt: '2026-03-02T10:00:00.000Z',
+              expiresAt: '2026-03-03T10:00:00.000Z',
+              active: true,
+            },
+          },
+        ],
+      }),
+    ).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
-import type { CriterionEvidence } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  CriterionEvidence,
+  formatNumber as formatEvidenceNumber,
+  formatSentence,
+} from '@can-i-deploy/plugin-quality-gates-common';
 
-/** A measured number, short: integers as they are, others to 4 digits. */
+/** A measured number as the evidence formatter says it; `-` for none. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '-';
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(4)));
+  return formatEvidenceNumber(value);
 }
 
 export function formatThreshold(
@@ -28,18 +31,26 @@ export function formatBaseline(
   })`;
 }
 
-/** One line, at most `max` characters: the table stays readable in a log. */
-export function shorten(text: string, max = 80): string {
+/**
+ * One paragraph, at most `max` characters: the table wraps it, and a
+ * runaway message still cannot flood a log.
+ */
+export function shorten(text: string, max = 400): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 3)}...` : line;
 }
 
 /**
- * Why a criterion is in its state: the evaluator's line, with the source's
- * own reason when it has one (e.g. "no data: no pipeline run built abc").
+ * Why a criterion is in its state: its sentence ("CI run #4185 succeeded",
+ * "no data: no CI run built abc123 yet"), as the evidence formatter says
+ * it. Evaluations stored before sentences give the evaluator's line with
+ * the source's own reason when it has one.
  */
 export function reasonOf(criterion: CriterionEvidence): string {
-  const sourceReason = criterion.details?.reason;
+  if (criterion.summary?.length) {
+    return shorten(formatSentence(criterion.summary));
+  }
+  const sourceReason = criterion.details?.reason ?? criterion.details?.noData;
   if (
     typeof sourceReason === 'string' &&
     sourceReason &&

@@ -39,8 +39,12 @@ describe('renderAnswer', () => {
     ],
   });
 
-  it('heads with the verdict and what was asked', () => {
-    const [header] = renderAnswer(failing, plain).split('\n');
+  it("heads with the decision's sentence, then the verdict and what was asked", () => {
+    const [sentence, header] = renderAnswer(
+      { ...failing, answer: 'no', sentence: 'No: Release checks fails.' },
+      plain,
+    ).split('\n');
+    expect(sentence).toBe('No: Release checks fails.');
     expect(header).toBe(
       'Can I deploy? FAIL - component:default/checkout to production at abc123',
     );
@@ -74,14 +78,45 @@ describe('renderAnswer', () => {
     expect(errorRow).toContain(
       'https://prometheus.example.com/graph?g0.expr=x',
     );
-    // The reason is cut to one short line.
+    // The reason wraps in its cell: its first line is on the row.
     expect(errorRow).toContain('0.0346 is above <= 0.01 and more');
-    expect(errorRow).toMatch(/\.\.\./);
+    expect(text).not.toMatch(/\.\.\./);
     expect(text).toContain('Error ratio'); // the title, under the key
     const ciRow = text.split('\n').find(line => line.includes(' ci '))!;
     expect(ciRow).toContain('no_data');
     expect(ciRow).toContain('no data: no pipeline run built abc123');
     expect(text).not.toContain(ESC);
+  });
+
+  it("says a criterion's sentence, links as their text", () => {
+    const text = renderAnswer(
+      answer({
+        verdict: 'pass',
+        evaluations: [
+          evaluation({
+            criteria: [
+              criterion({
+                key: 'ci',
+                source: 'pipeline',
+                message: 'CI run #4185 succeeded',
+                summary: [
+                  'CI run ',
+                  {
+                    kind: 'link',
+                    text: '#4185',
+                    url: 'https://ci.example.com/4185',
+                  },
+                  ' succeeded',
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+      plain,
+    );
+    const ciRow = text.split('\n').find(line => line.includes(' ci '))!;
+    expect(ciRow).toContain('CI run #4185 succeeded');
   });
 
   it('shows a mode that changed the verdict, an override and problems', () => {
@@ -98,6 +133,9 @@ describe('renderAnswer', () => {
             problems: ['the component gate file could not be read'],
             override: {
               id: 'o1',
+              entityRef: 'component:default/checkout',
+              environment: 'production',
+              version: '1.0.0',
               verdict: 'pass',
               reason: 'hotfix for the outage',
               createdBy: 'user:default/admin',
@@ -110,10 +148,10 @@ describe('renderAnswer', () => {
       }),
       plain,
     );
-    expect(text.split('\n')[0]).toContain('PASS (from an override)');
+    expect(text.split('\n')[1]).toContain('PASS (from an override)');
     expect(text).toContain('mode warn-only, verdict fail -> pass, no score');
     expect(text).toContain(
-      'overridden to pass by user:default/admin until 2026-03-03T10:00:00.000Z: hotfix for the outage',
+      '  fail, overridden to pass by user:default/admin because hotfix for the outage, until 2026-03-03 10:00 UTC',
     );
     expect(text).toContain('problem: no gate applies to canary');
     expect(text).toContain(

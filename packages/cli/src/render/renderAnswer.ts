@@ -27,6 +27,39 @@ function activeOverride(evaluation: GateEvaluation): GateOverride | undefined {
   return evaluation.override?.active ? evaluation.override : undefined;
 }
 
+/** The override that gave the gate its effective verdict, then or now. */
+function appliedOverride(evaluation: GateEvaluation): GateOverride | undefined {
+  const override = evaluation.override;
+  if (!override) return undefined;
+  return override.active || evaluation.verdict !== evaluation.effectiveVerdict
+    ? override
+    : undefined;
+}
+
+function utcMinutes(at: string): string {
+  const time = new Date(at);
+  return Number.isNaN(time.getTime())
+    ? at
+    : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const ANSWER_STATE: Record<string, string> = {
+  yes: 'pass',
+  no: 'fail',
+  not_yet: 'warn',
+  error: 'error',
+};
+
+/** The decision's sentence, coloured by its answer. */
+function sentenceLine(answer: EvaluateAnswer, colors: Palette): string[] {
+  if (!answer.sentence) return [];
+  return [
+    colors.bold(
+      colors.state(answer.sentence, ANSWER_STATE[answer.answer] ?? 'error'),
+    ),
+  ];
+}
+
 function headerLine(answer: EvaluateAnswer, colors: Palette): string {
   const overridden = answer.evaluations.some(
     evaluation =>
@@ -70,8 +103,18 @@ function gateLine(evaluation: GateEvaluation, colors: Palette): string {
   }": mode ${evaluation.mode}, verdict ${verdict}, ${score}`;
 }
 
-function overrideLine(override: GateOverride): string {
-  return `  overridden to ${override.verdict} by ${override.createdBy} until ${override.expiresAt}: ${override.reason}`;
+function overrideLine(
+  evaluation: GateEvaluation,
+  override: GateOverride,
+): string {
+  const ended = override.active
+    ? ''
+    : ` (${override.revokedAt ? 'since revoked' : 'since expired'})`;
+  return `  ${evaluation.verdict}, overridden to ${override.verdict} by ${
+    override.createdBy
+  } because ${override.reason.trim()}, until ${utcMinutes(
+    override.expiresAt,
+  )}${ended}`;
 }
 
 function criteriaTable(evaluation: GateEvaluation, colors: Palette): string {
@@ -79,6 +122,11 @@ function criteriaTable(evaluation: GateEvaluation, colors: Palette): string {
     head: CRITERIA_COLUMNS.map(column => colors.bold(column)),
     // cli-table3 colours its frame by default; the palette decides instead.
     style: { head: [], border: [] },
+    // A criterion's sentence wraps in its cell rather than being cut.
+    colWidths: CRITERIA_COLUMNS.map(column =>
+      column === 'reason' ? 62 : null,
+    ),
+    wordWrap: true,
   });
   for (const criterion of evaluation.criteria) {
     const name = [
@@ -102,16 +150,17 @@ function criteriaTable(evaluation: GateEvaluation, colors: Palette): string {
 }
 
 /**
- * The answer for a person: the overall verdict, then each gate with its
+ * The answer for a person: the decision's sentence, the overall verdict,
+ * then each gate with its
  * mode, verdict and score and a table of its criteria's evidence.
  */
 export function renderAnswer(answer: EvaluateAnswer, colors: Palette): string {
-  const lines = [headerLine(answer, colors)];
+  const lines = [...sentenceLine(answer, colors), headerLine(answer, colors)];
   for (const problem of answer.problems) lines.push(`  problem: ${problem}`);
   for (const evaluation of answer.evaluations) {
     lines.push('', gateLine(evaluation, colors));
-    const override = activeOverride(evaluation);
-    if (override) lines.push(overrideLine(override));
+    const override = appliedOverride(evaluation);
+    if (override) lines.push(overrideLine(evaluation, override));
     for (const problem of evaluation.problems ?? []) {
       lines.push(`  problem: ${problem}`);
     }

@@ -5,7 +5,11 @@ import {
   LocalServer,
   startLocalServer,
 } from '../__testUtils__/localServers';
-import { createHttpCheckCriterionSource } from './httpCheckCriterionSource';
+import { formatSentence } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  createHttpCheckCriterionSource,
+  httpCheckEvidence,
+} from './httpCheckCriterionSource';
 import { HttpCheckSettings } from './httpCheckSettings';
 import { UrlCheck } from './checkUrl';
 
@@ -69,7 +73,10 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const settings: HttpCheckSettings = { timeoutMs: 2_000 };
+const settings: HttpCheckSettings = {
+  timeoutMs: 2_000,
+  repositoryAllowedHosts: [],
+};
 
 function source(overrides: Partial<HttpCheckSettings> = {}): CriterionSource {
   return createHttpCheckCriterionSource({
@@ -79,7 +86,11 @@ function source(overrides: Partial<HttpCheckSettings> = {}): CriterionSource {
 
 function measure(
   definition: Record<string, unknown>,
-  options: { signal?: AbortSignal; on?: CriterionSource } = {},
+  options: {
+    signal?: AbortSignal;
+    on?: CriterionSource;
+    origin?: 'central' | 'component';
+  } = {},
 ) {
   return (options.on ?? source()).measure({
     entityRef: 'component:default/checkout',
@@ -91,6 +102,7 @@ function measure(
       end: '2026-03-02T10:00:00.000Z',
     },
     signal: options.signal,
+    origin: options.origin ?? 'central',
   });
 }
 
@@ -376,5 +388,61 @@ describe('http-check criterion source', () => {
       ),
     ).rejects.toThrow(/^The check was abandoned/);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});
+
+describe('the http-check sentence', () => {
+  const attempt = (status: number, latencyMs: number, passed: boolean) => ({
+    attempt: 1,
+    passed,
+    status,
+    latencyMs,
+    ...(passed ? {} : { error: `expected 2xx, got ${status}` }),
+  });
+  const sentence = (checks: UrlCheck[]) =>
+    formatSentence(httpCheckEvidence('GET', checks).summary!);
+
+  it('says what each URL answered', () => {
+    expect({
+      pass: sentence([
+        {
+          url: 'https://shop.example.com/health',
+          passed: true,
+          attempts: [attempt(200, 120, true)],
+        },
+      ]),
+      fail: sentence([
+        {
+          url: 'https://shop.example.com/health',
+          passed: false,
+          attempts: [attempt(503, 40, false), attempt(503, 35, false)],
+        },
+      ]),
+      some: sentence([
+        {
+          url: 'https://eu.example.com/health',
+          passed: true,
+          attempts: [attempt(200, 80, true)],
+        },
+        {
+          url: 'https://us.example.com/health',
+          passed: false,
+          attempts: [
+            {
+              attempt: 1,
+              passed: false,
+              latencyMs: 5000,
+              error: 'timed out after 5 s',
+            },
+          ],
+        },
+      ]),
+    }).toMatchInlineSnapshot(`
+      {
+        "fail": "GET https://shop.example.com/health failed: expected 2xx, got 503 after 2 tries",
+        "pass": "GET https://shop.example.com/health answered 200 in 120 ms",
+        "some": "1 of 2 URLs answered as expected; https://us.example.com/health timed out after 5 s",
+      }
+    `);
   });
 });

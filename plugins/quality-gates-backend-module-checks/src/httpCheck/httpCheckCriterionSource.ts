@@ -1,15 +1,20 @@
 import {
+  EvidenceFact,
+  EvidenceSentence,
+  formatDuration,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
   CriterionSource,
   criterionTemplateValues,
   fillTemplate,
 } from '@can-i-deploy/plugin-quality-gates-node';
-import { checkUrl } from './checkUrl';
+import { checkUrl, UrlCheck } from './checkUrl';
 import { describeExpectedStatus } from './expectedStatus';
 import { HostGuard } from './hostGuard';
 import { readHttpCheckDefinition } from './httpCheckDefinition';
-import { HttpCheckSettings } from './httpCheckSettings';
+import { HttpCheckSettings, SETTINGS_KEY } from './httpCheckSettings';
 
 /** What the http-check source is made from. */
 export interface HttpCheckCriterionSourceOptions {
@@ -32,11 +37,37 @@ export interface HttpCheckCriterionSourceOptions {
 export function createHttpCheckCriterionSource(
   options: HttpCheckCriterionSourceOptions,
 ): CriterionSource {
-  const guard = new HostGuard(options.settings.allowedHosts);
+  const guards = guardsOf(options.settings);
   return {
     id: 'http-check',
+    // Criteria from a component's gate file call only the hosts listed for
+    // repositories.
+    safeForRepositoryConfig: true,
     measure: request =>
-      measure(request, options.settings, guard, options.fetch ?? fetch),
+      measure(
+        request,
+        options.settings,
+        guards[request.origin] ?? guards.component,
+        options.fetch ?? fetch,
+      ),
+  };
+}
+
+/** One guard per origin: central gates and components' gate files. */
+function guardsOf(
+  settings: HttpCheckSettings,
+): Record<CriterionMeasurementRequest['origin'], HostGuard> {
+  const repositoryKey = `${SETTINGS_KEY}.repositoryAllowedHosts`;
+  return {
+    central: new HostGuard(
+      settings.allowedHosts,
+      host => `host ${host} is not in ${SETTINGS_KEY}.allowedHosts`,
+    ),
+    component: new HostGuard(settings.repositoryAllowedHosts, host =>
+      settings.repositoryAllowedHosts.length === 0
+        ? `host ${host} cannot be checked from a component's gate file: ${repositoryKey} is empty; the platform team may list there the hosts repositories may check`
+        : `host ${host} is not in ${repositoryKey}, the hosts a component's gate file may check`,
+    ),
   };
 }
 
@@ -96,6 +127,7 @@ async function measure(
     value: passed / checks.length,
     sampleSize: checks.length,
     ...(checks.length === 1 ? { link: checks[0].url } : {}),
+    ...httpCheckEvidence(definition.method, checks),
     details: {
       // Header values may be credentials: only their names are kept.
       request: {
@@ -117,5 +149,81 @@ async function measure(
       failed: checks.filter(check => !check.passed).map(check => check.url),
       urls: checks,
     },
+  };
+}
+
+/** Why one URL failed, from its last try: the status or the error. */
+function failureOf(check: UrlCheck): string {
+  const last = check.attempts[check.attempts.length - 1];
+  if (!last) return 'not tried';
+  if (last.error) return last.error;
+  return last.status === undefined ? 'no answer' : `answered ${last.status}`;
+}
+
+function tries(check: UrlCheck): string {
+  const n = check.attempts.length;
+  return n > 1 ? ` after ${n} tries` : '';
+}
+
+/**
+ * "GET https://shop.example.com/health answered 200 in 120 ms", or which
+ * URLs failed and why.
+ */
+export function httpCheckEvidence(
+  method: string,
+  checks: UrlCheck[],
+): Pick<CriterionMeasurement, 'summary' | 'facts' | 'valueKind'> {
+  const failed = checks.filter(check => !check.passed);
+  const facts: EvidenceFact[] = checks.map(check => {
+    const last = check.attempts[check.attempts.length - 1];
+    return {
+      kind: 'text' as const,
+      label: check.url,
+      text: check.passed
+        ? `answered ${last?.status ?? ''} in ${formatDuration(
+            last?.latencyMs ?? 0,
+          )}${tries(check)}`.replace('  ', ' ')
+        : `failed: ${failureOf(check)}${tries(check)}`,
+    };
+  });
+  if (checks.length === 1) {
+    const [check] = checks;
+    const last = check.attempts[check.attempts.length - 1];
+    const url: EvidenceFact = { kind: 'link', url: check.url, text: check.url };
+    return {
+      summary: check.passed
+        ? [
+            `${method} `,
+            url,
+            ` answered ${last?.status ?? ''} in `.replace('  ', ' '),
+            { kind: 'duration', ms: last?.latencyMs ?? 0 },
+          ]
+        : [`${method} `, url, ` failed: ${failureOf(check)}${tries(check)}`],
+      facts,
+      valueKind: { kind: 'ratio' },
+    };
+  }
+  const passed = checks.length - failed.length;
+  return {
+    summary: [
+      { kind: 'count', value: passed },
+      ' of ',
+      { kind: 'count', value: checks.length, unit: 'URL' },
+      ' answered as expected',
+      ...(failed.length
+        ? [
+            '; ',
+            ...failed.flatMap(
+              (check, index): EvidenceSentence => [
+                ...(index > 0 ? [', '] : []),
+                { kind: 'link', url: check.url, text: check.url },
+                ` ${failureOf(check)}`,
+              ],
+            ),
+          ]
+        : []),
+    ],
+    facts,
+    valueKind: { kind: 'ratio' },
   };
 }

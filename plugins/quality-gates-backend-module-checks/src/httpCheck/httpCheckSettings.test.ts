@@ -2,9 +2,10 @@ import { ConfigReader } from '@backstage/config';
 import { readHttpCheckSettings } from './httpCheckSettings';
 
 describe('readHttpCheckSettings', () => {
-  it('defaults to a 5 s timeout and any host', () => {
+  it('defaults to a 5 s timeout, any host for central checks and none for repositories', () => {
     expect(readHttpCheckSettings(new ConfigReader({}))).toEqual({
       timeoutMs: 5_000,
+      repositoryAllowedHosts: [],
     });
     expect(
       readHttpCheckSettings(
@@ -14,6 +15,7 @@ describe('readHttpCheckSettings', () => {
               http: {
                 timeoutSeconds: 2,
                 allowedHosts: ['status.example.com', '*.example.net'],
+                repositoryAllowedHosts: ['status.example.com'],
               },
             },
           },
@@ -22,6 +24,7 @@ describe('readHttpCheckSettings', () => {
     ).toEqual({
       timeoutMs: 2_000,
       allowedHosts: ['status.example.com', '*.example.net'],
+      repositoryAllowedHosts: ['status.example.com'],
     });
   });
 
@@ -36,5 +39,15 @@ describe('readHttpCheckSettings', () => {
     expect(read({ allowedHosts: ['https://status.example.com/'] })).toThrow(
       "qualityGates.checks.http.allowedHosts: 'https://status.example.com/' is not a host name",
     );
+    for (const entry of [
+      'admin@evil.test',
+      'status.example.com:8443',
+      '*.127.0.0.1',
+      'a b',
+    ]) {
+      expect(read({ repositoryAllowedHosts: [entry] })).toThrow(
+        `qualityGates.checks.http.repositoryAllowedHosts: '${entry}' is not a host name`,
+      );
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { formatSentence } from '@can-i-deploy/plugin-quality-gates-common';
 import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
 import { ConfigReader } from '@backstage/config';
 import { closedPortUrl, LocalServer } from '../__testUtils__/localServers';
@@ -54,6 +55,7 @@ function measure(
       start: '2026-03-02T09:30:00.000Z',
       end: '2026-03-02T10:00:00.000Z',
     },
+    origin: 'central',
   });
 }
 
@@ -66,6 +68,9 @@ describe('mlflow criterion source', () => {
       },
     );
     expect(measurement.value).toBe(0.934);
+    expect(formatSentence(measurement.summary!)).toMatchInlineSnapshot(
+      `"accuracy 0.934 of model fraud-detector version 7"`,
+    );
     expect(measurement.link).toBe(
       'https://mlflow.example.com/#/models/fraud-detector/versions/7',
     );
@@ -187,6 +192,26 @@ describe('mlflow criterion source', () => {
       noData: "The latest 'val_loss' is NaN",
       historyLength: 2,
     });
+  });
+
+  it('says in one sentence what is missing', async () => {
+    const accuracy = { model: 'fraud-detector', metric: 'accuracy' };
+    const sentences = await Promise.all(
+      [
+        measure(accuracy, { version: '8' }),
+        measure(accuracy, { version: '9' }),
+        measure({ ...accuracy, stage: 'Archived' }),
+        measure({ model: 'fraud-detector', metric: 'val_loss' }),
+      ].map(async measured => formatSentence((await measured).summary!)),
+    );
+    expect(sentences).toMatchInlineSnapshot(`
+      [
+        "version 8 of model fraud-detector was not registered from a run, so it has no metrics",
+        "the run of model fraud-detector version 9 logged no metric 'accuracy'",
+        "no version of model fraud-detector is in stage Archived",
+        "the latest 'val_loss' of model fraud-detector version 7 is NaN",
+      ]
+    `);
   });
 
   it('throws what MLflow said when the model, version or alias is unknown', async () => {

@@ -1,3 +1,4 @@
+import { EvidenceFact } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
@@ -108,6 +109,7 @@ async function measure(
       return {
         value: null,
         link: `${externalUrl}/#/models/${encodeURIComponent(model)}`,
+        summary: [`no version of model ${model} is in stage ${selector.stage}`],
         details: {
           ...asked,
           noData: `No version of ${model} is in stage ${selector.stage}`,
@@ -126,6 +128,11 @@ async function measure(
   const versionLink = `${externalUrl}/#/models/${encodeURIComponent(
     model,
   )}/versions/${encodeURIComponent(modelVersion.version)}`;
+  const versionFact: EvidenceFact = {
+    kind: 'link',
+    url: versionLink,
+    text: modelVersion.version,
+  };
   const versionDetails = {
     ...asked,
     version: modelVersion.version,
@@ -139,6 +146,11 @@ async function measure(
     return {
       value: null,
       link: versionLink,
+      summary: [
+        'version ',
+        versionFact,
+        ` of model ${model} was not registered from a run, so it has no metrics`,
+      ],
       details: {
         ...versionDetails,
         noData: `Version ${modelVersion.version} of ${model} was not registered from a run, so it has no metrics`,
@@ -162,12 +174,37 @@ async function measure(
     historyLength: history.metrics.length,
     ...(history.complete ? {} : { historyPartial: true }),
   };
+  const mlflowFacts = (): EvidenceFact[] => [
+    { kind: 'text', text: model, label: 'Model' },
+    { ...versionFact, label: 'Version' },
+    {
+      kind: 'link',
+      url: runDetails.runLink,
+      text: run.info.run_name ?? runId,
+      label: 'Run',
+    },
+    ...(modelVersion.current_stage
+      ? [
+          {
+            kind: 'text' as const,
+            text: modelVersion.current_stage,
+            label: 'Stage',
+          },
+        ]
+      : []),
+  ];
   const metrics = run.data?.metrics ?? [];
   const latest = metrics.find(metric => metric.key === definition.metric);
   if (!latest) {
     return {
       value: null,
       link: versionLink,
+      summary: [
+        `the run of model ${model} version `,
+        versionFact,
+        ` logged no metric '${definition.metric}'`,
+      ],
+      facts: mlflowFacts(),
       details: {
         ...runDetails,
         noData: `Run ${runId} logged no metric '${definition.metric}'`,
@@ -176,9 +213,32 @@ async function measure(
     };
   }
   const finite = Number.isFinite(latest.value);
+  const loggedAt =
+    latest.timestamp !== undefined && Number.isFinite(latest.timestamp)
+      ? new Date(latest.timestamp).toISOString()
+      : undefined;
   return {
     value: finite ? latest.value : null,
     link: versionLink,
+    summary: finite
+      ? [
+          `${definition.metric} `,
+          { kind: 'number', value: latest.value },
+          ` of model ${model} version `,
+          versionFact,
+        ]
+      : [
+          `the latest '${definition.metric}' of model ${model} version `,
+          versionFact,
+          ` is ${latest.value}`,
+        ],
+    facts: [
+      ...mlflowFacts(),
+      ...(loggedAt
+        ? [{ kind: 'time' as const, at: loggedAt, label: 'Logged' }]
+        : []),
+    ],
+    ...(finite ? { valueKind: { kind: 'number' as const } } : {}),
     details: {
       ...runDetails,
       ...(latest.step !== undefined ? { step: latest.step } : {}),

@@ -27,6 +27,8 @@ export interface PrometheusServerOptions {
    * promtool before the server starts, for queries over past data.
    */
   openMetrics?: string;
+  /** The same as a file, for data too large for one string. */
+  openMetricsFile?: string;
   /** How often rules are evaluated. Default 1s, so alerts settle fast. */
   evaluationInterval?: string;
 }
@@ -45,7 +47,12 @@ export async function startPrometheus(
     const dataDir = path.join(workDir, 'data');
     fs.mkdirSync(dataDir);
     if (options.openMetrics !== undefined) {
-      await backfill(options.openMetrics, workDir, dataDir);
+      const input = path.join(workDir, 'backfill.om');
+      const text = options.openMetrics;
+      await writeFile(input, text.endsWith('\n') ? text : `${text}\n`);
+      await backfill(input, dataDir);
+    } else if (options.openMetricsFile !== undefined) {
+      await backfill(options.openMetricsFile, dataDir);
     }
     const configFile = path.join(workDir, 'prometheus.yml');
     await writeFile(
@@ -162,14 +169,9 @@ async function stopProcess(child: ChildProcess) {
   }
 }
 
-/** Writes the OpenMetrics text into TSDB blocks in `dataDir`. */
-async function backfill(openMetrics: string, workDir: string, dataDir: string) {
+/** Writes an OpenMetrics file into TSDB blocks in `dataDir`. */
+async function backfill(input: string, dataDir: string) {
   const promtool = requireBinary('promtool');
-  const input = path.join(workDir, 'backfill.om');
-  await writeFile(
-    input,
-    openMetrics.endsWith('\n') ? openMetrics : `${openMetrics}\n`,
-  );
   try {
     await promisify(execFile)(promtool, [
       'tsdb',

@@ -176,6 +176,11 @@ export function capturePluginScheduler() {
       if (!captured) throw new Error('The test backend has not started');
       await captured.triggerTask(taskId);
     },
+    /** The tasks the plugin scheduled, with their scope. */
+    async scheduledTasks() {
+      if (!captured) throw new Error('The test backend has not started');
+      return captured.getScheduledTasks();
+    },
   };
 }
 

@@ -1,10 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogApi } from '@backstage/catalog-client';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { EntityAssignment } from '../delivery/DeliveryBatch';
 
 /** Annotation naming the service names (comma-separated) an entity answers to. */
@@ -141,7 +138,7 @@ export class EntityResolver {
       componentsByName: new Map(),
     };
     for (const entity of items) {
-      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const ref = canonicalEntityRef(entity);
       index.refs.add(ref);
       for (const name of listAnnotation(entity, SERVICE_NAME_ANNOTATION)) {
         push(index.byServiceName, name, ref);
@@ -178,12 +175,7 @@ function push(map: Map<string, string[]>, key: string, ref: string) {
 
 function safeCanonicalRef(raw: string): string | null {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(raw, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
+    return canonicalEntityRef(raw, { defaultKind: 'component' });
   } catch {
     return null;
   }

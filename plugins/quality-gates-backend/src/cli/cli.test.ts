@@ -194,6 +194,9 @@ describe('can-i-deploy against a running backend', () => {
       expect(run).toMatchObject({ code: 0, stderr: '' });
       const lines = run.stdout.split('\n');
       expect(lines[0]).toBe(
+        `Yes: Release checks passes for ${BUILT} in production.`,
+      );
+      expect(lines[1]).toBe(
         `Can I deploy? PASS - ${CHECKOUT} to production at ${BUILT}`,
       );
       expect(run.stdout).toContain(
@@ -209,28 +212,29 @@ describe('can-i-deploy against a running backend', () => {
     it('exits 1 on fail, with the reason of the failing criterion', async () => {
       const run = await evaluate('production', NOT_BUILT);
       expect(run.code).toBe(1);
-      expect(run.stdout.split('\n')[0]).toContain('Can I deploy? FAIL');
+      expect(run.stdout.split('\n')[0]).toMatch(/^No: Release checks fails/);
+      expect(run.stdout.split('\n')[1]).toContain('Can I deploy? FAIL');
       const ciRow = run.stdout
         .split('\n')
         .find(line => line.includes('ci (key)'))!;
       expect(ciRow).toContain('no_data');
-      expect(ciRow).toContain(`no data: no pipeline run built ${NOT_BUILT}`);
+      expect(ciRow).toContain(`no data: no CI run built ${NOT_BUILT} yet`);
     });
 
     it('exits 0 on warn, or 3 with --fail-on-warn', async () => {
       const warned = await evaluate('staging', NOT_BUILT);
       expect(warned.code).toBe(0);
-      expect(warned.stdout.split('\n')[0]).toContain('Can I deploy? WARN');
+      expect(warned.stdout.split('\n')[1]).toContain('Can I deploy? WARN');
       expect(warned.stdout).toContain('mode warn-only, verdict fail -> warn');
       const strict = await evaluate('staging', NOT_BUILT, '--fail-on-warn');
       expect(strict.code).toBe(3);
-      expect(strict.stdout.split('\n')[0]).toContain('Can I deploy? WARN');
+      expect(strict.stdout.split('\n')[1]).toContain('Can I deploy? WARN');
     });
 
     it('exits 2 with the problem when no gate applies', async () => {
       const run = await evaluate('nowhere', BUILT);
       expect(run.code).toBe(2);
-      expect(run.stdout.split('\n')[0]).toContain('Can I deploy? ERROR');
+      expect(run.stdout.split('\n')[1]).toContain('Can I deploy? ERROR');
       expect(run.stdout).toContain('problem:');
     });
 
@@ -276,14 +280,22 @@ describe('can-i-deploy against a running backend', () => {
       expect(run.code).toBe(0);
       const answer = JSON.parse(run.stdout);
       expect(Object.keys(answer).sort()).toEqual([
+        'answer',
+        'decidedAt',
         'entityRef',
         'environment',
         'evaluations',
+        'id',
         'problems',
+        'requestedBy',
+        'sentence',
+        'trigger',
         'verdict',
         'version',
       ]);
       expect(answer).toMatchObject({
+        answer: 'yes',
+        requestedBy: 'service:ci-pipelines',
         entityRef: CHECKOUT,
         environment: 'production',
         version: BUILT,
@@ -308,39 +320,77 @@ describe('can-i-deploy against a running backend', () => {
         'canary',
         BUILT,
         '--wait',
-        '--poll-interval',
-        '1s',
-        '--wait-timeout',
+        '--max-wait',
         '30s',
       );
       expect(run.code).toBe(0);
       expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
       expect(run.stderr).toMatch(
-        /fail for now; waiting for short-soak\/soak \(\d+s, needs >= 3, due /,
+        /^can-i-deploy: not yet( after \S+)? - short-soak\/soak: in staging .*; not yet, ask again at .*; may decide at \S+; asking again in /,
       );
-      expect(run.stdout.split('\n')[0]).toContain('Can I deploy? PASS');
+      expect(run.stdout.split('\n')[1]).toContain('Can I deploy? PASS');
       // Soaked now: the same question passes without waiting.
       const soaked = await evaluate('canary', BUILT);
       expect(soaked.code).toBe(0);
     });
 
-    it('gives up waiting after --wait-timeout with exit 2', async () => {
+    it('gives up waiting at --max-wait with exit 4', async () => {
       await deployToStaging(NOT_BUILT);
       const run = await evaluate(
         'preprod',
         NOT_BUILT,
         '--wait',
-        '--poll-interval',
-        '1s',
-        '--wait-timeout',
+        '--max-wait',
         '2s',
       );
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain('waiting for long-soak/soak');
-      expect(run.stderr).toContain(
-        'still fail after waiting 2s (--wait-timeout) for long-soak/soak',
+      expect(run.code).toBe(4);
+      expect(run.stderr).toMatch(
+        /not yet( after \S+)? - long-soak\/soak: in staging /,
       );
-      expect(run.stdout.split('\n')[0]).toContain('Can I deploy? FAIL');
+      expect(run.stderr).toContain(
+        'still not yet after waiting 2s (--max-wait) for long-soak/soak; giving up (exit 4)',
+      );
+      expect(run.stdout.split('\n')[0]).toMatch(
+        /^Not yet: An hour in staging cannot decide yet — in staging .* of the required 1 h; ask again after /,
+      );
+    });
+
+    it('exits 0 with the overridden line once an override applies, 1 after it is revoked', async () => {
+      expect((await evaluate('production', NOT_BUILT)).code).toBe(1);
+      const override = await request(backend.server)
+        .post('/api/quality-gates/gates/overrides')
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`)
+        .send({
+          entityRef: CHECKOUT,
+          environment: 'production',
+          version: NOT_BUILT,
+          reason: 'CI outage, built and tested by hand',
+          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        });
+      expect(override.status).toBe(201);
+
+      const run = await evaluate('production', NOT_BUILT);
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toMatch(
+        /^Yes: Release checks fails but is overridden by service:ci-pipelines until .+ UTC because CI outage, built and tested by hand\.$/,
+      );
+      expect(lines[1]).toBe(
+        `Can I deploy? PASS (from an override) - ${CHECKOUT} to production at ${NOT_BUILT}`,
+      );
+      expect(run.stdout).toContain(
+        'mode enforce, verdict fail -> pass, score 0',
+      );
+      expect(run.stdout).toMatch(
+        /\n {2}fail, overridden to pass by service:ci-pipelines because CI outage, built and tested by hand, until \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/,
+      );
+
+      await request(backend.server)
+        .post(`/api/quality-gates/gates/overrides/${override.body.id}/revoke`)
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`)
+        .send({ reason: 'CI is back, build it properly' })
+        .expect(200);
+      expect((await evaluate('production', NOT_BUILT)).code).toBe(1);
     });
 
     it('exits 2 when the backend is down', async () => {

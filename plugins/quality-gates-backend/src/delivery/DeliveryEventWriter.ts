@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { lockEntityHistories } from '../database/entityHistoryLocks';
+import { retryTransientWrite } from '../database/retryTransientWrite';
 import { upsertRows } from '../database/upsertRows';
 import { timestampToDatabase } from '../database/timestamps';
 import { DeliveryBatch, SourceKey } from './DeliveryBatch';
+import { readPreviousDeployments, sourceKey } from './previousDeployments';
 import {
   refreshCommitTimes,
   refreshFirstDeployments,
@@ -12,6 +15,7 @@ import {
   incidentPoints,
   refreshDeploymentFacts,
 } from '../dora/facts/deploymentFacts';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 const TERMINAL_DEPLOYMENT_STATUSES = "('succeeded', 'failed', 'rolled_back')";
 
@@ -44,7 +48,15 @@ function coalesceMerge(
  * state change of the same deployment updates it in place.
  */
 export class DeliveryEventWriter {
-  constructor(private readonly db: Knex) {}
+  /**
+   * @param options.shippedChanges - false leaves `first_deployments` (and
+   *   lead time's facts) as they are: only for measuring what keeping them
+   *   costs, as they go stale.
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { shippedChanges?: boolean } = {},
+  ) {}
 
   /**
    * @param alsoWrite - more writes of the caller's (e.g. trace spans) that
@@ -54,15 +66,33 @@ export class DeliveryEventWriter {
     batch: DeliveryBatch,
     alsoWrite?: (tx: Knex.Transaction) => Promise<void>,
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      await this.writePipelineRuns(tx, batch);
-      await this.writeDeployments(tx, batch);
-      await this.writeChanges(tx, batch);
-      await this.writeIncidents(tx, batch);
-      if (alsoWrite) {
-        await alsoWrite(tx);
-      }
-    });
+    const run = () =>
+      this.db.transaction(async tx => {
+        // Before any row: the entities whose histories this may change
+        // (writeDeployments adds those its deployments leave). A commit's
+        // time is copied to the shipped changes of its entity.
+        await lockEntityHistories(
+          tx,
+          [
+            ...(batch.deployments ?? []),
+            ...(batch.incidents ?? []),
+            ...(batch.changes ?? []),
+          ].map(report => canonicalRef(report.entityRef)),
+        );
+        await this.writePipelineRuns(tx, batch);
+        await this.writeDeployments(tx, batch);
+        await this.writeChanges(tx, batch);
+        await this.writeIncidents(tx, batch);
+        if (alsoWrite) {
+          await alsoWrite(tx);
+        }
+      });
+    // Inside a caller's transaction, the caller decides about running again.
+    if (this.db.isTransaction) {
+      await run();
+    } else {
+      await retryTransientWrite(run, { what: 'Delivery events' });
+    }
   }
 
   private async writePipelineRuns(tx: Knex.Transaction, batch: DeliveryBatch) {
@@ -126,6 +156,7 @@ export class DeliveryEventWriter {
         report.pipelineRun ? [report.pipelineRun] : [],
       ),
     );
+    const previous = await readPreviousDeployments(tx, reports);
     const now = new Date();
     const rows = reports.map(report => ({
       id: randomUUID(),
@@ -182,13 +213,14 @@ export class DeliveryEventWriter {
         sha: change.sha,
       })),
     );
-    await upsertRows(tx, {
-      table: 'deployment_changes',
-      rows: links,
-      keyColumns: ['deployment_id', 'repository', 'sha'],
-      merge: ['sha'],
-    });
-    await refreshFirstDeployments(tx, [...deploymentIds.values()]);
+    const newLinks = await insertNewLinks(tx, links);
+    if (this.options.shippedChanges !== false) {
+      await refreshFirstDeployments(tx, [...deploymentIds.values()], {
+        relisted: [...previous.relisted].map(key => deploymentIds.get(key)!),
+        newLinks,
+        formerEntities: previous.entitiesLeft,
+      });
+    }
     await refreshDeploymentFacts(
       tx,
       await deploymentPoints(tx, [...deploymentIds.values()]),
@@ -243,7 +275,9 @@ export class DeliveryEventWriter {
         updated_at: tx.raw('excluded.updated_at'),
       },
     });
-    await refreshCommitTimes(tx, rows);
+    if (this.options.shippedChanges !== false) {
+      await refreshCommitTimes(tx, rows);
+    }
   }
 
   private async writeIncidents(tx: Knex.Transaction, batch: DeliveryBatch) {
@@ -262,6 +296,10 @@ export class DeliveryEventWriter {
       report => [report.source, report.externalId] as [string, string],
     );
     const before = await incidentPoints(tx, { keys });
+    await lockEntityHistories(
+      tx,
+      before.map(point => point.entityRef),
+    );
     const now = new Date();
     const rows = reports.map(report => ({
       id: randomUUID(),
@@ -342,9 +380,46 @@ export class DeliveryEventWriter {
 
 /** Entity refs are compared case-insensitively, so they are stored lower-case. */
 function canonicalRef(entityRef: string | null): string | null {
-  return entityRef ? entityRef.toLocaleLowerCase('en-US') : null;
+  return entityRef ? canonicalEntityRef(entityRef) : null;
 }
 
 function keyString(key: SourceKey): string {
-  return JSON.stringify([key.source, key.externalId]);
+  return sourceKey(key.source, key.externalId);
+}
+
+interface LinkRow {
+  deployment_id: string;
+  repository: string;
+  sha: string;
+}
+
+/**
+ * Inserts the links of deployments to their changes that are not stored
+ * yet, in key order, and returns those: a change listed on a deployment
+ * for the first time may move its first listing.
+ */
+async function insertNewLinks(
+  tx: Knex.Transaction,
+  links: LinkRow[],
+): Promise<LinkRow[]> {
+  const unique = new Map(
+    links.map(link => [
+      JSON.stringify([link.deployment_id, link.repository, link.sha]),
+      link,
+    ]),
+  );
+  const sorted = [...unique.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, link]) => link);
+  const inserted: LinkRow[] = [];
+  for (let i = 0; i < sorted.length; i += 500) {
+    inserted.push(
+      ...(await tx('deployment_changes')
+        .insert(sorted.slice(i, i + 500))
+        .onConflict(['deployment_id', 'repository', 'sha'])
+        .ignore()
+        .returning(['deployment_id', 'repository', 'sha'])),
+    );
+  }
+  return inserted;
 }

@@ -6,6 +6,8 @@ import { CdEventLog } from '../ingest/cdevents/CdEventLog';
 import { DeploymentReport } from './DeliveryBatch';
 import { DeliveryEventWriter } from './DeliveryEventWriter';
 import { rebuildFirstDeployments } from './firstDeployments';
+import { ensureDeploymentFacts } from '../dora/facts/deploymentFacts';
+import { changeFactsSnapshot } from '../dora/facts/factsTestHelpers';
 import { seededRandom as random } from '../__testUtils__/seededRandom';
 
 // first_deployments is derived from the delivery history; these tests check
@@ -258,6 +260,158 @@ describe('first_deployments', () => {
       await writer.write({ deployments: updates });
       expect(Object.keys(await firsts(knex)).length).toBeGreaterThan(50);
       await expectSameAsRebuild(knex);
+    });
+
+    it('ships a change by the deployment that started first of those reaching the environment at once', async () => {
+      const { knex, writer } = await migrated();
+      // c1 is listed at hour 2 (d2) and rides along in d3; both reach
+      // production at hour 5. d1 started before c1 was listed: not it.
+      await writer.write({
+        deployments: [
+          deployment('d3', {
+            startedAt: at(3),
+            finishedAt: at(5),
+            shas: ['c2'],
+          }),
+          deployment('d2', {
+            startedAt: at(2),
+            finishedAt: at(5),
+            shas: ['c1'],
+          }),
+          deployment('d1', { startedAt: at(1), finishedAt: at(5) }),
+        ],
+      });
+      expect(await firsts(knex)).toEqual({
+        'production c1': 'd2',
+        'production c2': 'd3',
+      });
+      await expectSameAsRebuild(knex);
+    });
+
+    it('moves a first listing when a report corrects the start or adds a change', async () => {
+      const { knex, writer } = await migrated();
+      // c1 is first listed by d1 in staging at hour 5, after production's
+      // d2 started (hour 3): production does not have it.
+      const d1 = deployment('d1', {
+        environment: 'staging',
+        status: 'failed',
+        startedAt: at(5),
+        shas: ['c1'],
+      });
+      await writer.write({
+        deployments: [d1, deployment('d2', { startedAt: at(3), shas: [] })],
+      });
+      expect(await firsts(knex)).toEqual({});
+      // d1 started at hour 1 after all, and brought c2 as well: d2 contains
+      // both.
+      await writer.write({
+        deployments: [{ ...d1, startedAt: at(1) }],
+      });
+      expect(await firsts(knex)).toEqual({ 'production c1': 'd2' });
+      await writer.write({
+        deployments: [
+          {
+            ...d1,
+            startedAt: at(1),
+            changes: [
+              { repository: REPO, sha: 'c1' },
+              { repository: REPO, sha: 'c2' },
+            ],
+          },
+        ],
+      });
+      expect(await firsts(knex)).toEqual({
+        'production c1': 'd2',
+        'production c2': 'd2',
+      });
+      // And back to hour 5: neither is in d2 any more.
+      await writer.write({ deployments: [d1] });
+      expect(await firsts(knex)).toEqual({});
+      await expectSameAsRebuild(knex);
+    });
+
+    it('takes a change out of an entity when the deployment listing it moves to another', async () => {
+      const { knex, writer } = await migrated();
+      // c1's only listing is d1's failed staging attempt: production's d2
+      // ships it along. d1 then turns out to be payments'.
+      await writer.write({
+        deployments: [
+          deployment('d1', {
+            environment: 'staging',
+            status: 'failed',
+            startedAt: at(1),
+            shas: ['c1'],
+          }),
+          deployment('d2', { startedAt: at(2), shas: ['c2'] }),
+        ],
+      });
+      expect(await firsts(knex)).toEqual({
+        'production c1': 'd2',
+        'production c2': 'd2',
+      });
+      await writer.write({
+        deployments: [
+          deployment('d1', {
+            entityRef: PAYMENTS,
+            environment: 'staging',
+            status: 'failed',
+            startedAt: at(1),
+            shas: ['c1'],
+          }),
+        ],
+      });
+      // Payments has no success to ship c1; checkout never listed it.
+      expect(await firsts(knex)).toEqual({ 'production c2': 'd2' });
+      await expectSameAsRebuild(knex);
+    });
+
+    it('gives the facts of serial writes when overlapping batches arrive at once', async () => {
+      // The store's 8 batches of 60 over a sliding window, every other one
+      // reversed, now with a change each, three environments, failures,
+      // rollbacks and a second entity; three rounds, later in time.
+      const batches = Array.from({ length: 3 }, (_, round) =>
+        Array.from({ length: 8 }, (__, batch) => {
+          const reports = Array.from({ length: 60 }, (___, i) => {
+            const n = batch * 30 + i;
+            let status: DeploymentReport['status'] = 'succeeded';
+            if (n % 7 === 0) status = 'failed';
+            else if (n % 11 === 0) status = 'rolled_back';
+            return deployment(`r${round}-${n}`, {
+              entityRef: n % 5 === 0 ? PAYMENTS : CHECKOUT,
+              environment: ['dev', 'staging', 'production'][n % 3],
+              status,
+              startedAt: at(round * 300 + n),
+              finishedAt: at(round * 300 + n + 0.5),
+              shas: [`c${round}-${n}`],
+            });
+          });
+          return batch % 2 ? reports.reverse() : reports;
+        }),
+      );
+      const concurrent = await migrated();
+      await ensureDeploymentFacts(concurrent.knex, ['production']);
+      for (const round of batches) {
+        await Promise.all(
+          round.map(deployments => concurrent.writer.write({ deployments })),
+        );
+      }
+      const serial = await migrated();
+      await ensureDeploymentFacts(serial.knex, ['production']);
+      for (const deployments of batches.flat()) {
+        await serial.writer.write({ deployments });
+      }
+      const facts = async (knex: Knex) => ({
+        shipped: await firsts(knex),
+        leadTimes: (await changeFactsSnapshot(knex)).map(row => [
+          row.sha,
+          row.external_id,
+          row.lead_seconds,
+        ]),
+      });
+      const expected = await facts(serial.knex);
+      expect(Object.keys(expected.shipped).length).toBeGreaterThan(600);
+      expect(await facts(concurrent.knex)).toEqual(expected);
+      await expectSameAsRebuild(concurrent.knex);
     });
 
     it('stays right with concurrent writers sharing changes', async () => {

@@ -3,24 +3,45 @@ import { rawRows } from '../database/rawRows';
 import {
   deriveChangeFacts,
   refreshChangeFactsAfterWrite,
+  refreshEntityChangeFactsAfterWrite,
 } from '../dora/facts/changeFacts';
 import { factsEnvironments } from '../dora/facts/factsState';
+import {
+  allShippedSelect,
+  FIRST_DEPLOYMENT_COLUMNS,
+  linkedKeys,
+  relistedKeys,
+  touchedKeys,
+  upsertShippedOfKeys,
+} from './shippingSql';
 
 /**
- * `first_deployments` holds, per entity, environment and change, the first
- * successful deployment that brought the change there, with the change's
- * commit time. It is derived from `deployments`, `deployment_changes` and
- * `changes`, and kept current by every write to them, so that lead time for
- * changes reads one indexed row per change.
+ * `first_deployments` holds, per entity, environment and change, the
+ * deployment that shipped the change there, with the change's commit time:
+ * the first successful deployment whose version contains it. A version
+ * contains every change listed on it and on the earlier deployments of its
+ * entity whose changes it superseded: a failed or rolled-back attempt's
+ * commits, or a version that skipped this environment, ride along in the
+ * next success. "Earlier" is the start of the change's first listing on any
+ * deployment of the entity. The table is derived from `deployments`,
+ * `deployment_changes` and `changes`, and kept current by every write to
+ * them, so that lead time, what is where and the path to production read
+ * one indexed row per change and agree.
  */
 const TABLE = 'first_deployments';
 
-/** Keys per statement: four bindings each, well inside SQLite's limit. */
-const CHUNK = 200;
+/** Ids per statement of touched keys: bound twice each. */
+const IDS_CHUNK = 300;
+/** Keys per upsert: four bindings each, well inside SQLite's limit. */
+const KEYS_CHUNK = 250;
 
-interface FirstDeploymentKey {
+/**
+ * Rows of `first_deployments` to derive again: one entity's change in one
+ * environment, or in all of them (`environment` null).
+ */
+interface ShippingKey {
   entity_ref: string;
-  environment: string;
+  environment: string | null;
   repository: string;
   sha: string;
 }
@@ -45,104 +66,174 @@ function valuesOf<T>(rows: T[], columns: Array<keyof T>) {
   };
 }
 
-/**
- * Each key's first successful deployment, ranked in the database: the
- * earliest by the time it reached the environment, ties by id. `changes`
- * is the FROM item that yields `dc` (deployment_changes rows), `where`
- * narrows the candidates further (`d` is their deployment).
- */
-function firstsSelect(changes: string, where = ''): string {
-  return `select entity_ref, environment, repository, sha, deployment_id, deployed_at, committed_at from (
-      select d.entity_ref, d.environment, dc.repository, dc.sha, d.id as deployment_id,
-        coalesce(d.finished_at, d.started_at) as deployed_at,
-        coalesce(c.committed_at, c.authored_at) as committed_at,
-        row_number() over (
-          partition by d.entity_ref, d.environment, dc.repository, dc.sha
-          order by coalesce(d.finished_at, d.started_at), d.id
-        ) as rn
-      from ${changes}
-      join deployments d on d.id = dc.deployment_id
-      left join changes c on c.repository = dc.repository and c.sha = dc.sha
-      where d.status = 'succeeded' and d.entity_ref is not null ${where}
-    ) firsts where rn = 1`;
+/** Collects keys; a change's key of every environment covers its others. */
+class ShippingKeys {
+  private readonly keys = new Map<string, ShippingKey>();
+
+  add(key: ShippingKey) {
+    this.keys.set(
+      JSON.stringify([
+        key.entity_ref,
+        key.repository,
+        key.sha,
+        key.environment ?? '',
+      ]),
+      key,
+    );
+  }
+
+  /** Sorted, so that the work is the same whatever the arrival order. */
+  sorted(): ShippingKey[] {
+    const everywhere = new Set(
+      [...this.keys.values()]
+        .filter(key => key.environment === null)
+        .map(key => JSON.stringify([key.entity_ref, key.repository, key.sha])),
+    );
+    return [...this.keys.entries()]
+      .filter(
+        ([, key]) =>
+          key.environment === null ||
+          !everywhere.has(
+            JSON.stringify([key.entity_ref, key.repository, key.sha]),
+          ),
+      )
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, key]) => key);
+  }
 }
 
-const COLUMNS =
-  '(entity_ref, environment, repository, sha, deployment_id, deployed_at, committed_at)';
+/** What the writer knows of how the deployments it wrote changed. */
+export interface DeploymentChanges {
+  /**
+   * Those whose every listing may have moved: new ones, or with another
+   * start or entity. All of them when not given.
+   */
+  relisted?: string[];
+  /** Changes listed on a deployment for the first time. */
+  newLinks?: Array<{ deployment_id: string; repository: string; sha: string }>;
+  /**
+   * The entity a deployment belonged to before the write, where it is
+   * another now: the changes listed on it leave that entity's history.
+   */
+  formerEntities?: Map<string, string>;
+}
 
 /**
- * Recomputes the first deployments of every key the given deployments touch:
- * the changes a successful one carries in its (current) entity and
- * environment, and any key one of them was the first deployment of (its
- * status, entity or environment may have changed). A deployment still
- * running, or failed, that was nobody's first touches nothing. Call inside
- * the transaction that wrote them.
+ * Derives again the rows that a write of the given deployments may have
+ * changed, and nothing else (see shippingSql.ts): the changes whose first
+ * listing may have moved, the keys the deployments shipped, and for the
+ * successful ones the changes listed since the success before them in
+ * their environment. Call inside the transaction that wrote them, after the
+ * write, holding the locks of their entities' histories, taken before it
+ * (lockEntityHistories): the rows of these entities are then derived from
+ * what the writer before committed.
  */
 export async function refreshFirstDeployments(
   tx: Db,
   deploymentIds: string[],
+  changes: DeploymentChanges = {},
 ): Promise<void> {
-  const keys = new Map<string, FirstDeploymentKey>();
-  for (const ids of chunks([...new Set(deploymentIds)], 500)) {
-    const list = ids.map(() => '?').join(', ');
-    const rows: FirstDeploymentKey[] = await tx
-      .raw(
-        `select d.entity_ref, d.environment, dc.repository, dc.sha
-          from deployment_changes dc join deployments d on d.id = dc.deployment_id
-          where d.id in (${list}) and d.entity_ref is not null
-            and d.status = 'succeeded'
-        union
-        select entity_ref, environment, repository, sha from ${TABLE}
-          where deployment_id in (${list})`,
-        [...ids, ...ids],
-      )
-      .then(rawRows);
-    for (const row of rows) {
-      keys.set(JSON.stringify(row), row);
-    }
+  const ids = [...new Set(deploymentIds)];
+  if (ids.length === 0) return;
+  const keys = new ShippingKeys();
+  const add = (rows: ShippingKey[]) => rows.forEach(row => keys.add(row));
+  for (const chunk of chunks(ids, IDS_CHUNK)) {
+    const list = chunk.map(() => '?').join(', ');
+    add(rawRows(await tx.raw(touchedKeys(list), [...chunk, ...chunk])));
   }
-  // Sorted, so that concurrent writers lock shared keys in the same order.
-  const sorted = [...keys.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, key]) => key);
-  for (const batch of chunks(sorted, CHUNK)) {
-    await recompute(tx, batch);
+  for (const chunk of chunks(
+    [...new Set(changes.relisted ?? ids)],
+    IDS_CHUNK,
+  )) {
+    const list = chunk.map(() => '?').join(', ');
+    add(rawRows(await tx.raw(relistedKeys(list), chunk)));
+  }
+  for (const chunk of chunks(changes.newLinks ?? [], KEYS_CHUNK)) {
+    const values = valuesOf(chunk, ['deployment_id', 'repository', 'sha']);
+    add(rawRows(await tx.raw(linkedKeys(values.sql), values.bindings)));
+  }
+  await addFormerEntities(tx, changes.formerEntities ?? new Map(), keys);
+  const sorted = keys.sorted();
+  for (const chunk of chunks(sorted, KEYS_CHUNK)) {
+    await deriveAgain(tx, chunk);
   }
   // DORA's first production deployment of each change follows.
-  await refreshChangeFactsAfterWrite(tx, sorted);
+  await refreshEntityChangeFactsAfterWrite(
+    tx,
+    sorted.map(key => ({
+      entityRef: key.entity_ref,
+      repository: key.repository,
+      sha: key.sha,
+    })),
+  );
 }
 
-async function recompute(tx: Db, keys: FirstDeploymentKey[]) {
-  const columns: Array<keyof FirstDeploymentKey> = [
+/** The changes listed on deployments that left an entity, in that entity. */
+async function addFormerEntities(
+  tx: Db,
+  formerEntities: Map<string, string>,
+  keys: ShippingKeys,
+) {
+  const moved = [...formerEntities.entries()];
+  for (const chunk of chunks(moved, IDS_CHUNK)) {
+    const rows: Array<{
+      deployment_id: string;
+      entity_ref: string | null;
+      repository: string;
+      sha: string;
+    }> = await tx('deployment_changes as dc')
+      .join('deployments as d', 'd.id', 'dc.deployment_id')
+      .whereIn(
+        'dc.deployment_id',
+        chunk.map(([id]) => id),
+      )
+      .select('dc.deployment_id', 'd.entity_ref', 'dc.repository', 'dc.sha');
+    const former = new Map(chunk);
+    for (const row of rows) {
+      const entity = former.get(row.deployment_id)!;
+      if (entity !== row.entity_ref) {
+        keys.add({
+          entity_ref: entity,
+          environment: null,
+          repository: row.repository,
+          sha: row.sha,
+        });
+      }
+    }
+  }
+}
+
+async function deriveAgain(tx: Db, keys: ShippingKey[]) {
+  const everywhere = keys.filter(key => key.environment === null);
+  const somewhere = keys.filter(key => key.environment !== null);
+  if (everywhere.length > 0) {
+    const values = valuesOf(everywhere, ['entity_ref', 'repository', 'sha']);
+    await tx.raw(
+      `delete from ${TABLE}
+        where (entity_ref, repository, sha) in (${values.sql})`,
+      values.bindings,
+    );
+  }
+  if (somewhere.length > 0) {
+    const values = valuesOf(somewhere, [
+      'entity_ref',
+      'environment',
+      'repository',
+      'sha',
+    ]);
+    await tx.raw(
+      `delete from ${TABLE}
+        where (entity_ref, environment, repository, sha) in (${values.sql})`,
+      values.bindings,
+    );
+  }
+  const values = valuesOf(keys, [
     'entity_ref',
     'environment',
     'repository',
     'sha',
-  ];
-  const values = valuesOf(keys, columns);
-  await tx.raw(
-    `delete from ${TABLE}
-      where (entity_ref, environment, repository, sha) in (${values.sql})`,
-    values.bindings,
-  );
-  // A concurrent writer may have inserted the same key since the delete:
-  // the earlier deployment wins.
-  await tx.raw(
-    `with keys (entity_ref, environment, repository, sha) as (${values.sql})
-    insert into ${TABLE} ${COLUMNS}
-    ${firstsSelect(
-      'keys k join deployment_changes dc on dc.repository = k.repository and dc.sha = k.sha',
-      'and d.entity_ref = k.entity_ref and d.environment = k.environment',
-    )}
-    on conflict (entity_ref, repository, sha, environment) do update set
-      deployment_id = excluded.deployment_id,
-      deployed_at = excluded.deployed_at,
-      committed_at = excluded.committed_at
-    where excluded.deployed_at < ${TABLE}.deployed_at
-      or (excluded.deployed_at = ${TABLE}.deployed_at
-        and excluded.deployment_id < ${TABLE}.deployment_id)`,
-    values.bindings,
-  );
+  ]);
+  await tx.raw(upsertShippedOfKeys(values.sql), values.bindings);
 }
 
 /** Copies the commit times of the given changes, after `changes` was written. */
@@ -150,7 +241,7 @@ export async function refreshCommitTimes(
   tx: Db,
   changes: Array<{ repository: string; sha: string }>,
 ): Promise<void> {
-  for (const batch of chunks(changes, CHUNK)) {
+  for (const batch of chunks(changes, KEYS_CHUNK)) {
     const values = valuesOf(batch, ['repository', 'sha']);
     await tx.raw(
       `update ${TABLE} set committed_at = (
@@ -189,9 +280,7 @@ export async function rebuildFirstDeployments(db: Knex): Promise<void> {
   await db.transaction(async tx => {
     await tx(TABLE).delete();
     await tx.raw(
-      `insert into ${TABLE} ${COLUMNS} ${firstsSelect(
-        'deployment_changes dc',
-      )}`,
+      `insert into ${TABLE} ${FIRST_DEPLOYMENT_COLUMNS} ${allShippedSelect()}`,
     );
     const environments = await factsEnvironments(tx);
     if (environments) await deriveChangeFacts(tx, environments);

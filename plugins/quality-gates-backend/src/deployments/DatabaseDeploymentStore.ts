@@ -21,6 +21,7 @@ import {
   PipelineRunRow,
 } from '../delivery/rows';
 import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 const TABLE = 'deployments';
 
@@ -55,7 +56,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   ): Promise<{ items: DeploymentDetails[]; totalCount: number }> {
     const filtered = this.db<DeploymentRow>(TABLE).where(
       'entity_ref',
-      options.entityRef.toLocaleLowerCase('en-US'),
+      canonicalEntityRef(options.entityRef),
     );
     if (options.environment) {
       filtered.andWhere('environment', options.environment);
@@ -182,7 +183,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         ),
       )
       .where({
-        entity_ref: entityRef.toLocaleLowerCase('en-US'),
+        entity_ref: canonicalEntityRef(entityRef),
         status: 'succeeded',
       });
     const rows: Array<{

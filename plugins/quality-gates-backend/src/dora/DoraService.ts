@@ -1,11 +1,6 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import { CatalogApi } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
   DEFAULT_DORA_THRESHOLDS,
@@ -17,7 +12,7 @@ import {
   DoraThresholds,
   DoraTrendResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import { parseRequestedEntityRef } from '../catalog/EntityLookup';
+import { CatalogAccess } from '../catalog/CatalogAccess';
 import { tracer } from '../telemetry/instruments';
 import { DoraStore } from './DoraStore';
 
@@ -35,6 +30,8 @@ export interface DoraWindowRequest {
 }
 
 const DEFAULT_WINDOW_DAYS = 90;
+/** Sub-groups followed below a group at most: a cycle or a deep tree stops here. */
+const MAX_SUBGROUP_DEPTH = 20;
 const DEFAULT_TREND_WEEKS = 12;
 
 function readBounds(
@@ -112,12 +109,13 @@ export class DoraService {
   readonly environments: string[];
   readonly thresholds: DoraThresholds;
   private readonly maxWindowDays: number;
+  private readonly includeSubgroups: boolean;
 
   constructor(
     private readonly options: {
       store: DoraStore;
-      catalog: CatalogApi;
-      auth: AuthService;
+      /** The catalog as each caller sees it. */
+      access: CatalogAccess;
       config: Config | undefined;
     },
   ) {
@@ -132,6 +130,8 @@ export class DoraService {
     }
     this.thresholds = readDoraThresholds(config);
     this.maxWindowDays = config?.getOptionalNumber('maxWindowDays') ?? 731;
+    this.includeSubgroups =
+      config?.getOptionalBoolean('rollups.includeSubgroups') ?? true;
   }
 
   /**
@@ -161,20 +161,13 @@ export class DoraService {
       group: 'group',
       system: 'system',
     }[key];
-    const compound = parseRequestedEntityRef(
+    const { access } = this.options;
+    const { entity, entityRef: ref } = await access.visibleEntity(
+      credentials,
       defaultKind && !request[key]!.includes(':')
         ? `${defaultKind}:${request[key]}`
         : request[key]!,
     );
-    const ref = stringifyEntityRef(compound).toLocaleLowerCase('en-US');
-    const { token } = await this.options.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'catalog',
-    });
-    const entity = await this.options.catalog.getEntityByRef(ref, { token });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${ref} was not found in the catalog`);
-    }
     if (key === 'entityRef') {
       return { kind: 'entity', ref, entityRefs: [ref] };
     }
@@ -182,22 +175,59 @@ export class DoraService {
     if (entity.kind.toLocaleLowerCase('en-US') !== expectedKind) {
       throw new InputError(`${ref} is a ${entity.kind}, not a ${expectedKind}`);
     }
+    // The components the caller can see, as the catalog lists them.
     const relation = key === 'group' ? 'relations.ownedBy' : 'relations.partOf';
-    const entityRefs: string[] = [];
-    for await (const page of this.options.catalog.streamEntities(
-      {
-        filter: { kind: 'component', [relation]: ref },
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { token },
-    )) {
-      for (const component of page) {
-        entityRefs.push(
-          stringifyEntityRef(component).toLocaleLowerCase('en-US'),
-        );
-      }
+    const owners =
+      key === 'group' && this.includeSubgroups
+        ? await this.groupAndSubgroups(credentials, ref)
+        : [ref];
+    const entityRefs = await access.refsMatching(credentials, {
+      kind: 'component',
+      [relation]: owners,
+    });
+    return { kind: key, ref, entityRefs };
+  }
+
+  /**
+   * A group and the groups below it the caller can see, level by level
+   * (qualityGates.dora.rollups.includeSubgroups).
+   */
+  private async groupAndSubgroups(
+    credentials: BackstageCredentials,
+    group: string,
+  ): Promise<string[]> {
+    const seen = new Set([group]);
+    let level = [group];
+    for (
+      let depth = 0;
+      depth < MAX_SUBGROUP_DEPTH && level.length > 0;
+      depth++
+    ) {
+      const children = await this.options.access.refsMatching(credentials, {
+        kind: 'group',
+        'relations.childOf': level,
+      });
+      level = children.filter(child => !seen.has(child));
+      level.forEach(child => seen.add(child));
     }
-    return { kind: key, ref, entityRefs: entityRefs.sort() };
+    return [...seen].sort();
+  }
+
+  /**
+   * The default window of the figures: the last 90 days, or less when the
+   * scope's production history began later (from the day of its first
+   * production deployment), so that weeks without data do not dilute it.
+   */
+  private async defaultWindowDays(
+    scope: DoraScope,
+    to: DateTime,
+  ): Promise<number> {
+    if (scope.entityRefs.length === 0) return DEFAULT_WINDOW_DAYS;
+    const first = await this.options.store.firstDeployedAt(scope.entityRefs);
+    if (!first) return DEFAULT_WINDOW_DAYS;
+    const since = DateTime.fromJSDate(first, { zone: 'utc' }).startOf('day');
+    const days = Math.ceil(to.diff(since, 'days').days);
+    return Math.min(DEFAULT_WINDOW_DAYS, Math.max(1, days));
   }
 
   private window(
@@ -236,7 +266,15 @@ export class DoraService {
     scope: DoraScope,
     request: DoraWindowRequest,
   ): Promise<DoraMetricsResponse> {
-    const { from, to } = this.window(request, { days: DEFAULT_WINDOW_DAYS });
+    const days = request.from
+      ? DEFAULT_WINDOW_DAYS
+      : await this.defaultWindowDays(
+          scope,
+          request.to
+            ? DateTime.fromISO(request.to, { zone: 'utc' })
+            : DateTime.utc(),
+        );
+    const { from, to } = this.window(request, { days });
     const previousFrom = from.minus(to.diff(from));
     return tracer.startActiveSpan(
       'quality-gates.dora.metrics',

@@ -161,6 +161,18 @@ export class DoraStore {
     return buckets;
   }
 
+  /** When the first of the entities' production deployments finished. */
+  async firstDeployedAt(entityRefs: string[]): Promise<Date | undefined> {
+    const row: { first?: Date | number | string | null } | undefined =
+      await this.knex('dora_deployment_facts')
+        .whereIn('entity_ref', entityRefs)
+        .min({ first: 'deployed_at' })
+        .first();
+    return row?.first === null || row?.first === undefined
+      ? undefined
+      : new Date(timestampFromDatabase(row.first));
+  }
+
   /** The five figures over the scope's window, with their bands. */
   async figures(
     scope: DoraQueryScope,

@@ -114,6 +114,36 @@ describe('DORA metrics', () => {
       });
     });
 
+    it('defaults the window to the data, at most 90 days', async () => {
+      // The first production deployment finished on 20 December 2025:
+      // without a from, the window starts that day, not 90 days back.
+      const following = await get('/dora/metrics', {
+        entityRef: CHECKOUT,
+        to: '2026-01-31T00:00:00Z',
+      });
+      expect(following.status).toBe(200);
+      expect(following.body.window).toEqual({
+        from: '2025-12-20T00:00:00.000Z',
+        to: '2026-01-31T00:00:00.000Z',
+        days: 42,
+      });
+      // Longer history: 90 days at most.
+      const capped = await get('/dora/metrics', {
+        entityRef: CHECKOUT,
+        to: '2026-06-30T00:00:00Z',
+      });
+      expect(capped.body.window).toMatchObject({
+        from: '2026-04-01T00:00:00.000Z',
+        days: 90,
+      });
+      // A given from is kept.
+      const given = await get('/dora/metrics', {
+        entityRef: CHECKOUT,
+        ...JANUARY,
+      });
+      expect(given.body.window.days).toBe(30);
+    });
+
     it('rolls up the components a group owns', async () => {
       const response = await get('/dora/metrics', {
         group: 'checkout-team',

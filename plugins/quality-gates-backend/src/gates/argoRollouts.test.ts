@@ -5,6 +5,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { parseAllDocuments } from 'yaml';
 import { TestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import {
+  capturePluginDatabase,
   startQualityGatesBackend,
   STATIC_TOKEN,
   waitForCatalog,
@@ -32,6 +33,10 @@ interface WebMetric {
 
 interface AnalysisMetric {
   name: string;
+  count?: number;
+  inconclusiveLimit?: number;
+  consecutiveErrorLimit?: number;
+  failureLimit?: number;
   successCondition: string;
   failureCondition?: string;
   provider: { web?: WebMetric };
@@ -108,25 +113,40 @@ describe('Argo Rollouts analysis templates', () => {
     expect([...templates.keys()]).toEqual([
       'quality-gates',
       'quality-gates-allow-warn',
+      'quality-gates-wait',
     ]);
     for (const template of templates.values()) {
       const [metric] = template.spec.metrics;
       expect(metric.provider.web).toMatchObject({
         method: 'POST',
         url: '{{args.backstage-url}}/api/quality-gates/gates/evaluate',
-        jsonPath: '{$.verdict}',
+        jsonPath:
+          template.metadata.name === 'quality-gates-wait'
+            ? '{$.answer}'
+            : '{$.verdict}',
       });
     }
+    // Not yet measures again, up to the last measurement, and a run of
+    // inconclusive and errored measurements never ends successful.
+    const [wait] = templates.get('quality-gates-wait')!.spec.metrics;
+    expect(wait).toMatchObject({
+      count: 30,
+      inconclusiveLimit: 29,
+      consecutiveErrorLimit: 0,
+      failureLimit: 0,
+    });
   });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;
+    const database = capturePluginDatabase();
 
     beforeAll(async () => {
       backend = await startQualityGatesBackend({
         databases,
         databaseId,
         realAuth: true,
+        features: [database.feature],
         config: {
           qualityGates: {
             gates: {
@@ -163,6 +183,19 @@ describe('Argo Rollouts analysis templates', () => {
                   ],
                 },
                 {
+                  id: 'soak',
+                  title: 'Soak in staging',
+                  environments: ['soaking'],
+                  criteria: [
+                    {
+                      key: 'soak',
+                      source: 'wait-timer',
+                      environment: 'staging',
+                      pass: ['>= 3600'],
+                    },
+                  ],
+                },
+                {
                   id: 'canary-watch',
                   title: 'Canary watch',
                   environments: ['canary'],
@@ -181,6 +214,23 @@ describe('Argo Rollouts analysis templates', () => {
         },
       });
       await waitForCatalog(backend, `Bearer ${STATIC_TOKEN}`, ['checkout']);
+      // 1.4.2 has just reached staging: its hour of soak has begun.
+      const now = new Date();
+      await database.knex()('deployments').insert({
+        id: 'deploy-1.4.2',
+        source: 'test',
+        external_id: 'deploy-1.4.2',
+        entity_ref: 'component:default/checkout',
+        environment: 'staging',
+        version: '1.4.2',
+        artifact: null,
+        actor: 'ci',
+        status: 'succeeded',
+        started_at: now,
+        finished_at: now,
+        created_at: now,
+        updated_at: now,
+      });
     });
 
     afterAll(async () => {
@@ -260,6 +310,30 @@ describe('Argo Rollouts analysis templates', () => {
       });
     });
 
+    it('measures again while the answer is not yet, reading the answer', async () => {
+      expect(await measure('quality-gates-wait', 'soaking')).toEqual({
+        result: 'not_yet',
+        measurement: 'Inconclusive',
+      });
+      // The verdict alone cannot tell waiting from failing: read the answer.
+      expect(await measure('quality-gates', 'soaking')).toEqual({
+        result: 'fail',
+        measurement: 'Failed',
+      });
+      expect(await measure('quality-gates-wait', 'production')).toEqual({
+        result: 'yes',
+        measurement: 'Successful',
+      });
+      expect(await measure('quality-gates-wait', 'frozen')).toEqual({
+        result: 'no',
+        measurement: 'Failed',
+      });
+      expect(await measure('quality-gates-wait', 'staging')).toEqual({
+        result: 'error',
+        measurement: 'Failed',
+      });
+    });
+
     it('stores each measurement in the gate history', async () => {
       const history = await request(backend.server)
         .get('/api/quality-gates/gates/evaluations')
@@ -269,11 +343,31 @@ describe('Argo Rollouts analysis templates', () => {
         })
         .set('Authorization', `Bearer ${STATIC_TOKEN}`);
       expect(history.status).toBe(200);
-      expect(history.body.totalCount).toBe(2);
+      // Two production measurements of the verdict templates, one of the answer's.
+      expect(history.body.totalCount).toBe(3);
       expect(history.body.items[0]).toMatchObject({
         environment: 'production',
         version: '1.4.2',
         verdict: 'pass',
+      });
+    });
+
+    it('passes a frozen version once an override applies to it', async () => {
+      const override = await request(backend.server)
+        .post('/api/quality-gates/gates/overrides')
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`)
+        .send({
+          entityRef: 'component:default/checkout',
+          environment: 'frozen',
+          version: '1.4.2',
+          gateId: 'change-freeze',
+          reason: 'Security fix approved during the freeze',
+          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        });
+      expect(override.status).toBe(201);
+      expect(await measure('quality-gates', 'frozen')).toEqual({
+        result: 'pass',
+        measurement: 'Successful',
       });
     });
   });

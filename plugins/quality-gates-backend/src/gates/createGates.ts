@@ -1,14 +1,14 @@
 import {
-  AuthService,
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
   RootConfigService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { CatalogApi } from '@backstage/catalog-client';
 import { Knex } from 'knex';
 import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
+import { CatalogAccess } from '../catalog/CatalogAccess';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { ReadinessStore } from '../readiness/ReadinessStore';
 import { readCentralGates } from './definitions/GateDefinitions';
@@ -23,6 +23,8 @@ import { createWaitTimerCriterionSource } from './sources/builtIn/waitTimerSourc
 import { createTraceCriterionSource } from './sources/trace';
 import { compareCriterionSources } from './sources/compare';
 import { GateEvaluationStore } from './store/GateEvaluationStore';
+import { GateDecisionStore } from './decisions/GateDecisionStore';
+import { GateOverrideStore } from './overrides/GateOverrideStore';
 import { GateEffectivenessStore } from './effectiveness/GateEffectivenessStore';
 import { readEffectivenessSettings } from './effectiveness/effectivenessSettings';
 
@@ -58,10 +60,10 @@ export function createGates(options: {
   config: RootConfigService;
   knex: Knex;
   logger: LoggerService;
-  auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  catalog: CatalogApi;
+  access: CatalogAccess;
+  auditor: AuditorService;
   urlReader: UrlReaderService;
   deployments: DeploymentStore;
   readiness?: { store: ReadinessStore; levelIds: string[] };
@@ -71,6 +73,9 @@ export function createGates(options: {
 }): { routes: GateRouteOptions; sourceIds: () => string[] } {
   const gatesConfig = options.config.getOptionalConfig('qualityGates.gates');
   const store = new GateEvaluationStore(options.knex);
+  const decisions = new GateDecisionStore(options.knex, store);
+  const overrides = new GateOverrideStore(options.knex);
+  const gates = readCentralGates(options.config);
   const builtIns = builtInSources({
     knex: options.knex,
     deployments: options.deployments,
@@ -93,20 +98,30 @@ export function createGates(options: {
   const deadlineSeconds =
     gatesConfig?.getOptionalNumber('deadlineSeconds') ?? 20;
   const evaluator = new GateEvaluator({
-    gates: readCentralGates(options.config),
+    gates,
     sources,
     store,
+    decisions,
+    overrides,
     urlReader: options.urlReader,
     deadlineMs: deadlineSeconds * 1000,
+    repositoryAllowedSources:
+      gatesConfig?.getOptionalStringArray('repositoryConfig.allowedSources') ??
+      [],
   });
   return {
     routes: {
       httpAuth: options.httpAuth,
-      auth: options.auth,
       permissions: options.permissions,
-      catalog: options.catalog,
+      access: options.access,
       evaluator,
       store,
+      decisions,
+      overrides,
+      auditor: options.auditor,
+      knex: options.knex,
+      deployments: options.deployments,
+      gates,
       maxOverrideDays: gatesConfig?.getOptionalNumber('maxOverrideDays') ?? 14,
       effectiveness: new GateEffectivenessStore(
         options.knex,

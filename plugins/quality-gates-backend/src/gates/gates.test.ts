@@ -64,6 +64,8 @@ const testSignals = createBackendModule({
       async init({ sources }) {
         sources.addCriterionSource({
           id: 'test-signal',
+          // Component files in these tests add criteria of it.
+          safeForRepositoryConfig: true,
           async measure({ definition, signal }) {
             const signalName = String(definition.signal);
             calls.set(signalName, (calls.get(signalName) ?? 0) + 1);
@@ -541,6 +543,18 @@ describe('quality gates', () => {
         beyond.body.evaluations[0].criteria.find((c: any) => c.key === 'pinned')
           .state,
       ).toBe('fail');
+
+      // The pin is checkout's: payments, under the same gate, has no
+      // baseline from it (its policy here ignores a missing one).
+      const other = await evaluate({
+        entityRef: PAYMENTS,
+        environment: 'canary',
+      });
+      expect(
+        other.body.evaluations[0].criteria.find((c: any) => c.key === 'pinned'),
+      ).toMatchObject({
+        baseline: { value: null, aggregate: 'pinned pinned-baseline', from: 0 },
+      });
     });
 
     it('freezes deploys inside a freeze window', async () => {

@@ -125,7 +125,19 @@ describe('gates on production telemetry', () => {
       expect(response.body.verdict).toBe('fail');
       expect(criterion(response, 'error-ratio')).toMatchObject({
         state: 'fail',
-        message: expect.stringMatching(/misses <= 0\.01/),
+        message: expect.stringMatching(
+          /0\.08 over the last 15 min; needs at most 0\.01/,
+        ),
+      });
+      // The sentence and its facts come with it, typed.
+      expect(criterion(response, 'error-ratio')).toMatchObject({
+        summary: expect.arrayContaining([
+          'query result ',
+          { kind: 'number', value: expect.closeTo(0.08, 6) },
+        ]),
+        facts: expect.arrayContaining([
+          { kind: 'duration', ms: 900_000, label: 'Window' },
+        ]),
       });
     });
 

@@ -5,6 +5,7 @@ import {
   timestampToDatabase,
 } from '../database/timestamps';
 import { EntityAssignment } from '../delivery/DeliveryBatch';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 /** One heartbeat to store, with the entity it resolved to. */
 export interface HeartbeatReport extends EntityAssignment {
@@ -69,7 +70,9 @@ export class HeartbeatStore {
       id: randomUUID(),
       source: report.source,
       external_id: report.externalId ?? null,
-      entity_ref: report.entityRef?.toLocaleLowerCase('en-US') ?? null,
+      entity_ref: report.entityRef
+        ? canonicalEntityRef(report.entityRef)
+        : null,
       entity_hint: report.entityHint?.slice(0, 512) ?? null,
       name: report.name,
       environment: report.environment ?? null,
@@ -114,7 +117,7 @@ export class HeartbeatStore {
     const to = timestampToDatabase(query.to);
     const scope = this.db('heartbeats')
       .where({
-        entity_ref: query.entityRef.toLocaleLowerCase('en-US'),
+        entity_ref: canonicalEntityRef(query.entityRef),
         name: query.name,
       })
       .where('occurred_at', '<=', to);

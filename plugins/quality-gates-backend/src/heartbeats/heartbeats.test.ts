@@ -300,6 +300,8 @@ describe('heartbeats', () => {
           sampleSize: 1,
           details: expect.objectContaining({ count: 1, minCount: 3 }),
         });
+        // Its next heartbeat is overdue: silence, not a wait.
+        expect(trickle.criterion.askAgainAt).toBeUndefined();
       });
 
       it('is an error, naming the field, when the definition has a typo', async () => {

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { Incident } from '@can-i-deploy/plugin-quality-gates-common';
 import { inTimeRange, readNewestFirst } from '../database/pagedQuery';
 import { incidentFromRow, IncidentRow } from '../delivery/rows';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 export interface IncidentListOptions {
   entityRef: string;
@@ -25,7 +26,7 @@ export class IncidentStore {
   ): Promise<{ items: Incident[]; totalCount: number }> {
     const filtered = this.db<IncidentRow>('incidents').where(
       'entity_ref',
-      options.entityRef.toLocaleLowerCase('en-US'),
+      canonicalEntityRef(options.entityRef),
     );
     if (options.environment) {
       filtered.andWhere('environment', options.environment);

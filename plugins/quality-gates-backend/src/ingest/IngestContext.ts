@@ -1,6 +1,7 @@
 import {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
@@ -13,6 +14,8 @@ export interface IngestContext {
   logger: LoggerService;
   config: RootConfigService;
   httpAuth: HttpAuthService;
+  /** Decides who may send events (`quality-gates.events.create`). */
+  permissions: PermissionsService;
   /** The plugin's database, for stores that only ingest owns (e.g. spans). */
   database: Knex;
   writer: DeliveryEventWriter;
@@ -25,3 +28,6 @@ export interface IngestContext {
 
 /** Default for `qualityGates.ingest.maxBodySize`. */
 export const DEFAULT_MAX_BODY_SIZE = '5mb';
+
+/** Where the ingest routes' body limit is set, as 413 answers name it. */
+export const MAX_BODY_SIZE_SETTING = 'qualityGates.ingest.maxBodySize';

@@ -6,6 +6,8 @@ import { createCdEventsRouter } from './cdevents/createCdEventsRouter';
 import { createJsonIngestRouter } from './json/createJsonIngestRouter';
 import { createHeartbeatRouter } from './heartbeats/createHeartbeatRouter';
 import { createOtlpTraceRouter } from './otlp/createOtlpTraceRouter';
+import { checkRequestUrl } from '../input/requestUrl';
+import { answerErrors } from '../service/errorResponses';
 
 /**
  * Ingest endpoints. They read their own bodies (raw bytes for signatures and
@@ -14,10 +16,13 @@ import { createOtlpTraceRouter } from './otlp/createOtlpTraceRouter';
  */
 export function createIngestRouter(ctx: IngestContext): express.Router {
   const router = Router();
+  // Every request to the plugin passes here first.
+  router.use(checkRequestUrl);
   // Each ingest area mounts its routes here, one line each.
   router.use(createGitHubWebhookRouter(ctx));
   router.use(createCdEventsRouter(ctx), createJsonIngestRouter(ctx));
   router.use(createOtlpTraceRouter(ctx));
   router.use(createHeartbeatRouter(ctx));
+  router.use(answerErrors(ctx.logger));
   return router;
 }

@@ -3,6 +3,7 @@ import {
   EntityResolver,
   hintsFromDescription,
 } from '../catalog/EntityResolver';
+import { lockEntityHistories } from '../database/entityHistoryLocks';
 import { refreshFirstDeployments } from '../delivery/firstDeployments';
 import {
   deploymentPoints,
@@ -40,6 +41,8 @@ export async function remapUnresolvedEvents(
       const { entityRef } = await resolver.resolve(hintsFromDescription(hint));
       if (entityRef) {
         remapped += await db.transaction(async tx => {
+          // Before the rows: the entity's history is about to change.
+          await lockEntityHistories(tx, [entityRef]);
           const rows = tx(table)
             .whereNull('entity_ref')
             .andWhere('entity_hint', hint);

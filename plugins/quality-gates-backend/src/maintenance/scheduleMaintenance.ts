@@ -5,6 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { EntityResolver } from '../catalog/EntityResolver';
+import {
+  applyGateRetention,
+  readGateRetentionPolicy,
+} from '../gates/retention/gateRetention';
 import { applyRetention, DEFAULT_RETENTION } from './retention';
 import { remapUnresolvedEvents } from './remapUnresolvedEvents';
 
@@ -36,6 +40,8 @@ export async function scheduleMaintenance(options: {
     }
   }
 
+  const gateRetention = readGateRetentionPolicy(config);
+
   await scheduler.scheduleTask({
     id: 'quality-gates-retention',
     scope: 'global',
@@ -43,8 +49,16 @@ export async function scheduleMaintenance(options: {
     timeout: { minutes: 30 },
     initialDelay: { minutes: 5 },
     fn: async () => {
+      // Gate evaluations first: those of versions that turned out bad are
+      // kept while the deployments and incidents that say so are.
+      const gates = await applyGateRetention(knex, gateRetention);
       const deleted = await applyRetention(knex, retention);
-      logger.info('Retention pass done', deleted);
+      logger.info('Retention pass done', {
+        ...deleted,
+        gateEvaluations: gates.gateEvaluations,
+        gateDecisions: gates.gateDecisions,
+        gateEvaluationsKept: JSON.stringify(gates.kept),
+      });
     },
   });
 

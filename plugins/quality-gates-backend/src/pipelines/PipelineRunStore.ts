@@ -5,6 +5,7 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { inTimeRange, readNewestFirst } from '../database/pagedQuery';
 import { pipelineRunFromRow, PipelineRunRow } from '../delivery/rows';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 export interface PipelineRunListOptions {
   entityRef: string;
@@ -29,7 +30,7 @@ export class PipelineRunStore {
   ): Promise<{ items: PipelineRunSummary[]; totalCount: number }> {
     const filtered = this.db<PipelineRunRow>('pipeline_runs').where(
       'entity_ref',
-      options.entityRef.toLocaleLowerCase('en-US'),
+      canonicalEntityRef(options.entityRef),
     );
     if (options.pipelineName) {
       filtered.andWhere('pipeline_name', options.pipelineName);

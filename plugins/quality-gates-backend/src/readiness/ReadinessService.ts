@@ -1,13 +1,10 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogApi } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
+  canonicalEntityRef,
   EntityFilter,
   EntityReadinessResponse,
   matchesEntityFilter,
@@ -86,9 +83,7 @@ export class ReadinessService {
     evaluatedAt: DateTime,
   ): Promise<EntityEvaluation[]> {
     const { evaluator, store, exemptions, catalog } = this.options;
-    const refs = entities.map(e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-    );
+    const refs = entities.map(e => canonicalEntityRef(e));
     const [facts, exempt] = await Promise.all([
       loadCatalogFacts(catalog, entities, token),
       exemptions.activeFor(refs, evaluatedAt),
@@ -157,13 +152,13 @@ export class ReadinessService {
   }
 
   /**
-   * Evaluates one entity now, if the caller may see it and it is scored.
+   * Evaluates one entity now, if it is scored. The caller has checked that
+   * whoever asked may see it (the entity is as the catalog shows them);
+   * checks read the catalog with the plugin's own credentials, as the
+   * scheduled run does, so results do not depend on who asked.
    */
-  async evaluateOne(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<EntityReadinessResponse> {
-    const entity = await this.visibleEntity(entityRef, credentials);
+  async evaluateOne(entity: Entity): Promise<EntityReadinessResponse> {
+    const entityRef = canonicalEntityRef(entity);
     if (!matchesEntityFilter(this.options.entities, entity)) {
       throw new NotFoundError(
         `${entityRef} is not scored for readiness (see qualityGates.readiness.entities)`,
@@ -175,26 +170,6 @@ export class ReadinessService {
       DateTime.utc(),
     );
     return this.readEntity(entityRef);
-  }
-
-  /** The entity as the caller may see it; 404 when hidden or absent. */
-  async visibleEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Entity> {
-    const { token } = await this.options.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'catalog',
-    });
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      token,
-    });
-    if (!entity) {
-      throw new NotFoundError(
-        `Entity ${entityRef} was not found in the catalog`,
-      );
-    }
-    return entity;
   }
 
   /** Stored readiness of one entity, never evaluating. */

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { InputError } from '@backstage/errors';
 import {
+  canonicalEntityRef,
   ReadinessCheckResult,
   ReadinessHistoryPoint,
   ReadinessStateCounts,
@@ -13,6 +15,7 @@ import {
 } from '../database/timestamps';
 import { EntityEvaluation } from './ReadinessEvaluator';
 import { isPostgres } from '../database/dialect';
+import { whereInList } from '../database/inList';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
 export const ROWS_PER_STATEMENT = 200;
@@ -91,6 +94,8 @@ export const OVERVIEW_SORT_COLUMNS = {
 
 /** Filters of the overview page and its export. */
 export interface ReadinessOverviewQuery {
+  /** Only these entities, e.g. those a caller can see. */
+  entityRefs?: string[];
   kind?: string;
   lifecycle?: string;
   owner?: string;
@@ -125,6 +130,17 @@ function contentHashOf(row: EntityRow): string {
 
 function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
   return Object.fromEntries(results.map(r => [r.checkId, r.state]));
+}
+
+/** The owner filter as stored: a canonical ref, where `team-a` is a group. */
+function ownerRefOf(owner: string): string {
+  try {
+    return canonicalEntityRef(owner, { defaultKind: 'group' });
+  } catch {
+    throw new InputError(
+      `owner '${owner}' is not an entity ref, e.g. group:default/team-a`,
+    );
+  }
 }
 
 function escapeLike(value: string): string {
@@ -292,6 +308,9 @@ export class ReadinessStore {
 
   private filtered(query: ReadinessOverviewQuery): Knex.QueryBuilder {
     const builder = this.knex('readiness_entities');
+    if (query.entityRefs) {
+      whereInList(this.knex, builder, 'entity_ref', query.entityRefs);
+    }
     if (query.kind) {
       builder.whereRaw('lower(kind) = ?', [
         query.kind.toLocaleLowerCase('en-US'),
@@ -299,7 +318,7 @@ export class ReadinessStore {
     }
     if (query.lifecycle) builder.where('lifecycle', query.lifecycle);
     if (query.owner) {
-      builder.where('owner', query.owner.toLocaleLowerCase('en-US'));
+      builder.where('owner', ownerRefOf(query.owner));
     }
     if (query.level === 'none') builder.whereNull('level');
     else if (query.level) builder.where('level', query.level);
@@ -384,14 +403,23 @@ export class ReadinessStore {
     }
   }
 
-  async facets(): Promise<{
+  /** Every entity with a stored result. */
+  async entityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.knex(
+      'readiness_entities',
+    ).select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  /** The values the overview can be filtered by, of these entities. */
+  async facets(entityRefs?: string[]): Promise<{
     kinds: string[];
     lifecycles: string[];
     owners: string[];
   }> {
     const distinct = async (column: string) =>
       (
-        await this.knex('readiness_entities')
+        await this.filtered({ entityRefs })
           .distinct(column)
           .whereNotNull(column)
           .orderBy(column)

@@ -1,6 +1,9 @@
 import { CatalogApi } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
-import { relationTargetRef } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  canonicalEntityRef,
+  relationTargetRef,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { ReadinessCatalogFacts } from '@can-i-deploy/plugin-quality-gates-node';
 
 /**
@@ -31,5 +34,14 @@ export async function loadCatalogFacts(
       if (item) kinds.set(wanted[index], item.kind);
     });
   }
-  return { kindOf: ref => kinds.get(ref.toLocaleLowerCase('en-US')) };
+  return { kindOf: ref => kinds.get(canonicalOrSelf(ref)) };
+}
+
+/** Modules may ask about any string; one that is no ref has no kind. */
+function canonicalOrSelf(ref: string): string {
+  try {
+    return canonicalEntityRef(ref);
+  } catch {
+    return ref;
+  }
 }

@@ -4,18 +4,16 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  readinessEvaluatePermission,
   readinessExemptionCreatePermission,
   readinessExemptionRevokePermission,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
 import { spec } from '../schema/openapi.generated';
-import {
-  canonicalEntityRef,
-  parseRequestedEntityRef,
-} from '../catalog/EntityLookup';
+import { CatalogAccess } from '../catalog/CatalogAccess';
+import { requireEntityPermission } from '../permissions/requirePermission';
 import { ExemptionStore } from './exemptions/ExemptionStore';
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
@@ -27,6 +25,8 @@ type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 export interface ReadinessRouteOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** The catalog as each caller sees it. */
+  access: CatalogAccess;
   service: ReadinessService;
   store: ReadinessStore;
   exemptions: ExemptionStore;
@@ -39,36 +39,14 @@ export function addReadinessRoutes(
   router: ApiRouter,
   options: ReadinessRouteOptions,
 ) {
-  const { httpAuth, permissions, service, store, exemptions } = options;
+  const { httpAuth, permissions, access, service, store, exemptions } = options;
 
   const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  /** The requested entity, canonical, after checking the caller sees it. */
-  async function visibleEntityRef(
-    credentials: BackstageCredentials,
-    raw: string,
-  ): Promise<string> {
-    const entityRef = canonicalEntityRef(parseRequestedEntityRef(raw));
-    await service.visibleEntity(entityRef, credentials);
-    return entityRef;
-  }
-
-  async function requirePermission(
-    credentials: BackstageCredentials,
-    permission:
-      | typeof readinessExemptionCreatePermission
-      | typeof readinessExemptionRevokePermission,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You need the ${permission.name} permission for this`,
-      );
-    }
-  }
+  /** The entities with stored results that the caller can see. */
+  const visibleScored = async (credentials: BackstageCredentials) =>
+    access.visibleRefs(credentials, await store.entityRefs());
 
   router.get('/readiness/checks', async (req, res) => {
     await credentialsOf(req);
@@ -80,21 +58,34 @@ export function addReadinessRoutes(
 
   router.get('/readiness/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const entityRef = await visibleEntityRef(credentials, req.query.entityRef);
+    const entityRef = await access.visibleEntityRef(
+      credentials,
+      req.query.entityRef,
+    );
     res.json(await service.readEntity(entityRef));
   });
 
   router.post('/readiness/entity/evaluate', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const entityRef = canonicalEntityRef(
-      parseRequestedEntityRef(req.query.entityRef),
+    const { entity, entityRef } = await access.visibleEntity(
+      credentials,
+      req.query.entityRef,
     );
-    res.json(await service.evaluateOne(entityRef, credentials));
+    await requireEntityPermission(
+      permissions,
+      credentials,
+      readinessEvaluatePermission,
+      entityRef,
+    );
+    res.json(await service.evaluateOne(entity));
   });
 
   router.get('/readiness/entity/history', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const entityRef = await visibleEntityRef(credentials, req.query.entityRef);
+    const entityRef = await access.visibleEntityRef(
+      credentials,
+      req.query.entityRef,
+    );
     const items = await store.history(entityRef, {
       from: req.query.from,
       limit: req.query.limit ?? 200,
@@ -102,17 +93,19 @@ export function addReadinessRoutes(
     res.json({ entityRef, items });
   });
 
+  // Pages, totals, facets and the export count only entities the caller
+  // can see: the filter is applied in the query, before paging.
   router.get('/readiness/overview', async (req, res) => {
-    await credentialsOf(req);
+    const entityRefs = await visibleScored(await credentialsOf(req));
     const [page, facets] = await Promise.all([
-      store.overview(req.query),
-      store.facets(),
+      store.overview({ ...req.query, entityRefs }),
+      store.facets(entityRefs),
     ]);
     res.json({ ...page, levels: service.checkSet.levels, facets });
   });
 
   router.get('/readiness/overview/export', async (req, res) => {
-    await credentialsOf(req);
+    const entityRefs = await visibleScored(await credentialsOf(req));
     const checkIds = service.checkSet.checks.map(check => check.id);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
@@ -121,19 +114,34 @@ export function addReadinessRoutes(
         'yyyy-LL-dd',
       )}.csv"`,
     );
-    await writeReadinessCsv(res, checkIds, store.exportRows(req.query));
+    await writeReadinessCsv(
+      res,
+      checkIds,
+      store.exportRows({ ...req.query, entityRefs }),
+    );
     res.end();
   });
 
   router.get('/readiness/exemptions', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const entityRef = req.query.entityRef
-      ? await visibleEntityRef(credentials, req.query.entityRef)
-      : undefined;
+    const { active } = req.query;
+    const scope = req.query.entityRef
+      ? {
+          entityRef: await access.visibleEntityRef(
+            credentials,
+            req.query.entityRef,
+          ),
+        }
+      : {
+          entityRefs: await access.visibleRefs(
+            credentials,
+            await exemptions.entityRefsOf({ active }),
+          ),
+        };
     res.json({
       items: await exemptions.list({
-        entityRef,
-        active: req.query.active,
+        ...scope,
+        active,
         limit: req.query.limit ?? 200,
       }),
     });
@@ -141,9 +149,17 @@ export function addReadinessRoutes(
 
   router.post('/readiness/exemptions', async (req, res) => {
     const credentials = await credentialsOf(req);
-    await requirePermission(credentials, readinessExemptionCreatePermission);
     const { checkId, reason, expiresAt } = req.body;
-    const entityRef = await visibleEntityRef(credentials, req.body.entityRef);
+    const { entity, entityRef } = await access.visibleEntity(
+      credentials,
+      req.body.entityRef,
+    );
+    await requireEntityPermission(
+      permissions,
+      credentials,
+      readinessExemptionCreatePermission,
+      entityRef,
+    );
     if (!service.checkSet.has(checkId)) {
       throw new InputError(
         `checkId '${checkId}' is not a readiness check in use; known checks: ${service.checkSet.checks
@@ -171,25 +187,31 @@ export function addReadinessRoutes(
       expiresAt: expiry.toUTC().toISO()!,
       createdBy: actorOf(credentials),
     });
-    await service.evaluateOne(entityRef, credentials).catch(() => undefined);
+    await service.evaluateOne(entity).catch(() => undefined);
     res.status(201).json(exemption);
   });
 
   router.post('/readiness/exemptions/:exemptionId/revoke', async (req, res) => {
     const credentials = await credentialsOf(req);
-    await requirePermission(credentials, readinessExemptionRevokePermission);
+    const notFound = `No exemption ${req.params.exemptionId}`;
     const existing = await exemptions.get(req.params.exemptionId);
-    if (!existing) {
-      throw new NotFoundError(`No exemption ${req.params.exemptionId}`);
-    }
-    await visibleEntityRef(credentials, existing.entityRef);
+    if (!existing) throw new NotFoundError(notFound);
+    const { entity } = await access.visibleEntity(
+      credentials,
+      existing.entityRef,
+      notFound,
+    );
+    await requireEntityPermission(
+      permissions,
+      credentials,
+      readinessExemptionRevokePermission,
+      existing.entityRef,
+    );
     const revoked = await exemptions.revoke(
       req.params.exemptionId,
       actorOf(credentials),
     );
-    await service
-      .evaluateOne(existing.entityRef, credentials)
-      .catch(() => undefined);
+    await service.evaluateOne(entity).catch(() => undefined);
     res.json(revoked);
   });
 }

@@ -1520,6 +1520,90 @@ export const spec = {
           "error"
         ]
       },
+      "EvidenceFact": {
+        "description": "One typed fact of a criterion's evidence; `label` names it in a list. Durations are in milliseconds, ratios are fractions, times ISO 8601.",
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "duration",
+              "time",
+              "count",
+              "ratio",
+              "interval",
+              "number",
+              "version",
+              "link",
+              "text"
+            ]
+          },
+          "label": {
+            "type": "string"
+          },
+          "ms": {
+            "type": "number"
+          },
+          "at": {
+            "type": "string"
+          },
+          "timeZone": {
+            "type": "string"
+          },
+          "value": {
+            "type": "number"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "signed": {
+            "type": "boolean"
+          },
+          "lower": {
+            "type": "number"
+          },
+          "upper": {
+            "type": "number"
+          },
+          "of": {
+            "type": "string",
+            "enum": [
+              "ratio",
+              "number"
+            ]
+          },
+          "level": {
+            "type": "number"
+          },
+          "version": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "kind"
+        ],
+        "additionalProperties": false
+      },
+      "EvidenceSentence": {
+        "description": "One sentence of words and facts in reading order, e.g. \"CI run \", a link fact \"#4185\", \" succeeded\".",
+        "type": "array",
+        "items": {
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "$ref": "#/components/schemas/EvidenceFact"
+            }
+          ]
+        }
+      },
       "CriterionEvidence": {
         "type": "object",
         "properties": {
@@ -1602,11 +1686,26 @@ export const spec = {
             "type": "string"
           },
           "message": {
-            "type": "string"
+            "type": "string",
+            "description": "The criterion's sentence in words, with absolute times."
+          },
+          "summary": {
+            "$ref": "#/components/schemas/EvidenceSentence"
+          },
+          "facts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EvidenceFact"
+            }
           },
           "details": {
             "type": "object",
             "additionalProperties": true
+          },
+          "askAgainAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Set on a criterion that holds its gate back only for now (no data\nyet, or a soak short of its time) and may decide then. The state\nstays `no_data` or `fail`; the decision answers `not_yet`.\n"
           },
           "durationMs": {
             "type": "number"
@@ -1627,8 +1726,21 @@ export const spec = {
       },
       "GateOverride": {
         "type": "object",
+        "description": "An override for one entity, environment and version, of one gate\n(`gateId`) or every gate. While active (neither expired nor revoked)\neach evaluation there keeps its measured verdict and takes the\noverride's as its effective verdict.\n",
         "properties": {
           "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "gateId": {
             "type": "string"
           },
           "verdict": {
@@ -1652,12 +1764,31 @@ export const spec = {
             "type": "string",
             "format": "date-time"
           },
+          "revokedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokeReason": {
+            "type": "string"
+          },
+          "decisionId": {
+            "type": "string"
+          },
+          "evaluationId": {
+            "type": "string"
+          },
           "active": {
             "type": "boolean"
           }
         },
         "required": [
           "id",
+          "entityRef",
+          "environment",
+          "version",
           "verdict",
           "reason",
           "createdBy",
@@ -1667,10 +1798,228 @@ export const spec = {
         ],
         "additionalProperties": false
       },
+      "DecisionAnswer": {
+        "type": "string",
+        "enum": [
+          "yes",
+          "no",
+          "not_yet",
+          "error"
+        ]
+      },
+      "GateDecision": {
+        "type": "object",
+        "description": "One `POST /gates/evaluate`: the question, its answer in one\nsentence, and every gate evaluated for it. `verdict` is the worst\neffective verdict of the gates (what an Argo Rollouts web metric\nreads); only `answer: yes` lets a deploy through.\n",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "ci",
+              "schedule",
+              "manual"
+            ]
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "answer": {
+            "$ref": "#/components/schemas/DecisionAnswer"
+          },
+          "sentence": {
+            "type": "string"
+          },
+          "askAgainAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/GateVerdict"
+          },
+          "evaluations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GateEvaluation"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "id",
+          "entityRef",
+          "environment",
+          "version",
+          "trigger",
+          "decidedAt",
+          "answer",
+          "sentence",
+          "verdict",
+          "evaluations",
+          "problems"
+        ],
+        "additionalProperties": false
+      },
+      "GateDecisionSummary": {
+        "type": "object",
+        "description": "A decision in a list, its gates without their criteria.",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "ci",
+              "schedule",
+              "manual"
+            ]
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "answer": {
+            "$ref": "#/components/schemas/DecisionAnswer"
+          },
+          "sentence": {
+            "type": "string"
+          },
+          "askAgainAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/GateVerdict"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "gates": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "gateId": {
+                  "type": "string"
+                },
+                "gateTitle": {
+                  "type": "string"
+                },
+                "mode": {
+                  "type": "string",
+                  "enum": [
+                    "enforce",
+                    "warn-only",
+                    "dry-run"
+                  ]
+                },
+                "verdict": {
+                  "$ref": "#/components/schemas/GateVerdict"
+                },
+                "effectiveVerdict": {
+                  "$ref": "#/components/schemas/GateVerdict"
+                },
+                "score": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "override": {
+                  "$ref": "#/components/schemas/GateOverride"
+                }
+              },
+              "required": [
+                "id",
+                "gateId",
+                "gateTitle",
+                "mode",
+                "verdict",
+                "effectiveVerdict",
+                "score"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "id",
+          "entityRef",
+          "environment",
+          "version",
+          "trigger",
+          "decidedAt",
+          "answer",
+          "sentence",
+          "verdict",
+          "problems",
+          "gates"
+        ],
+        "additionalProperties": false
+      },
+      "GateBaselinePin": {
+        "type": "object",
+        "description": "Who pinned the evaluation as its gate's baseline, and when.",
+        "properties": {
+          "pinnedBy": {
+            "type": "string"
+          },
+          "pinnedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "required": [
+          "pinnedBy",
+          "pinnedAt"
+        ],
+        "additionalProperties": false
+      },
       "GateEvaluation": {
         "type": "object",
         "properties": {
           "id": {
+            "type": "string"
+          },
+          "decisionId": {
             "type": "string"
           },
           "gateId": {
@@ -1738,6 +2087,9 @@ export const spec = {
           },
           "override": {
             "$ref": "#/components/schemas/GateOverride"
+          },
+          "pin": {
+            "$ref": "#/components/schemas/GateBaselinePin"
           },
           "problems": {
             "type": "array",
@@ -2508,7 +2860,7 @@ export const spec = {
       "DoraGroup": {
         "name": "group",
         "in": "query",
-        "description": "The components a group owns, e.g. `group:default/team-a`.",
+        "description": "The components a group and its sub-groups own (unless `qualityGates.dora.rollups.includeSubgroups` is false), e.g. `group:default/team-a`.",
         "allowReserved": true,
         "schema": {
           "type": "string",
@@ -2530,7 +2882,7 @@ export const spec = {
       "DoraFrom": {
         "name": "from",
         "in": "query",
-        "description": "Start of the window (inclusive). Default 90 days (trend 12 weeks) before `to`.",
+        "description": "Start of the window (inclusive). Default for the metrics the day of the scope's first production deployment, at most 90 days before `to`; for the trend 12 weeks, for the details 90 days before `to`.",
         "schema": {
           "type": "string",
           "format": "date-time"
@@ -2564,7 +2916,7 @@ export const spec = {
       "post": {
         "operationId": "ReceiveOtlpTraces",
         "summary": "OTLP/HTTP trace receiver; point any OpenTelemetry exporter or Collector here.",
-        "description": "Takes an OTLP `ExportTraceServiceRequest` as protobuf\n(`application/x-protobuf`) or OTLP JSON (`application/json`: hex trace\nand span ids, 64-bit integers as strings or numbers, enums as numbers\nor names), optionally `Content-Encoding: gzip` or `deflate`. The\nbody size limit (`qualityGates.ingest.maxBodySize`) applies after\ninflating. Exporter configuration: endpoint\n`<backend>/api/quality-gates/v1/traces`, header\n`Authorization: Bearer <static token>`.\n\nEvery valid span is stored, keyed by (trace id, span id): a\nredelivered span changes nothing. Invalid spans (ids of the wrong\nsize or all zero, missing times, end before start, unreadable\nfields) are rejected one by one and reported the OTLP way, as\n`partialSuccess` in a 200 answer; the valid ones are stored.\n\nCI pipeline runs are read from the spans through the OpenTelemetry\nCI/CD semantic conventions (`cicd.pipeline.*`, `vcs.*`), the Jenkins\nOpenTelemetry plugin's `ci.pipeline.*`/`git.*` and the Collector\nGitHub receiver's variants: a run's SERVER span (or a trace's root\nnaming a pipeline) becomes a pipeline run of source `otlp`, keyed by\npipeline name and run id (and attempt), or by trace id without a run\nid, and is written in the same transaction as the spans.\n\nEntities are resolved per resource: an explicit\n`backstage.entity_ref` resource attribute, else `service.name`, else\nthe GitHub repository of `vcs.repository.url.full`. Spans of unknown\nentities are kept, with the hint.\n\nAnswers are in the request's encoding; error answers to protobuf\nrequests are a protobuf `google.rpc.Status`.\n",
+        "description": "Takes an OTLP `ExportTraceServiceRequest` as protobuf\n(`application/x-protobuf`) or OTLP JSON (`application/json`: hex trace\nand span ids, 64-bit integers as strings or numbers, enums as numbers\nor names), optionally `Content-Encoding: gzip` or `deflate`. The\nbody size limit (`qualityGates.ingest.maxBodySize`) applies after\ninflating. Exporter configuration: endpoint\n`<backend>/api/quality-gates/v1/traces`, header\n`Authorization: Bearer <static token>`.\n\nEvery valid span is stored, keyed by (trace id, span id): a\nredelivered span changes nothing. Invalid spans (ids of the wrong\nsize or all zero, missing times, end before start, unreadable\nfields) are rejected one by one and reported the OTLP way, as\n`partialSuccess` in a 200 answer; the valid ones are stored.\n\nCI pipeline runs are read from the spans through the OpenTelemetry\nCI/CD semantic conventions (`cicd.pipeline.*`, `vcs.*`), the Jenkins\nOpenTelemetry plugin's `ci.pipeline.*`/`git.*` and the Collector\nGitHub receiver's variants: a run's SERVER span (or a trace's root\nnaming a pipeline) becomes a pipeline run of source `otlp`, keyed by\npipeline name and run id (and attempt), or by trace id without a run\nid, and is written in the same transaction as the spans.\n\nEntities are resolved per resource: an explicit\n`backstage.entity_ref` resource attribute, else `service.name`, else\nthe GitHub repository of `vcs.repository.url.full`. Spans of unknown\nentities are kept, with the hint.\n\nAnswers are in the request's encoding; error answers to protobuf\nrequests are a protobuf `google.rpc.Status`.\n\nNeeds the `quality-gates.events.create` permission, checked before\nthe body is read (403).\n",
         "security": [
           {
             "backstageToken": []
@@ -2754,6 +3106,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "413": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -2770,7 +3125,7 @@ export const spec = {
       "post": {
         "operationId": "ReceiveCdEvents",
         "summary": "A CDEvents sink for CloudEvents over HTTP (structured, batch or binary mode).",
-        "description": "Recorded CDEvent types, with any 0.x version of their schema (spec\nv0.4 and v0.5): `dev.cdevents.service.deployed|upgraded|rolledback`,\n`dev.cdevents.pipelinerun.finished`,\n`dev.cdevents.incident.reported|resolved`. Any other type is refused\nwith 400 naming these.\n\n- Structured mode: `Content-Type: application/cloudevents+json`, the\n  CDEvent in `data`. Batch mode: `application/cloudevents-batch+json`,\n  an array of up to 100 such events, recorded in order.\n- Binary mode: `ce-specversion`, `ce-id`, `ce-source`, `ce-type`\n  headers and the CDEvent as the `application/json` body.\n\nEvery event of a request is validated before anything is written;\neach is then recorded in its own transaction. An event already\nrecorded (same `context.source` and `context.id`) is answered with\n`duplicate: true` and changes nothing.\n\nA deployment's `externalId` (source `cdevents`) is\n`<subject.source>/<subject.id>/<environment.id>/<artifactId>`\n(`subject.source` defaults to `context.source`; `sha256:<hex>` of it\nwhen longer than 255). Its version is the purl's version. A\nrollback marks the deployment that ran before it `rolled_back`; with\nnone known, it is kept as its own `rolled_back` deployment of the\nartifact it went back to. An incident is keyed\n`<subject.source>/<subject.id>`, so `resolved` completes `reported`\nin any order; it names as its cause the deployment of the artifact\nit reports, when that deployment was running there at the time.\n",
+        "description": "Recorded CDEvent types, with any 0.x version of their schema (spec\nv0.4 and v0.5): `dev.cdevents.service.deployed|upgraded|rolledback`,\n`dev.cdevents.pipelinerun.finished`,\n`dev.cdevents.incident.reported|resolved`. Any other type is refused\nwith 400 naming these.\n\n- Structured mode: `Content-Type: application/cloudevents+json`, the\n  CDEvent in `data`. Batch mode: `application/cloudevents-batch+json`,\n  an array of up to 100 such events, recorded in order.\n- Binary mode: `ce-specversion`, `ce-id`, `ce-source`, `ce-type`\n  headers and the CDEvent as the `application/json` body.\n\nEvery event of a request is validated before anything is written;\neach is then recorded in its own transaction. An event already\nrecorded (same `context.source` and `context.id`) is answered with\n`duplicate: true` and changes nothing.\n\nA deployment's `externalId` (source `cdevents`) is\n`<subject.source>/<subject.id>/<environment.id>/<artifactId>`\n(`subject.source` defaults to `context.source`; `sha256:<hex>` of it\nwhen longer than 255). Its version is the purl's version. A\nrollback marks the deployment that ran before it `rolled_back`; with\nnone known, it is kept as its own `rolled_back` deployment of the\nartifact it went back to. An incident is keyed\n`<subject.source>/<subject.id>`, so `resolved` completes `reported`\nin any order; it names as its cause the deployment of the artifact\nit reports, when that deployment was running there at the time.\n\nNeeds the `quality-gates.events.create` permission, checked before\nthe body is read (403).\n",
         "security": [
           {
             "backstageToken": []
@@ -2948,6 +3303,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "413": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -3075,7 +3433,7 @@ export const spec = {
       "post": {
         "operationId": "ReportIncidents",
         "summary": "Report incidents from a system that sends no CDEvents (source `api`).",
-        "description": "One incident, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path. Resending an `externalId`\nupdates that incident (e.g. to resolve it); the earliest `openedAt`\nis kept. `causedByDeployment` names a deployment of any source by its\nkey; unknown, it is stored as no cause.\n",
+        "description": "One incident, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path. Resending an `externalId`\nupdates that incident (e.g. to resolve it); the earliest `openedAt`\nis kept. `causedByDeployment` names a deployment of any source by its\nkey; unknown, it is stored as no cause.\n\nNeeds the `quality-gates.events.create` permission, checked before\nthe body is read (403).\n",
         "security": [
           {
             "backstageToken": []
@@ -3129,6 +3487,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "413": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -3139,7 +3500,7 @@ export const spec = {
       "post": {
         "operationId": "ReportHeartbeats",
         "summary": "Report heartbeats, read by the `heartbeat` gate criterion (source `api`).",
-        "description": "One heartbeat, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path. CDEvents has no heartbeat\nevent, so this is the only way to send one.\n",
+        "description": "One heartbeat, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path. CDEvents has no heartbeat\nevent, so this is the only way to send one.\n\nNeeds the `quality-gates.events.create` permission, checked before\nthe body is read (403).\n",
         "security": [
           {
             "backstageToken": []
@@ -3193,6 +3554,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "413": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -3203,7 +3567,7 @@ export const spec = {
       "post": {
         "operationId": "ReceiveGitHubWebhook",
         "summary": "GitHub webhook deliveries; authenticated by their signature, not a Backstage token.",
-        "description": "Point a repository or organization webhook here (content type `json`\nor `form`) with the secret configured as\n`qualityGates.github.webhookSecret`. Each delivery must carry\n`X-Hub-Signature-256`, the HMAC-SHA256 of the raw body made with that\nsecret (any one of a list, for rotation); without a configured secret\nevery delivery is refused with 503.\n\nRecorded events: `deployment` (created → in progress) and\n`deployment_status` (one deployment per GitHub deployment id, updated\nin place; `inactive` records nothing, since GitHub sets it on a\nsuperseded deployment and that is not a rollback), `workflow_run`\n(one pipeline run per run attempt), `push` (one change per commit) and\n`pull_request` (opened, reopened, synchronize, closed when merged).\nEntities are found by the repository's `github.com/project-slug`, or\nby `backstageEntityRef` in a deployment's payload (monorepos). Events\nwhose entity is unknown are kept with the hint. A redelivery (same\n`X-GitHub-Delivery`) writes nothing again.\n\n`deployment_protection_rule` (to a GitHub App that guards an\nenvironment) is answered 202 `evaluating`: the gates are evaluated\nfor the repository's entity, the environment and the deployed sha,\nand the App approves (pass, warn) or rejects (fail, error) through\nthe event's `deployment_callback_url`. A callback URL outside the\nconfigured GitHub API is refused (400); no GitHub App configured for\nthe host: 503.\n",
+        "description": "Point a repository or organization webhook here (content type `json`\nor `form`) with the secret configured as\n`qualityGates.github.webhookSecret`. Each delivery must carry\n`X-Hub-Signature-256`, the HMAC-SHA256 of the raw body made with that\nsecret (any one of a list, for rotation); without a configured secret\nevery delivery is refused with 503.\n\nRecorded events: `deployment` (created → in progress) and\n`deployment_status` (one deployment per GitHub deployment id, updated\nin place; `inactive` records nothing, since GitHub sets it on a\nsuperseded deployment and that is not a rollback), `workflow_run`\n(one pipeline run per run attempt), `push` (one change per commit) and\n`pull_request` (opened, reopened, synchronize, closed when merged).\nEntities are found by the repository's `github.com/project-slug`, or\nby `backstageEntityRef` in a deployment's payload (monorepos). Events\nwhose entity is unknown are kept with the hint. A redelivery (same\n`X-GitHub-Delivery`) writes nothing again.\n\n`deployment_protection_rule` (to a GitHub App that guards an\nenvironment) is answered 202 `evaluating`: the gates are evaluated\nfor the repository's entity, the environment and the deployed sha,\nand the App approves (pass, warn) or rejects (fail, error) through\nthe event's `deployment_callback_url`. A \"not yet\" answer (a soak,\ntoo little traffic yet) is not sent: the rule stays pending, the\ngates are asked again at the decision's `askAgainAt`, and the\nanswer goes when they decide, or a rejection after\n`qualityGates.github.deploymentProtection.maxPendingTime` (6 h). A callback URL outside the\nconfigured GitHub API is refused (400); no GitHub App configured for\nthe host: 503.\n",
         "security": [],
         "parameters": [
           {
@@ -3549,7 +3913,7 @@ export const spec = {
       "post": {
         "operationId": "ReportDeployments",
         "summary": "Report deployments from a system that sends no CDEvents or webhooks (source `api`).",
-        "description": "One deployment, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path (e.g. `items.3.environment`).\nResending an `externalId` updates that deployment in place; a late\n`in_progress` never reopens a finished one.\n",
+        "description": "One deployment, or `{ \"items\": [...] }` of up to 500, validated whole\nand written in one transaction: one bad item stores nothing, and the\n400 lists every bad field by its path (e.g. `items.3.environment`).\nResending an `externalId` updates that deployment in place; a late\n`in_progress` never reopens a finished one.\n\nNeeds the `quality-gates.events.create` permission, checked before\nthe body is read (403).\n",
         "security": [
           {
             "backstageToken": []
@@ -3601,6 +3965,9 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "413": {
@@ -3740,6 +4107,7 @@ export const spec = {
       "get": {
         "operationId": "ListUnresolvedEvents",
         "summary": "Events kept for entities the catalog does not know, grouped by what they said about their entity (e.g. `service.name=checkout`), most recent first.",
+        "description": "Unresolved events name no entity the catalog could filter by, so they are listed only to callers with the `quality-gates.events.create` permission (403 otherwise).",
         "security": [
           {
             "backstageToken": []
@@ -3809,6 +4177,9 @@ export const spec = {
             }
           },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -3963,6 +4334,7 @@ export const spec = {
       "post": {
         "operationId": "EvaluateEntityReadiness",
         "summary": "Evaluate one entity's checks now, store and return the result.",
+        "description": "Needs the `quality-gates.readiness.evaluate` permission on the entity (403); an entity the caller cannot see is a 404.",
         "security": [
           {
             "backstageToken": []
@@ -3988,6 +4360,9 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -4895,7 +5270,7 @@ export const spec = {
       "post": {
         "operationId": "EvaluateGates",
         "summary": "Can I deploy? Evaluate every gate that applies, store and answer.",
-        "description": "Evaluates each gate that applies to the entity in the environment\n(central gates tightened by the component's own file), all criteria\nconcurrently under `qualityGates.gates.deadlineSeconds`. The verdict\nis the worst effective verdict of the gates. It fails closed: no\ngate, a broken definition, a provider error or the deadline give\n`error`, never `pass`. CI should fail on anything but `pass` (or\n`warn`, if it chooses).\n",
+        "description": "Evaluates each gate that applies to the entity in the environment\n(central gates tightened by the component's own file), all criteria\nconcurrently under `qualityGates.gates.deadlineSeconds`, applies the\noverrides active for the entity, environment and version, and\nstores the answer as a decision. `answer` is `yes` only when every\nenforcing gate passes, warns or is overridden to pass; `sentence`\nsays why. `verdict` is the worst effective verdict of the gates. It\nfails closed: no gate, a broken definition, a provider error or the\ndeadline give `error`, never `yes`.\n\nNeeds the `quality-gates.gate.evaluate` permission on the entity\n(403); an entity the caller cannot see is a 404.\n",
         "security": [
           {
             "backstageToken": []
@@ -4945,44 +5320,672 @@ export const spec = {
         },
         "responses": {
           "200": {
-            "description": "The decision and every gate's evaluation.",
+            "description": "The stored decision and every gate's evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateDecision"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/decisions": {
+      "get": {
+        "operationId": "ListGateDecisions",
+        "summary": "Stored decisions, newest first, as the caller may see them.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "description": "Only entities this group owns.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "gateId",
+            "in": "query",
+            "description": "Only decisions that evaluated this gate.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "answer",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/DecisionAnswer"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of decisions.",
             "content": {
               "application/json": {
                 "schema": {
                   "type": "object",
                   "properties": {
-                    "entityRef": {
-                      "type": "string"
-                    },
-                    "environment": {
-                      "type": "string"
-                    },
-                    "version": {
-                      "type": "string"
-                    },
-                    "verdict": {
-                      "$ref": "#/components/schemas/GateVerdict"
-                    },
-                    "evaluations": {
+                    "items": {
                       "type": "array",
                       "items": {
-                        "$ref": "#/components/schemas/GateEvaluation"
+                        "$ref": "#/components/schemas/GateDecisionSummary"
                       }
                     },
-                    "problems": {
+                    "total": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "items",
+                    "total"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/decisions/latest": {
+      "get": {
+        "operationId": "LatestGateDecisions",
+        "summary": "The newest decision for a version in each environment, in promotion order.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "At most one decision per environment.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
                       "type": "array",
                       "items": {
-                        "type": "string"
+                        "$ref": "#/components/schemas/GateDecision"
                       }
                     }
                   },
                   "required": [
-                    "entityRef",
-                    "environment",
-                    "version",
-                    "verdict",
-                    "evaluations",
-                    "problems"
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/decisions/{decisionId}": {
+      "get": {
+        "operationId": "GetGateDecision",
+        "summary": "One decision with every gate's evidence.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "decisionId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateDecision"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/decisions/{decisionId}/override": {
+      "post": {
+        "operationId": "OverrideGateDecision",
+        "summary": "Override a decision's gate, or all its gates, for its entity, environment and version.",
+        "description": "Needs the `quality-gates.gate.override` permission on the entity.\nThe scope is the decision's entity, environment and version, and\n`gateId` (absent: every gate). Audited.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "decisionId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "gateId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64
+                  },
+                  "verdict": {
+                    "type": "string",
+                    "enum": [
+                      "pass",
+                      "fail"
+                    ],
+                    "default": "pass"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "reason",
+                  "expiresAt"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The override.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateOverride"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/overrides": {
+      "get": {
+        "operationId": "ListGateOverrides",
+        "summary": "Overrides, newest first, of the entities the caller can see.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "active",
+            "in": "query",
+            "description": "Only those that apply now (true) or no longer (false).",
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "At most 500 overrides.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateOverride"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateGateOverride",
+        "summary": "Override a gate (or every gate) for an entity, environment and version.",
+        "description": "Needs the `quality-gates.gate.override` permission on the entity.\nUntil it expires or is revoked, every evaluation in the scope keeps\nits measured verdict and takes the override's as its effective\nverdict. `expiresAt` is at most `qualityGates.gates.maxOverrideDays`\nahead. Audited.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "environment": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "version": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "gateId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64
+                  },
+                  "verdict": {
+                    "type": "string",
+                    "enum": [
+                      "pass",
+                      "fail"
+                    ],
+                    "default": "pass"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "entityRef",
+                  "environment",
+                  "version",
+                  "reason",
+                  "expiresAt"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The override.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateOverride"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/overrides/{overrideId}/revoke": {
+      "post": {
+        "operationId": "RevokeGateOverride",
+        "summary": "End an override before it expires.",
+        "description": "Needs the `quality-gates.gate.override.revoke` permission on the\nentity. Records who revoked it, when and why; later evaluations no\nlonger apply it, earlier ones keep the effective verdict it gave.\nAudited. Revoking twice is a 409.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "overrideId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000
+                  }
+                },
+                "required": [
+                  "reason"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The revoked override.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateOverride"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/candidates": {
+      "get": {
+        "operationId": "GateCandidates",
+        "summary": "Environments in promotion order and the versions to ask about.",
+        "description": "Environments the entity's gates apply to and those it was deployed\nto, in promotion order, each with the version it runs and the\ncandidate to ask about next (what the previous environment runs; for\nthe first, the newest version built). Versions seen in deployments,\npipeline runs and decisions, newest first, at most 50.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Candidates.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "environments": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "environment": {
+                            "type": "string"
+                          },
+                          "runningVersion": {
+                            "type": "string"
+                          },
+                          "candidateVersion": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "environment"
+                        ],
+                        "additionalProperties": false
+                      }
+                    },
+                    "versions": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "version": {
+                            "type": "string"
+                          },
+                          "at": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "source": {
+                            "type": "string",
+                            "enum": [
+                              "deployment",
+                              "pipeline",
+                              "decision"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "version",
+                          "at",
+                          "source"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "environments",
+                    "versions"
                   ],
                   "additionalProperties": false
                 }
@@ -5180,7 +6183,7 @@ export const spec = {
       "post": {
         "operationId": "OverrideGateEvaluation",
         "summary": "Override a verdict, with a reason and an expiry.",
-        "description": "Needs the `quality-gates.gate.override` permission. The recorded\nverdict stays; the override is stored beside it and changes the\neffective verdict until it expires.\n",
+        "description": "Needs the `quality-gates.gate.override` permission. The recorded\nverdict stays; the override is stored beside it and changes the\neffective verdict until it expires or is revoked, here and in every\nlater evaluation of the same gate, entity, environment and version.\n",
         "security": [
           {
             "backstageToken": []
@@ -5245,6 +6248,96 @@ export const spec = {
           },
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluations/{evaluationId}/pin": {
+      "post": {
+        "operationId": "PinGateEvaluation",
+        "summary": "Pin an evaluation as its gate's baseline.",
+        "description": "Needs the `quality-gates.gate.baseline.pin` permission on the\nevaluation's entity. At most one evaluation per gate, entity and\nenvironment is pinned: this one replaces the one pinned before.\nCriteria with `baseline: { pinned: true }` compare with it, and\nretention keeps it.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "evaluationId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The evaluation with its pin.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateEvaluation"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluations/{evaluationId}/unpin": {
+      "post": {
+        "operationId": "UnpinGateEvaluation",
+        "summary": "Unpin an evaluation; retention judges it by age again.",
+        "description": "Needs the `quality-gates.gate.baseline.pin` permission on the\nevaluation's entity. Unpinning one that is not pinned changes\nnothing.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "evaluationId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The evaluation, without a pin.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateEvaluation"
+                }
+              }
+            }
           },
           "401": {
             "$ref": "#/components/responses/ErrorResponse"

@@ -1,7 +1,12 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
+import Router from 'express-promise-router';
 import { spec } from '../schema/openapi.generated';
 import { Knex } from 'knex';
 import { DeploymentStore } from '../deployments/DeploymentStore';
@@ -9,7 +14,9 @@ import { IncidentStore } from '../incidents/IncidentStore';
 import { PipelineRunStore } from '../pipelines/PipelineRunStore';
 import { listUnresolvedEvents } from '../delivery/UnresolvedEvents';
 import { SpanStore } from '../ingest/otlp/SpanStore';
-import { EntityLookup, parseRequestedEntityRef } from '../catalog/EntityLookup';
+import { eventsCreatePermission } from '@can-i-deploy/plugin-quality-gates-common';
+import { CatalogAccess } from '../catalog/CatalogAccess';
+import { isAllowed, requirePermission } from '../permissions/requirePermission';
 import { deploymentsReadCounter, tracer } from '../telemetry/instruments';
 import { addDoraRoutes } from '../dora/doraRoutes';
 import { addGateRoutes, GateRouteOptions } from '../gates/service/gateRoutes';
@@ -20,6 +27,13 @@ import {
   addReadinessRoutes,
   ReadinessRouteOptions,
 } from '../readiness/readinessRoutes';
+import { jsonBody } from '../input/requestBody';
+import { isTimestamp } from '../input/timestamp';
+import { requireFiniteQueryNumbers } from '../input/requestUrl';
+import { answerErrors } from './errorResponses';
+
+/** Default for `qualityGates.api.maxBodySize`: gate and readiness requests are small. */
+export const DEFAULT_API_MAX_BODY_SIZE = '100kb';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -29,23 +43,46 @@ export interface RouterOptions {
   incidents: IncidentStore;
   pipelineRuns: PipelineRunStore;
   spans: SpanStore;
-  entities: EntityLookup;
+  permissions: PermissionsService;
+  /** The catalog as each caller sees it. */
+  access: CatalogAccess;
   criterionSources: () => string[];
   /** Absent when readiness is turned off in config. */
   readiness?: ReadinessRouteOptions;
   dora: DoraService;
   gates: GateRouteOptions;
+  /** Largest accepted JSON body (body-parser syntax); 413 above it. */
+  maxBodySize?: string;
 }
 
 /**
  * The plugin's HTTP API, typed and validated from src/schema/openapi.yaml:
  * requests that do not match the description get a 400 naming the problem.
+ * Bodies are read before validation, so that a body over the limit gets a
+ * 413 (the validator turns every error of its own body parser into a 400),
+ * and so that depth and text are checked before any validator walks them.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { logger, httpAuth, deployments, entities } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const { logger, httpAuth, deployments, access } = options;
+  const api = Router();
+  api.use(
+    jsonBody({
+      limit: options.maxBodySize ?? DEFAULT_API_MAX_BODY_SIZE,
+      setting: 'qualityGates.api.maxBodySize',
+      jsonOnly: true,
+    }),
+  );
+  const router = createValidatedOpenApiRouter(spec, {
+    // The body is already read (above).
+    middleware: [(_req, _res, next) => next()],
+    // One notion of a timestamp: `2026-02-30T00:00:00Z` is not one.
+    validatorOptions: { formats: { 'date-time': isTimestamp } },
+  });
+  router.use(requireFiniteQueryNumbers);
+  api.use(router);
+  api.use(answerErrors(logger));
 
   /**
    * The caller's credentials, and the entity they ask about as the catalog
@@ -54,14 +91,12 @@ export async function createRouter(
   async function visibleEntityOf(
     req: Parameters<HttpAuthService['credentials']>[0],
     rawEntityRef: string,
+    notFound?: string,
   ): Promise<string> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    return entities.requireEntity(
-      parseRequestedEntityRef(rawEntityRef),
-      credentials,
-    );
+    return access.visibleEntityRef(credentials, rawEntityRef, notFound);
   }
 
   router.get('/health', async (_req, res) => {
@@ -148,19 +183,37 @@ export async function createRouter(
     if (spans.length === 0) {
       throw new NotFoundError(`Trace ${traceId} was not received`);
     }
-    // A trace is as visible as the entity it belongs to.
-    const entityRef = spans.find(span => span.entityRef)?.entityRef;
-    if (entityRef) {
-      await entities.requireEntity(
-        parseRequestedEntityRef(entityRef),
-        credentials,
-      );
+    // A trace is as visible as the entities it belongs to: all of them.
+    // One that belongs to none is an unresolved event, listed only to
+    // those who may send events (see /ingest/unresolved).
+    const entityRefs = await options.spans.entityRefsOfTrace(traceId);
+    const visible =
+      entityRefs.length === 0
+        ? await isAllowed(
+            options.permissions,
+            credentials,
+            eventsCreatePermission,
+          )
+        : (await access.visibleRefs(credentials, entityRefs)).length ===
+          entityRefs.length;
+    if (!visible) {
+      throw new NotFoundError(`Trace ${traceId} was not received`);
     }
+    const entityRef = spans.find(span => span.entityRef)?.entityRef;
     res.json({ traceId, ...(entityRef ? { entityRef } : {}), spans });
   });
 
+  // Unresolved events name no entity the catalog could filter by: they are
+  // listed to those who may send events, who can see them anyway.
   router.get('/ingest/unresolved', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await requirePermission(
+      options.permissions,
+      credentials,
+      eventsCreatePermission,
+    );
     res.json(
       await listUnresolvedEvents(options.database, req.query.limit ?? 100),
     );
@@ -182,5 +235,5 @@ export async function createRouter(
     addReadinessRoutes(router, options.readiness);
   }
 
-  return router;
+  return api;
 }

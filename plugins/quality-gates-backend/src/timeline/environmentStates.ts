@@ -41,30 +41,42 @@ async function firstPerEnvironment(
 }
 
 /**
- * Distinct versions deployed successfully to each environment after
- * production's current deployment (other than the version production runs).
+ * Distinct versions deployed successfully to each environment that
+ * production does not contain: no successful production deployment started
+ * at or after the version first appeared on any deployment of the entity
+ * (a later version contains every earlier one), and production does not run
+ * it now.
  */
 async function versionsAhead(
   knex: Knex,
   entityRef: string,
   environments: string[],
   production: DeploymentRow | undefined,
+  productionEnvironment: string,
 ): Promise<Map<string, number>> {
-  const since = production
-    ? `and ${deployedAt('d')} > ? and d.version <> ?`
-    : '';
   const result = await knex.raw(
     `select d.environment, count(distinct d.version) as versions
     from deployments d
+    join (
+      select v.version, min(v.started_at) as first_started_at
+      from deployments v where v.entity_ref = ?
+      group by v.version
+    ) v on v.version = d.version
     where d.entity_ref = ? and d.environment in (${placeholders(environments)})
-      and d.status = 'succeeded' ${since}
+      and d.status = 'succeeded' ${production ? 'and d.version <> ?' : ''}
+      and not exists (
+        select 1 from deployments pd
+        where pd.entity_ref = d.entity_ref and pd.environment = ?
+          and pd.status = 'succeeded'
+          and pd.started_at >= v.first_started_at
+      )
     group by d.environment`,
     [
       entityRef,
+      entityRef,
       ...environments,
-      ...(production
-        ? [production.finished_at ?? production.started_at, production.version]
-        : []),
+      ...(production ? [production.version] : []),
+      productionEnvironment,
     ],
   );
   return new Map(
@@ -73,9 +85,9 @@ async function versionsAhead(
 }
 
 /**
- * Commits each environment received in a successful deployment that no
- * successful deployment brought to production, and when the oldest of them
- * first arrived there.
+ * Changes each environment has shipped that production has not (both by
+ * `first_deployments`: the first success whose version contains them), and
+ * when the oldest of them arrived there.
  */
 async function changesAhead(
   knex: Knex,
@@ -84,26 +96,15 @@ async function changesAhead(
   productionEnvironment: string,
 ): Promise<Map<string, { changes: number; oldest: DbTimestamp | null }>> {
   const result = await knex.raw(
-    `select w.environment, count(*) as changes, min(w.first_deployed_at) as oldest
-    from (
-      select d.environment, dc.repository, dc.sha,
-        min(${deployedAt('d')}) as first_deployed_at
-      from deployments d
-      join deployment_changes dc on dc.deployment_id = d.id
-      where d.entity_ref = ? and d.environment in (${placeholders(
-        environments,
-      )})
-        and d.status = 'succeeded'
-        and not exists (
-          select 1 from deployment_changes pc
-          join deployments pd on pd.id = pc.deployment_id
-          where pc.repository = dc.repository and pc.sha = dc.sha
-            and pd.entity_ref = d.entity_ref and pd.environment = ?
-            and pd.status = 'succeeded'
-        )
-      group by d.environment, dc.repository, dc.sha
-    ) w
-    group by w.environment`,
+    `select f.environment, count(*) as changes, min(f.deployed_at) as oldest
+    from first_deployments f
+    where f.entity_ref = ? and f.environment in (${placeholders(environments)})
+      and not exists (
+        select 1 from first_deployments p
+        where p.entity_ref = f.entity_ref and p.environment = ?
+          and p.repository = f.repository and p.sha = f.sha
+      )
+    group by f.environment`,
     [entityRef, ...environments, productionEnvironment],
   );
   return new Map(
@@ -141,7 +142,13 @@ export async function readEnvironmentStates(
   const [versions, changes] =
     beforeProduction.length > 0
       ? await Promise.all([
-          versionsAhead(knex, entityRef, beforeProduction, production),
+          versionsAhead(
+            knex,
+            entityRef,
+            beforeProduction,
+            production,
+            productionEnvironment!,
+          ),
           changesAhead(
             knex,
             entityRef,

@@ -57,7 +57,11 @@ export async function readGateDecisions(
       'e.verdict',
       'e.mode',
       'e.finished_at',
-      latestOverride.as('overridden_to'),
+      // Or the override that applied when it was evaluated.
+      knex.raw(
+        `coalesce((?), case when e.override_id is not null then e.effective_verdict end) as overridden_to`,
+        [latestOverride],
+      ),
     )
     .orderBy([
       { column: 'e.finished_at', order: 'desc' },

@@ -39,7 +39,9 @@ export function pathSubjectOf(query: {
 }
 
 /**
- * Deployments of the subject: of that version, or bringing that commit.
+ * Deployments of the subject: of that version, listing that commit, or
+ * shipping it to an environment without listing it (the first success
+ * whose version contains it, after a failed attempt or a skipped version).
  * Either key is matched both ways, as versions are often commit shas.
  */
 async function deploymentsOf(
@@ -56,6 +58,12 @@ async function deploymentsOf(
           knex('deployment_changes as dc')
             .whereRaw('dc.deployment_id = d.id')
             .andWhere('dc.sha', key)
+            .select(knex.raw('1')),
+        )
+        .orWhereExists(
+          knex('first_deployments as f')
+            .whereRaw('f.deployment_id = d.id')
+            .andWhere('f.sha', key)
             .select(knex.raw('1')),
         ),
     )

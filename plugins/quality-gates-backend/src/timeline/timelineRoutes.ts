@@ -1,6 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { isError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { spec } from '../schema/openapi.generated';
 import { DeploymentStore } from '../deployments/DeploymentStore';
@@ -18,10 +18,14 @@ export const TIMELINE_RANGE = { defaultDays: 30, maxDays: 400 };
 export interface TimelineRouteOptions {
   database: Knex;
   deployments: DeploymentStore;
-  /** The entity as the caller may see it, canonical; 404 when hidden. */
+  /**
+   * The entity as the caller may see it, canonical; 404 when hidden (with
+   * `notFound` as its message, if given).
+   */
   visibleEntityOf(
     req: Parameters<HttpAuthService['credentials']>[0],
     rawEntityRef: string,
+    notFound?: string,
   ): Promise<string>;
   /** DORA's production environments (`qualityGates.dora.productionEnvironments`). */
   productionEnvironments: readonly string[];
@@ -53,17 +57,11 @@ export function addTimelineRoutes(
   router.get('/deployments/:deploymentId', async (req, res) => {
     const { deploymentId } = req.params;
     const details = await options.deployments.getDeployment(deploymentId);
-    const notFound = new NotFoundError(
-      `Deployment ${deploymentId} was not found`,
-    );
+    const notFound = `Deployment ${deploymentId} was not found`;
     // Unresolved deployments belong to no entity anyone may read.
-    if (!details?.entityRef) throw notFound;
-    try {
-      await visibleEntityOf(req, details.entityRef);
-    } catch (error) {
-      // Hidden entities stay hidden: not even their name is revealed.
-      throw isError(error) && error.name === 'NotFoundError' ? notFound : error;
-    }
+    if (!details?.entityRef) throw new NotFoundError(notFound);
+    // Hidden entities stay hidden: not even their name is revealed.
+    await visibleEntityOf(req, details.entityRef, notFound);
     res.json(await readDeploymentView(database, details));
   });
 

@@ -1,4 +1,5 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { canonicalEntityRef } from './canonicalEntityRef';
 
 /**
  * Which catalog entities something (a readiness check, a gate) applies to.
@@ -38,15 +39,7 @@ function specString(entity: Entity, field: string): string | undefined {
 
 /** `team-a` → `group:default/team-a`; refs that are already full stay. */
 function fullRef(ref: string, defaultKind: string, namespace: string): string {
-  const lower = ref.toLocaleLowerCase('en-US');
-  const withKind = lower.includes(':') ? lower : `${defaultKind}:${lower}`;
-  const [kind, rest] = [
-    withKind.slice(0, withKind.indexOf(':')),
-    withKind.slice(withKind.indexOf(':') + 1),
-  ];
-  return rest.includes('/')
-    ? `${kind}:${rest}`
-    : `${kind}:${namespace}/${rest}`;
+  return canonicalEntityRef(ref, { defaultKind, defaultNamespace: namespace });
 }
 
 function matchesAny(
@@ -130,13 +123,4 @@ export function matchesEntityFilter(
     }
   }
   return true;
-}
-
-/**
- * The entity's ref in the catalog's canonical lower-case form.
- *
- * @public
- */
-export function canonicalEntityRef(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 }

@@ -9,10 +9,13 @@ import {
   DoraMetricsResponse,
   DoraTrendResponse,
   EntityReadinessResponse,
+  DecisionAnswer,
   EnvironmentStates,
   GateDecision,
+  GateDecisionPage,
   GateEffectivenessResponse,
   GateEvaluation,
+  GateOverride,
   GateVerdict,
   PathToProduction,
   PipelineResult,
@@ -298,6 +301,117 @@ export interface ListPipelineRunsRequest extends TimeRangeRequest {
 }
 
 /**
+ * Filters of the decision history and of the decisions of one deployment.
+ *
+ * @public
+ */
+export interface ListGateDecisionsRequest {
+  entityRef?: string;
+  /** A group ref or name: only entities it owns. */
+  owner?: string;
+  /** Only decisions that evaluated this gate. */
+  gateId?: string;
+  environment?: string;
+  version?: string;
+  answer?: DecisionAnswer;
+  /** ISO time, inclusive. */
+  from?: string;
+  /** ISO time, exclusive. */
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The newest decision about one version in each environment that has one,
+ * in promotion order.
+ *
+ * @public
+ */
+export interface LatestGateDecisionsResponse {
+  items: GateDecision[];
+}
+
+/**
+ * One environment of an entity, in promotion order: what it runs and what
+ * would be promoted into it next.
+ *
+ * @public
+ */
+export interface GateCandidateEnvironment {
+  environment: string;
+  runningVersion?: string;
+  /** What the previous environment runs; for the first, the latest built version. */
+  candidateVersion?: string;
+}
+
+/**
+ * A version of an entity somebody built, deployed or asked about.
+ *
+ * @public
+ */
+export interface GateCandidateVersion {
+  version: string;
+  at: string;
+  source: 'deployment' | 'pipeline' | 'decision';
+}
+
+/**
+ * What may be asked about an entity: its environments in promotion order
+ * and its known versions, newest first.
+ *
+ * @public
+ */
+export interface GateCandidatesResponse {
+  environments: GateCandidateEnvironment[];
+  versions: GateCandidateVersion[];
+}
+
+/**
+ * An override of one gate (or every gate, without `gateId`) for one entity,
+ * environment and version.
+ *
+ * @public
+ */
+export interface CreateGateOverrideRequest {
+  entityRef: string;
+  environment: string;
+  version: string;
+  gateId?: string;
+  /** Defaults to `pass` on the backend. */
+  verdict?: 'pass' | 'fail';
+  /** At least 10 characters. */
+  reason: string;
+  /** ISO time in the future. */
+  expiresAt: string;
+}
+
+/**
+ * An override made from a decision: its entity, environment and version,
+ * one of its gates or all of them.
+ *
+ * @public
+ */
+export type OverrideGateDecisionRequest = Omit<
+  CreateGateOverrideRequest,
+  'entityRef' | 'environment' | 'version'
+>;
+
+/** @public */
+export interface ListGateOverridesRequest {
+  entityRef?: string;
+  environment?: string;
+  version?: string;
+  /** Only overrides in force now (true) or ended ones (false). */
+  active?: boolean;
+}
+
+/** @public */
+export interface GateOverrideListResponse {
+  items: GateOverride[];
+}
+
+/**
  * Client of the quality-gates backend.
  *
  * @public
@@ -382,6 +496,38 @@ export interface QualityGatesApi {
     evaluationId: string,
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation>;
+
+  /** One page of stored decisions, newest first. */
+  listDecisions(request?: ListGateDecisionsRequest): Promise<GateDecisionPage>;
+
+  /** One decision with every gate evaluation and its evidence. */
+  getDecision(decisionId: string): Promise<GateDecision>;
+
+  /** The newest decision about one version in each environment. */
+  latestDecisions(
+    entityRef: string,
+    version: string,
+  ): Promise<LatestGateDecisionsResponse>;
+
+  /** The entity's environments and versions one may ask about. */
+  gateCandidates(entityRef: string): Promise<GateCandidatesResponse>;
+
+  /** Overrides a gate (or every gate) for an entity, environment and version. */
+  createOverride(request: CreateGateOverrideRequest): Promise<GateOverride>;
+
+  /** Overrides a gate of a decision, or the whole decision. */
+  overrideDecision(
+    decisionId: string,
+    request: OverrideGateDecisionRequest,
+  ): Promise<GateOverride>;
+
+  /** Overrides, newest first. */
+  listOverrides(
+    request?: ListGateOverridesRequest,
+  ): Promise<GateOverrideListResponse>;
+
+  /** Ends an override before it expires; the reason is kept. */
+  revokeOverride(overrideId: string, reason: string): Promise<GateOverride>;
 
   /** How often each gate and criterion judged versions right, and flaky criteria. */
   getGateEffectiveness(

@@ -10,8 +10,11 @@ import {
   DoraTrendResponse,
   EntityReadinessResponse,
   EnvironmentStates,
+  GateDecision,
+  GateDecisionPage,
   GateEffectivenessResponse,
   GateEvaluation,
+  GateOverride,
   PathToProduction,
   PipelineRunListResponse,
   PipelineStatsResponse,
@@ -24,6 +27,7 @@ import {
   TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
+  CreateGateOverrideRequest,
   CreateReadinessExemptionRequest,
   DeliveryTimelineRequest,
   DoraDetailsRequest,
@@ -32,10 +36,16 @@ import {
   EnvironmentStatesRequest,
   EvaluateGatesRequest,
   GateDecisionResponse,
+  GateCandidatesResponse,
   GateEffectivenessRequest,
   GateEvaluationFilters,
   GateEvaluationListResponse,
+  GateOverrideListResponse,
   GateStatusResponse,
+  LatestGateDecisionsResponse,
+  ListGateDecisionsRequest,
+  ListGateOverridesRequest,
+  OverrideGateDecisionRequest,
   ListDeploymentsRequest,
   ListGateEvaluationsRequest,
   ListPipelineRunsRequest,
@@ -238,6 +248,77 @@ export class QualityGatesClient implements QualityGatesApi {
         reason: request.reason,
         expiresAt: request.expiresAt,
       },
+    );
+  }
+
+  async listDecisions(
+    request: ListGateDecisionsRequest = {},
+  ): Promise<GateDecisionPage> {
+    // Empty filters are left out: the backend would filter on ''.
+    const query = queryOf(
+      Object.fromEntries(
+        Object.entries(request).filter(([, value]) => value !== ''),
+      ),
+    );
+    return this.get<GateDecisionPage>(`/gates/decisions?${query}`);
+  }
+
+  async getDecision(decisionId: string): Promise<GateDecision> {
+    return this.get<GateDecision>(
+      `/gates/decisions/${encodeURIComponent(decisionId)}`,
+    );
+  }
+
+  async latestDecisions(
+    entityRef: string,
+    version: string,
+  ): Promise<LatestGateDecisionsResponse> {
+    const query = queryOf({ entityRef, version });
+    return this.get<LatestGateDecisionsResponse>(
+      `/gates/decisions/latest?${query}`,
+    );
+  }
+
+  async gateCandidates(entityRef: string): Promise<GateCandidatesResponse> {
+    const query = queryOf({ entityRef });
+    return this.get<GateCandidatesResponse>(`/gates/candidates?${query}`);
+  }
+
+  async createOverride(
+    request: CreateGateOverrideRequest,
+  ): Promise<GateOverride> {
+    return this.post<GateOverride>('/gates/overrides', { ...request });
+  }
+
+  async overrideDecision(
+    decisionId: string,
+    request: OverrideGateDecisionRequest,
+  ): Promise<GateOverride> {
+    return this.post<GateOverride>(
+      `/gates/decisions/${encodeURIComponent(decisionId)}/override`,
+      { ...request },
+    );
+  }
+
+  async listOverrides(
+    request: ListGateOverridesRequest = {},
+  ): Promise<GateOverrideListResponse> {
+    const query = queryOf({
+      entityRef: request.entityRef,
+      environment: request.environment,
+      version: request.version,
+      active: request.active === undefined ? undefined : String(request.active),
+    });
+    return this.get<GateOverrideListResponse>(`/gates/overrides?${query}`);
+  }
+
+  async revokeOverride(
+    overrideId: string,
+    reason: string,
+  ): Promise<GateOverride> {
+    return this.post<GateOverride>(
+      `/gates/overrides/${encodeURIComponent(overrideId)}/revoke`,
+      { reason },
     );
   }
 

@@ -21,14 +21,24 @@ const COLUMNS = [
   'lead_seconds',
 ] as const;
 
-/** Keys per statement: two bindings each, well inside SQLite's limit. */
+/** Keys per statement: up to three bindings each, well inside SQLite's limit. */
 const CHUNK = 300;
+const UPDATES = COLUMNS.filter(
+  column => !['entity_ref', 'repository', 'sha'].includes(column),
+)
+  .map(column => `${column} = excluded.${column}`)
+  .join(', ');
 
 type Db = Knex | Knex.Transaction;
 
 export interface ChangeKey {
   repository: string;
   sha: string;
+}
+
+/** A change in one entity's history. */
+export interface EntityChangeKey extends ChangeKey {
+  entityRef: string;
 }
 
 /**
@@ -91,11 +101,6 @@ export async function refreshChangeFacts(
       `delete from ${TABLE} where (repository, sha) in (values ${values})`,
       bindings,
     );
-    const updates = COLUMNS.filter(
-      column => !['entity_ref', 'repository', 'sha'].includes(column),
-    )
-      .map(column => `${column} = excluded.${column}`)
-      .join(', ');
     // The conflict is a concurrent writer's row for the same change.
     await tx.raw(
       `insert into ${TABLE} (${COLUMNS.join(', ')})
@@ -104,7 +109,7 @@ export async function refreshChangeFacts(
         environments,
         `and (f.repository, f.sha) in (values ${values})`,
       )}
-      on conflict (entity_ref, repository, sha) do update set ${updates}`,
+      on conflict (entity_ref, repository, sha) do update set ${UPDATES}`,
       [...environments, ...bindings],
     );
   }
@@ -121,4 +126,49 @@ export async function refreshChangeFactsAfterWrite(
   if (changes.length === 0) return;
   const environments = await lockedFactsEnvironments(tx);
   if (environments) await refreshChangeFacts(tx, environments, changes);
+}
+
+/**
+ * The same for changes of given entities only, after their
+ * `first_deployments` rows were derived again by a writer holding those
+ * entities' locks: it touches no other entity's rows.
+ */
+export async function refreshEntityChangeFactsAfterWrite(
+  tx: Db,
+  keys: EntityChangeKey[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const environments = await lockedFactsEnvironments(tx);
+  if (!environments) return;
+  const unique = new Map<string, EntityChangeKey>();
+  for (const key of keys) {
+    unique.set(JSON.stringify([key.entityRef, key.repository, key.sha]), key);
+  }
+  const sorted = [...unique.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, key]) => key);
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const chunk = sorted.slice(i, i + CHUNK);
+    const values = chunk.map(() => '(?, ?, ?)').join(', ');
+    const bindings = chunk.flatMap(key => [
+      key.entityRef,
+      key.repository,
+      key.sha,
+    ]);
+    await tx.raw(
+      `delete from ${TABLE}
+        where (entity_ref, repository, sha) in (values ${values})`,
+      bindings,
+    );
+    await tx.raw(
+      `insert into ${TABLE} (${COLUMNS.join(', ')})
+      ${firstInProduction(
+        tx,
+        environments,
+        `and (f.entity_ref, f.repository, f.sha) in (values ${values})`,
+      )}
+      on conflict (entity_ref, repository, sha) do update set ${UPDATES}`,
+      [...environments, ...bindings],
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { isPostgres } from '../../database/dialect';
+import { lockEntityHistories } from '../../database/entityHistoryLocks';
 import { rawRows } from '../../database/rawRows';
 import { deployedAt, placeholders } from '../doraSql';
 import { deriveChangeFacts } from './changeFacts';
@@ -25,8 +26,6 @@ import {
  * plugin starts with another (ensureDeploymentFacts).
  */
 const TABLE = 'dora_deployment_facts';
-/** Namespace of the advisory locks that serialize writers per entity. */
-const LOCK_NAMESPACE = 20261128;
 
 type Db = Knex | Knex.Transaction;
 
@@ -204,9 +203,10 @@ function epochMillis(at: FactsPoint['at']): number {
  * since the success before it and on later deployments, so nothing earlier
  * changes; the success before the point must be included, as a new success
  * at the point takes later incidents from it. (Strictly before: a success
- * at the point itself may be the one that moved.) Call inside the writer's transaction, after the write. Writers
- * of the same entity are serialized (on PostgreSQL by an advisory lock, in
- * a fixed order), so the later one derives from the earlier one's rows.
+ * at the point itself may be the one that moved.) Call inside the writer's
+ * transaction, after the write. Writers of the same entity are serialized
+ * (lockEntityHistories), so the later one derives from the earlier one's
+ * rows.
  */
 export async function refreshDeploymentFacts(
   tx: Db,
@@ -222,13 +222,9 @@ export async function refreshDeploymentFacts(
     const known = earliest.get(point.entityRef);
     if (known === undefined || at < known) earliest.set(point.entityRef, at);
   }
+  // Held already when the writer took them before writing, as it should.
+  await lockEntityHistories(tx, earliest.keys());
   for (const entityRef of [...earliest.keys()].sort()) {
-    if (isPostgres(tx)) {
-      await tx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [
-        LOCK_NAMESPACE,
-        entityRef,
-      ]);
-    }
     const since = await lastSuccessBefore(
       tx,
       environments,

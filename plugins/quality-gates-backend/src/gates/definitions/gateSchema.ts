@@ -10,6 +10,12 @@ const comparison = z.string().superRefine((text, ctx) => {
   }
 });
 
+/**
+ * How a criterion without thresholds is judged: sources that answer yes or
+ * no report 1 or 0, and yes passes.
+ */
+export const IMPLICIT_PASS = '>= 1';
+
 const stringOrList = z.union([z.string(), z.array(z.string())]);
 
 export const entityFilterSchema = z
@@ -39,70 +45,110 @@ export const durationSchema = z.union([
     .strict(),
 ]);
 
+/** Fields of a criterion that say how it is judged, without defaults. */
+const judgingFields = {
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'letters, digits, ., _ or -'),
+  title: z.string().max(200).optional(),
+  source: z.string().min(1),
+  /** Keptn-style: every pass comparison must hold to pass. */
+  pass: z.array(comparison).min(1).optional(),
+  warning: z.array(comparison).optional(),
+  /** Or a degraded/critical pair with the direction that is better. */
+  degraded: z.number().optional(),
+  critical: z.number().optional(),
+  better: z.enum(['higher', 'lower']).optional(),
+  /** Fewer samples than this is no data. */
+  minSampleSize: z.number().int().positive().optional(),
+  /** Relative comparisons judge against earlier passing evaluations. */
+  baseline: z
+    .union([
+      z
+        .object({
+          from: z.number().int().min(1).max(100),
+          aggregate: z.enum(['avg', 'p50', 'p90', 'p95']).default('avg'),
+        })
+        .strict(),
+      z.object({ pinnedEvaluationId: z.string().min(1) }).strict(),
+      /** The evaluation pinned for the gate, entity and environment. */
+      z.object({ pinned: z.literal(true) }).strict(),
+    ])
+    .optional(),
+};
+
+/** Fields of a criterion that have a default in central gates. */
+const weight = z.number().positive();
+const keyCriterion = z.boolean();
+/** What no data counts as. Default fail: a silent signal is not a pass. */
+const noData = z.enum(['fail', 'warning', 'pass', 'ignore']);
+/** Attempts after a provider error before the criterion is an error. */
+const retries = z.number().int().min(0).max(5);
+/** Consecutive failures counted as warnings before one fails the gate. */
+const flakyTolerance = z.number().int().min(0).max(10);
+
+function checkThresholdStyle(
+  criterion: {
+    pass?: unknown;
+    degraded?: number;
+    critical?: number;
+    better?: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const hasLists = criterion.pass !== undefined;
+  const hasPair =
+    criterion.degraded !== undefined || criterion.critical !== undefined;
+  if (hasLists && hasPair) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'use either pass/warning or degraded/critical, not both',
+    });
+  }
+  if (
+    hasPair &&
+    (criterion.degraded === undefined ||
+      criterion.critical === undefined ||
+      criterion.better === undefined)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'degraded/critical needs degraded, critical and better',
+    });
+  }
+}
+
 /**
  * One criterion. Source-specific fields (query, level, cron, ...) stay in
  * the definition the source receives; the rest is how it is judged.
  */
 export const criterionSchema = z
   .object({
-    key: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'letters, digits, ., _ or -'),
-    title: z.string().max(200).optional(),
-    source: z.string().min(1),
-    /** Keptn-style: every pass comparison must hold to pass. */
-    pass: z.array(comparison).min(1).optional(),
-    warning: z.array(comparison).optional(),
-    /** Or a degraded/critical pair with the direction that is better. */
-    degraded: z.number().optional(),
-    critical: z.number().optional(),
-    better: z.enum(['higher', 'lower']).optional(),
-    weight: z.number().positive().default(1),
-    keyCriterion: z.boolean().default(false),
-    /** What no data counts as. Default fail: a silent signal is not a pass. */
-    noData: z.enum(['fail', 'warning', 'pass', 'ignore']).default('fail'),
-    /** Fewer samples than this is no data. */
-    minSampleSize: z.number().int().positive().optional(),
-    /** Attempts after a provider error before the criterion is an error. */
-    retries: z.number().int().min(0).max(5).default(0),
-    /** Consecutive failures counted as warnings before one fails the gate. */
-    flakyTolerance: z.number().int().min(0).max(10).default(0),
-    /** Relative comparisons judge against earlier passing evaluations. */
-    baseline: z
-      .union([
-        z
-          .object({
-            from: z.number().int().min(1).max(100),
-            aggregate: z.enum(['avg', 'p50', 'p90', 'p95']).default('avg'),
-          })
-          .strict(),
-        z.object({ pinnedEvaluationId: z.string().min(1) }).strict(),
-      ])
-      .optional(),
+    ...judgingFields,
+    weight: weight.default(1),
+    keyCriterion: keyCriterion.default(false),
+    noData: noData.default('fail'),
+    retries: retries.default(0),
+    flakyTolerance: flakyTolerance.default(0),
   })
   .passthrough()
-  .superRefine((criterion, ctx) => {
-    const hasLists = criterion.pass !== undefined;
-    const hasPair =
-      criterion.degraded !== undefined || criterion.critical !== undefined;
-    if (hasLists && hasPair) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'use either pass/warning or degraded/critical, not both',
-      });
-    }
-    if (
-      hasPair &&
-      (criterion.degraded === undefined ||
-        criterion.critical === undefined ||
-        criterion.better === undefined)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'degraded/critical needs degraded, critical and better',
-      });
-    }
-  });
+  .superRefine(checkThresholdStyle);
+
+/**
+ * A criterion as a component's file writes it: no defaults, so a field the
+ * file leaves out is no change, and one it writes is compared as written.
+ */
+export const componentCriterionSchema = z
+  .object({
+    ...judgingFields,
+    weight: weight.optional(),
+    keyCriterion: keyCriterion.optional(),
+    noData: noData.optional(),
+    retries: retries.optional(),
+    flakyTolerance: flakyTolerance.optional(),
+  })
+  .passthrough()
+  .superRefine(checkThresholdStyle);
 
 export const gateSchema = z
   .object({
@@ -143,6 +189,7 @@ export const gateSchema = z
 
 export type GateConfig = z.infer<typeof gateSchema>;
 export type CriterionConfig = z.infer<typeof criterionSchema>;
+export type ComponentCriterion = z.infer<typeof componentCriterionSchema>;
 
 /**
  * What a component's own file may say: criteria to add to a central gate
@@ -158,7 +205,7 @@ export const componentGatesSchema = z
           mode: z.enum(['enforce', 'warn-only', 'dry-run']).optional(),
           passPercent: z.number().min(0).max(100).optional(),
           warningPercent: z.number().min(0).max(100).optional(),
-          criteria: z.array(criterionSchema).default([]),
+          criteria: z.array(componentCriterionSchema).default([]),
         })
         .strict(),
     ),

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
-import { deployedAt, doraDialect, placeholders } from '../../dora/doraSql';
 import { EffectivenessSettings } from './effectivenessSettings';
+import { versionOutcomes } from './versionOutcomes';
+import { inListSql } from '../../database/inList';
 
 /** Whose evaluations are judged: a period, optionally a gate and entities. */
 export interface EffectivenessScope {
@@ -8,14 +9,11 @@ export interface EffectivenessScope {
   to: Date;
   gateId?: string;
   entityRef?: string;
-  /** Only these entities (an owner's); never empty. */
+  /** Only these entities (an owner's, or those a caller can see); never empty. */
   entityRefs?: string[];
 }
 
-interface Statement {
-  sql: string;
-  bindings: Knex.Value[];
-}
+type Statement = { sql: string; bindings: Knex.Value[] };
 
 /**
  * SQL for gate effectiveness. The database aggregates: each statement
@@ -44,8 +42,9 @@ export class EffectivenessSql {
       bindings.push(entityRef);
     }
     if (entityRefs) {
-      conditions.push(`e.entity_ref in (${placeholders(entityRefs)})`);
-      bindings.push(...entityRefs);
+      const list = inListSql(this.knex, 'e.entity_ref', entityRefs);
+      conditions.push(list.sql);
+      bindings.push(...list.bindings);
     }
     return {
       sql: `scoped as (
@@ -59,86 +58,17 @@ export class EffectivenessSql {
   }
 
   /**
-   * Whether incident `i` happened where deployment `d` went: the same
-   * environment, or a production one when the incident names none.
-   */
-  private sameEnvironment(i: string, d: string): Statement {
-    const { productionEnvironments } = this.settings;
-    return {
-      sql: `(${i}.environment = ${d}.environment or (${i}.environment is null
-        and ${d}.environment in (${placeholders(productionEnvironments)})))`,
-      bindings: [...productionEnvironments],
-    };
-  }
-
-  /**
-   * CTEs `versions`, `shipped`, `tied` and `outcomes`: each evaluated
-   * (entity, environment, version) as bad, good or unknown. An incident is
-   * tied to its explicit cause, else — as DORA ties it — to the last
-   * successful deployment of its entity before it opened, here only when
-   * it opened within the window after it.
+   * CTEs `versions` (each evaluated entity, environment and version) and
+   * their `outcomes`: bad, good or unknown (see versionOutcomes).
    */
   private outcomes(now: Date): Statement {
-    const { secondsBetween } = doraDialect(this.knex);
-    const incidentThere = this.sameEnvironment('i', 's');
-    const laterThere = this.sameEnvironment('i', 'l');
-    const at = deployedAt('l');
-    const windowEndedBefore = new Date(
-      now.getTime() - this.settings.windowSeconds * 1000,
-    );
+    const outcomes = versionOutcomes(this.knex, this.settings, now);
     return {
       sql: `versions as (
           select distinct entity_ref, environment, version from scoped
         ),
-        shipped as (
-          select d.id, d.entity_ref, d.environment, d.version, d.status,
-            ${deployedAt('d')} as deployed_at
-          from deployments d
-          join versions v on v.entity_ref = d.entity_ref
-            and v.environment = d.environment and v.version = d.version
-          where d.status in ('succeeded', 'failed', 'rolled_back')
-        ),
-        tied as (
-          select i.caused_by_deployment_id as id from incidents i
-          where i.caused_by_deployment_id in (select id from shipped)
-          union
-          select s.id from shipped s
-          where s.status = 'succeeded' and exists (
-            select 1 from incidents i
-            where i.entity_ref = s.entity_ref and i.caused_by_deployment_id is null
-              and ${incidentThere.sql}
-              and i.opened_at >= s.deployed_at
-              and ${secondsBetween('i.opened_at', 's.deployed_at')} < ?
-              and not exists (
-                select 1 from deployments l
-                where l.entity_ref = s.entity_ref and l.status = 'succeeded'
-                  and ${laterThere.sql}
-                  and ${at} <= i.opened_at
-                  and (${at} > s.deployed_at or (${at} = s.deployed_at and l.id > s.id))
-              )
-          )
-        ),
-        outcomes as (
-          select v.entity_ref, v.environment, v.version,
-            case
-              when sum(case when s.status in ('failed', 'rolled_back') or t.id is not null
-                then 1 else 0 end) > 0 then 'bad'
-              when max(case when s.status = 'succeeded' then s.deployed_at end) <= ?
-                then 'good'
-              else 'unknown'
-            end as outcome
-          from versions v
-          left join shipped s on s.entity_ref = v.entity_ref
-            and s.environment = v.environment and s.version = v.version
-          left join tied t on t.id = s.id
-          group by v.entity_ref, v.environment, v.version
-        )`,
-      bindings: [
-        ...incidentThere.bindings,
-        this.settings.windowSeconds,
-        ...laterThere.bindings,
-        windowEndedBefore,
-      ],
+        ${outcomes.sql}`,
+      bindings: outcomes.bindings,
     };
   }
 

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime, Duration } from 'luxon';
 import {
+  decisionAnswer,
+  decisionSentence,
   GateDecision,
   GateEvaluation,
+  GateTrigger,
   GateVerdict,
   scoreGate,
+  waitingUntil,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
 import { GateConfig } from '../definitions/gateSchema';
@@ -14,7 +19,15 @@ import {
   gatesForEntity,
 } from '../definitions/GateDefinitions';
 import { TightenedGate } from '../definitions/tightenGates';
-import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import { repositorySourceProblems } from '../definitions/repositorySources';
+import {
+  GateEvaluationStore,
+  NewGateEvaluation,
+  storedEvaluation,
+} from '../store/GateEvaluationStore';
+import { GateDecisionStore } from '../decisions/GateDecisionStore';
+import { GateOverrideStore } from '../overrides/GateOverrideStore';
+import { applyOverride } from '../overrides/applyOverrides';
 import { evaluateCriterion } from './evaluateCriterion';
 import { tracer } from '../../telemetry/instruments';
 
@@ -24,7 +37,7 @@ export interface GateRequest {
   entityRef: string;
   environment: string;
   version: string;
-  trigger: 'ci' | 'schedule' | 'manual';
+  trigger: GateTrigger;
   requestedBy?: string;
 }
 
@@ -37,6 +50,24 @@ const SEVERITY: Record<GateVerdict, number> = {
   fail: 2,
   error: 3,
 };
+
+/**
+ * The worst effective verdict: what integrations reading `verdict` act on
+ * (an Argo Rollouts web metric). Nothing to decide is an error.
+ */
+function worstVerdict(
+  evaluations: Pick<GateEvaluation, 'effectiveVerdict'>[],
+  problems: readonly string[],
+): GateVerdict {
+  if (problems.length > 0 || evaluations.length === 0) return 'error';
+  return evaluations.reduce<GateVerdict>(
+    (worst, evaluation) =>
+      SEVERITY[evaluation.effectiveVerdict] > SEVERITY[worst]
+        ? evaluation.effectiveVerdict
+        : worst,
+    'pass',
+  );
+}
 
 function windowLength(window: GateConfig['window']): Duration {
   return typeof window === 'string'
@@ -56,8 +87,12 @@ export class GateEvaluator {
       gates: GateConfig[];
       sources: () => ReadonlyMap<string, CriterionSource>;
       store: GateEvaluationStore;
+      decisions: GateDecisionStore;
+      overrides: GateOverrideStore;
       urlReader: UrlReaderService;
       deadlineMs: number;
+      /** Sources not safe for repository config that components may use anyway. */
+      repositoryAllowedSources: readonly string[];
     },
   ) {}
 
@@ -72,8 +107,9 @@ export class GateEvaluator {
       },
       async span => {
         try {
-          const decision = await this.decide(request);
+          const decision = await this.decideAndStore(request);
           span.setAttribute('quality_gates.verdict', decision.verdict);
+          span.setAttribute('quality_gates.answer', decision.answer);
           return decision;
         } finally {
           span.end();
@@ -82,20 +118,85 @@ export class GateEvaluator {
     );
   }
 
-  private async decide(request: GateRequest): Promise<GateDecision> {
+  /**
+   * Measures every gate, applies the overrides active in the decision's
+   * scope, answers, and stores the decision with its evaluations at once.
+   */
+  private async decideAndStore(request: GateRequest): Promise<GateDecision> {
+    const measured = await this.decide(request);
+    const active = await this.options.overrides.activeIn(request);
+    const evaluations = measured.evaluations.map(evaluation => {
+      const { override, effectiveVerdict } = applyOverride(evaluation, active);
+      return {
+        id: randomUUID(),
+        evaluation,
+        applied: override ? { override, effectiveVerdict } : undefined,
+      };
+    });
+    const decisionId = randomUUID();
+    const answered = evaluations.map(({ id, evaluation, applied }) =>
+      storedEvaluation(id, evaluation, { decisionId, applied }),
+    );
+    const verdict = worstVerdict(answered, measured.problems);
+    // Criteria that only wait (soak, too little traffic) make it not yet.
+    const askAgainAt =
+      measured.problems.length === 0 ? waitingUntil(answered) : undefined;
+    const answer = decisionAnswer(answered, measured.problems, { askAgainAt });
+    const decision: GateDecision = {
+      id: decisionId,
+      entityRef: request.entityRef,
+      environment: request.environment,
+      version: request.version,
+      trigger: request.trigger,
+      ...(request.requestedBy ? { requestedBy: request.requestedBy } : {}),
+      decidedAt: DateTime.utc().toISO()!,
+      answer,
+      ...(answer === 'not_yet' && askAgainAt ? { askAgainAt } : {}),
+      sentence: decisionSentence({
+        answer,
+        environment: request.environment,
+        version: request.version,
+        askAgainAt,
+        evaluations: answered,
+        problems: measured.problems,
+      }),
+      verdict,
+      evaluations: answered,
+      problems: measured.problems,
+    };
+    await this.options.decisions.save({
+      ...decision,
+      evaluations: evaluations.map(({ id, evaluation, applied }) => ({
+        id,
+        evaluation,
+        applied,
+      })),
+    });
+    return decision;
+  }
+
+  /** Measures every gate that applies; nothing is stored yet. */
+  private async decide(request: GateRequest): Promise<{
+    evaluations: NewGateEvaluation[];
+    problems: string[];
+  }> {
     const deadline = AbortSignal.timeout(this.options.deadlineMs);
-    const { gates, problems } = await gatesForEntity({
+    const fromFile = await gatesForEntity({
       gates: this.options.gates,
       entity: request.entity,
       environment: request.environment,
       urlReader: this.options.urlReader,
       signal: deadline,
     });
-    const decision = {
-      entityRef: request.entityRef,
-      environment: request.environment,
-      version: request.version,
-    };
+    const gates = fromFile.gates;
+    const problems = [
+      ...fromFile.problems,
+      ...repositorySourceProblems(
+        gates,
+        this.options.sources(),
+        this.options.repositoryAllowedSources,
+      ),
+    ];
     if (problems.length > 0) {
       // The definitions themselves are broken: every gate that would have
       // applied records an error, so the history shows why.
@@ -104,15 +205,13 @@ export class GateEvaluator {
         request.entity,
         request.environment,
       );
-      const evaluations = await Promise.all(
-        central.map(gate => this.saveError(gate, request, problems)),
+      const evaluations = central.map(gate =>
+        this.errorEvaluation(gate, request, problems),
       );
-      return { ...decision, verdict: 'error', evaluations, problems };
+      return { evaluations, problems };
     }
     if (gates.length === 0) {
       return {
-        ...decision,
-        verdict: 'error',
         evaluations: [],
         problems: [
           `No gate applies to ${request.entityRef} in ${request.environment}: nothing decides, so the answer is no`,
@@ -122,21 +221,14 @@ export class GateEvaluator {
     const evaluations = await Promise.all(
       gates.map(gate => this.evaluateGate(gate, request, deadline)),
     );
-    const verdict = evaluations.reduce<GateVerdict>(
-      (worst, evaluation) =>
-        SEVERITY[evaluation.effectiveVerdict] > SEVERITY[worst]
-          ? evaluation.effectiveVerdict
-          : worst,
-      'pass',
-    );
-    return { ...decision, verdict, evaluations, problems: [] };
+    return { evaluations, problems: [] };
   }
 
   private async evaluateGate(
     gate: TightenedGate,
     request: GateRequest,
     deadline: AbortSignal,
-  ): Promise<GateEvaluation> {
+  ): Promise<NewGateEvaluation> {
     const startedAt = DateTime.utc();
     const window = {
       start: startedAt.minus(windowLength(gate.window)).toISO()!,
@@ -158,7 +250,7 @@ export class GateEvaluator {
       ),
     );
     const { verdict, score } = scoreGate(criteria, gate);
-    return this.options.store.save({
+    return {
       gateId: gate.id,
       gateTitle: gate.title,
       entityRef: request.entityRef,
@@ -174,16 +266,16 @@ export class GateEvaluator {
       startedAt: startedAt.toISO()!,
       finishedAt: DateTime.utc().toISO()!,
       requestedBy: request.requestedBy,
-    });
+    };
   }
 
-  private saveError(
+  private errorEvaluation(
     gate: GateConfig,
     request: GateRequest,
     problems: string[],
-  ): Promise<GateEvaluation> {
+  ): NewGateEvaluation {
     const now = DateTime.utc().toISO()!;
-    return this.options.store.save({
+    return {
       gateId: gate.id,
       gateTitle: gate.title,
       entityRef: request.entityRef,
@@ -200,6 +292,6 @@ export class GateEvaluator {
       finishedAt: now,
       requestedBy: request.requestedBy,
       problems,
-    });
+    };
   }
 }

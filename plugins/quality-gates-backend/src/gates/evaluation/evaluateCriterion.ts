@@ -11,11 +11,13 @@ import {
   CriterionMeasurement,
   CriterionSource,
 } from '@can-i-deploy/plugin-quality-gates-node';
-import { CriterionConfig } from '../definitions/gateSchema';
+import { CriterionConfig, IMPLICIT_PASS } from '../definitions/gateSchema';
+import { TightenedCriterion } from '../definitions/tightenCriterion';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import { CriterionOutcome, describeCriterion } from './describeCriterion';
 
 /** Sources that answer yes or no report 1 or 0: yes passes by default. */
-const YES = { pass: [parseComparison('>= 1')] };
+const YES = { pass: [parseComparison(IMPLICIT_PASS)] };
 
 /** Fields of a criterion the evaluator reads; the rest goes to the source. */
 const JUDGING_FIELDS = new Set([
@@ -37,7 +39,8 @@ const JUDGING_FIELDS = new Set([
   'origin',
 ]);
 
-function thresholdsOf(criterion: CriterionConfig): CriterionThresholds {
+/** The thresholds a criterion is judged by, as the evaluation reads them. */
+export function thresholdsOf(criterion: CriterionConfig): CriterionThresholds {
   if (criterion.degraded !== undefined) {
     return {
       degraded: criterion.degraded,
@@ -62,7 +65,7 @@ function describeThresholds(
       pass: `not ${worse} ${criterion.degraded}; fails ${worse} ${criterion.critical} (critical)`,
     };
   }
-  if (!criterion.pass) return { pass: '>= 1' };
+  if (!criterion.pass) return { pass: IMPLICIT_PASS };
   return {
     pass: criterion.pass.join(' and '),
     ...(criterion.warning ? { warning: criterion.warning.join(' and ') } : {}),
@@ -90,7 +93,7 @@ export interface CriterionContext {
 
 async function measureWithRetries(
   source: CriterionSource,
-  criterion: CriterionConfig,
+  criterion: TightenedCriterion,
   context: CriterionContext,
 ): Promise<CriterionMeasurement> {
   let lastError: unknown;
@@ -104,6 +107,7 @@ async function measureWithRetries(
         definition: sourceDefinition(criterion),
         window: context.window,
         signal: context.signal,
+        origin: criterion.origin,
       });
     } catch (error) {
       lastError = error;
@@ -122,14 +126,36 @@ async function baselineFor(
     .some(text => parseComparison(text).relative);
   if (!relative) return undefined;
   const baseline = criterion.baseline ?? { from: 5, aggregate: 'avg' as const };
-  if ('pinnedEvaluationId' in baseline) {
+  if ('pinned' in baseline) {
+    const pinned = await context.store.pinnedEvaluationId({
+      gateId: context.gateId,
+      entityRef: context.entityRef,
+      environment: context.environment,
+    });
     return {
-      value: await context.store.observationOf(
-        baseline.pinnedEvaluationId,
-        criterion.key,
-      ),
+      value: pinned
+        ? await context.store.observationOf(
+            pinned,
+            criterion.key,
+            context.entityRef,
+          )
+        : null,
+      aggregate: pinned ? `pinned ${pinned}` : 'pinned',
+      from: pinned ? 1 : 0,
+    };
+  }
+  if ('pinnedEvaluationId' in baseline) {
+    // A configured pin applies to the entity it was evaluated for only;
+    // other entities the gate covers have no baseline from it.
+    const value = await context.store.observationOf(
+      baseline.pinnedEvaluationId,
+      criterion.key,
+      context.entityRef,
+    );
+    return {
+      value,
       aggregate: `pinned ${baseline.pinnedEvaluationId}`,
-      from: 1,
+      from: value === null ? 0 : 1,
     };
   }
   const values = await context.store.passingObservations({
@@ -162,7 +188,7 @@ function withNoDataPolicy(
  * provider error after its retries, or the deadline is `error`.
  */
 export async function evaluateCriterion(
-  criterion: CriterionConfig & { origin?: string },
+  criterion: TightenedCriterion,
   context: CriterionContext,
 ): Promise<CriterionEvidence & { rawState: CriterionState }> {
   const started = Date.now();
@@ -175,22 +201,49 @@ export async function evaluateCriterion(
     keyCriterion: criterion.keyCriterion,
     threshold: describeThresholds(criterion),
   };
+  const reference = new Date(context.window.end);
   const finish = (
     state: CriterionState,
     rawState: CriterionState,
-    rest: Partial<CriterionEvidence> & { message: string },
+    rest: Partial<CriterionEvidence>,
+    words: Omit<
+      CriterionOutcome,
+      'criterion' | 'state' | 'rawState' | 'reference'
+    >,
   ) => {
     // "ignore" takes a criterion without data out of the score entirely.
     const ignored = ignoredWhenNoData && rawState === 'no_data';
     const weight = ignored ? 0 : base.weight;
+    // Only a criterion that holds the gate back waits: one its no-data
+    // policy passes or ignores was chosen not to.
+    const askAgainAt =
+      !ignored &&
+      (state === 'no_data' || state === 'fail') &&
+      unchangedByRules(state, rawState)
+        ? waitUntil(criterion, words.measurement, reference)
+        : undefined;
+    const { summary, message } = describeCriterion({
+      criterion,
+      state,
+      rawState,
+      reference,
+      askAgainAt,
+      ...words,
+    });
     return {
       ...base,
       weight,
       keyCriterion: ignored ? false : base.keyCriterion,
       observed: null,
       ...rest,
+      summary,
+      ...(words.measurement?.facts?.length
+        ? { facts: words.measurement.facts }
+        : {}),
+      message,
       state,
       rawState,
+      ...(askAgainAt ? { askAgainAt } : {}),
       score: criterionPoints(state, weight),
       durationMs: Date.now() - started,
     };
@@ -198,24 +251,29 @@ export async function evaluateCriterion(
 
   const source = context.sources.get(criterion.source);
   if (!source) {
-    return finish('error', 'error', {
-      message: `No criterion source '${
-        criterion.source
-      }' is installed (installed: ${
-        [...context.sources.keys()].sort().join(', ') || 'none'
-      })`,
-    });
+    return finish(
+      'error',
+      'error',
+      {},
+      {
+        problem: [
+          `No criterion source '${criterion.source}' is installed (installed: ${
+            [...context.sources.keys()].sort().join(', ') || 'none'
+          })`,
+        ],
+      },
+    );
   }
   let measurement: CriterionMeasurement;
   try {
     measurement = await measureWithRetries(source, criterion, context);
   } catch (error) {
-    const message = context.signal.aborted
+    const problem = context.signal.aborted
       ? 'The evaluation deadline passed before the source answered'
       : `The source failed${
           criterion.retries ? ` ${criterion.retries + 1} times` : ''
-        }: ${(error as Error)?.message ?? String(error)}`;
-    return finish('error', 'error', { message });
+        }: ${errorText(error)}`;
+    return finish('error', 'error', {}, { problem: [problem] });
   }
   const evidence = {
     observed: measurement.value,
@@ -233,20 +291,27 @@ export async function evaluateCriterion(
     (measurement.sampleSize ?? 0) < criterion.minSampleSize
   ) {
     const state = withNoDataPolicy(criterion, 'no_data');
-    return finish(state, 'no_data', {
-      ...evidence,
-      message: `${measurement.sampleSize ?? 0} samples, fewer than the ${
-        criterion.minSampleSize
-      } required`,
+    return finish(state, 'no_data', evidence, {
+      measurement,
+      problem: [
+        {
+          kind: 'count',
+          value: measurement.sampleSize ?? 0,
+          unit: 'sample',
+        },
+        ' of the ',
+        { kind: 'count', value: criterion.minSampleSize },
+        ' required',
+      ],
     });
   }
   let baseline: CriterionEvidence['baseline'];
   try {
     baseline = await baselineFor(criterion, context);
   } catch (error) {
-    return finish('error', 'error', {
-      ...evidence,
-      message: `The baseline could not be read: ${(error as Error).message}`,
+    return finish('error', 'error', evidence, {
+      measurement,
+      problem: [`The baseline could not be read: ${errorText(error)}`],
     });
   }
   const judged = judgeValue(
@@ -255,7 +320,7 @@ export async function evaluateCriterion(
     baseline?.value ?? null,
   );
   let state = withNoDataPolicy(criterion, judged.state);
-  let message = judged.reason;
+  let toleratedUntil: number | undefined;
   if (judged.state === 'fail' && criterion.flakyTolerance > 0) {
     const recent = await context.store.recentStates({
       gateId: context.gateId,
@@ -269,14 +334,83 @@ export async function evaluateCriterion(
       recent.every(previous => previous === 'fail');
     if (!consecutive) {
       state = 'warning';
-      message = `${judged.reason} (tolerated: fewer than ${
-        criterion.flakyTolerance + 1
-      } failures in a row)`;
+      toleratedUntil = criterion.flakyTolerance + 1;
     }
   }
-  return finish(state, judged.state, {
-    ...evidence,
-    ...(baseline ? { baseline } : {}),
-    message,
-  });
+  const noBaseline =
+    judged.state === 'no_data' && measurement.value !== null && baseline;
+  return finish(
+    state,
+    judged.state,
+    { ...evidence, ...(baseline ? { baseline } : {}) },
+    {
+      measurement,
+      baseline: baseline?.value ?? null,
+      toleratedUntil,
+      ...(noBaseline ? { problem: ['no baseline yet to compare with'] } : {}),
+    },
+  );
+}
+
+/** A time to ask again that is now or past is a second on: never a loop. */
+const MIN_WAIT_MS = 1_000;
+
+/** The state came from the value itself, not from a rule that changed it. */
+function unchangedByRules(state: CriterionState, rawState: CriterionState) {
+  return state === rawState;
+}
+
+/**
+ * When a criterion that cannot decide yet may: the source's time, or for a
+ * value rising towards the pass threshold (a soak), when it reaches it.
+ * Undefined when waiting would not help.
+ */
+function waitUntil(
+  criterion: CriterionConfig,
+  measurement: CriterionMeasurement | undefined,
+  reference: Date,
+): string | undefined {
+  const notYet = measurement?.notYet;
+  if (!notYet) return undefined;
+  let at: number | undefined;
+  if (notYet.askAgainAt !== undefined) {
+    at = Date.parse(notYet.askAgainAt);
+  } else if (notYet.rising && measurement.value !== null) {
+    const bound = absoluteLowerBound(criterion);
+    const perSecond = notYet.rising.perSecond;
+    if (bound === undefined || !(perSecond > 0)) return undefined;
+    at =
+      reference.getTime() +
+      Math.max(0, (bound - measurement.value) / perSecond) * 1000;
+  }
+  if (at === undefined || !Number.isFinite(at)) return undefined;
+  return new Date(
+    Math.max(at, reference.getTime() + MIN_WAIT_MS),
+  ).toISOString();
+}
+
+/** The value every absolute `>= n` / `> n` of the pass threshold asks for. */
+function absoluteLowerBound(criterion: CriterionConfig): number | undefined {
+  if (criterion.degraded !== undefined || !criterion.pass) return undefined;
+  let bound: number | undefined;
+  for (const comparison of criterion.pass.map(parseComparison)) {
+    if (comparison.relative) return undefined;
+    if (comparison.operator === '>=' || comparison.operator === '>') {
+      bound = Math.max(bound ?? -Infinity, comparison.amount);
+    } else {
+      // A ceiling a rising value only moves away from.
+      return undefined;
+    }
+  }
+  return bound;
+}
+
+/**
+ * What went wrong, for a person: the error's first line, never its stack.
+ */
+function errorText(error: unknown): string {
+  const text =
+    error instanceof Error ? error.message : String(error ?? 'unknown error');
+  const line = text.split('\n')[0].trim() || 'unknown error';
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }

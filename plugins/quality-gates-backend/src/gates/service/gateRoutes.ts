@@ -1,31 +1,45 @@
 import {
-  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { CatalogApi } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { gateOverridePermission } from '@can-i-deploy/plugin-quality-gates-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  gateBaselinePinPermission,
+  gateEvaluatePermission,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
 import { spec } from '../../schema/openapi.generated';
-import { parseRequestedEntityRef } from '../../catalog/EntityLookup';
+import { CatalogAccess } from '../../catalog/CatalogAccess';
+import { requireEntityPermission } from '../../permissions/requirePermission';
 import { GateEvaluator } from '../evaluation/GateEvaluator';
-import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import {
+  GateEvaluationFilters,
+  GateEvaluationStore,
+} from '../store/GateEvaluationStore';
 import { GateEffectivenessStore } from '../effectiveness/GateEffectivenessStore';
 import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 import { actorOf } from '../../service/actorOf';
+import { entityScope } from './entityScope';
+import {
+  addDecisionRoutes,
+  DecisionRouteOptions,
+} from '../decisions/decisionRoutes';
+import {
+  addOverrideRoutes,
+  OverrideRouteOptions,
+} from '../overrides/overrideRoutes';
 
 type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
-export interface GateRouteOptions {
+export interface GateRouteOptions
+  extends OverrideRouteOptions,
+    DecisionRouteOptions {
   httpAuth: HttpAuthService;
-  auth: AuthService;
   permissions: PermissionsService;
-  catalog: CatalogApi;
+  /** The catalog as each caller sees it. */
+  access: CatalogAccess;
   evaluator: GateEvaluator;
   store: GateEvaluationStore;
   /** Longest an override may last. */
@@ -33,45 +47,29 @@ export interface GateRouteOptions {
   effectiveness: GateEffectivenessStore;
 }
 
-/** Routes under /gates: evaluate, history, one evaluation, status, override. */
+/**
+ * Routes under /gates: evaluate, history, one evaluation, status, baseline
+ * pins; decisions and overrides have their own.
+ */
 export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
-  const { httpAuth, auth, catalog, evaluator, store } = options;
+  const { httpAuth, permissions, access, evaluator, store } = options;
+  addDecisionRoutes(router, options);
+  addOverrideRoutes(router, options);
 
   const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function catalogToken(credentials: BackstageCredentials) {
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'catalog',
-    });
-    return token;
-  }
-
-  /** The entity as the caller sees it; 404 when hidden or absent. */
-  async function visibleEntity(
-    credentials: BackstageCredentials,
-    raw: string,
-  ): Promise<{ entity: Entity; entityRef: string }> {
-    const entityRef = stringifyEntityRef(
-      parseRequestedEntityRef(raw),
-    ).toLocaleLowerCase('en-US');
-    const entity = await catalog.getEntityByRef(entityRef, {
-      token: await catalogToken(credentials),
-    });
-    if (!entity) {
-      throw new NotFoundError(
-        `Entity ${entityRef} was not found in the catalog`,
-      );
-    }
-    return { entity, entityRef };
-  }
-
   router.post('/gates/evaluate', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entity, entityRef } = await visibleEntity(
+    const { entity, entityRef } = await access.visibleEntity(
       credentials,
       req.body.entityRef,
+    );
+    await requireEntityPermission(
+      permissions,
+      credentials,
+      gateEvaluatePermission,
+      entityRef,
     );
     res.json(
       await evaluator.evaluate({
@@ -85,7 +83,11 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     );
   });
 
-  /** The history's filters, with an owner turned into its entities. */
+  /**
+   * The history's filters, with an owner turned into its entities, limited
+   * to the entities the caller can see (before paging, so that pages and
+   * totals count only what the caller may read).
+   */
   async function historyQuery(
     credentials: BackstageCredentials,
     query: {
@@ -98,28 +100,15 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       from?: string;
       to?: string;
     },
-  ) {
-    const { owner, entityRef: rawEntityRef, ...filters } = query;
-    let entityRefs: string[] | undefined;
-    if (owner) {
-      const ownerRef = stringifyEntityRef(
-        parseRequestedEntityRef(owner.includes(':') ? owner : `group:${owner}`),
-      ).toLocaleLowerCase('en-US');
-      const { items } = await catalog.getEntities(
-        {
-          filter: { 'relations.ownedBy': ownerRef },
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
-        },
-        { token: await catalogToken(credentials) },
-      );
-      entityRefs = items.map(item =>
-        stringifyEntityRef(item).toLocaleLowerCase('en-US'),
-      );
-    }
-    const entityRef = rawEntityRef
-      ? (await visibleEntity(credentials, rawEntityRef)).entityRef
-      : undefined;
-    return { ...filters, entityRef, entityRefs };
+  ): Promise<GateEvaluationFilters> {
+    const { owner, entityRef, ...filters } = query;
+    const scope = await entityScope(
+      access,
+      credentials,
+      { owner, entityRef },
+      () => store.entityRefsOf(filters),
+    );
+    return { ...filters, ...scope };
   }
 
   router.get('/gates/evaluations', async (req, res) => {
@@ -159,10 +148,11 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     credentials: BackstageCredentials,
     id: string,
   ) {
+    const notFound = `No gate evaluation ${id}`;
     const evaluation = await store.get(id);
-    if (!evaluation) throw new NotFoundError(`No gate evaluation ${id}`);
+    if (!evaluation) throw new NotFoundError(notFound);
     // An evaluation is as visible as its entity.
-    await visibleEntity(credentials, evaluation.entityRef);
+    await access.visibleEntity(credentials, evaluation.entityRef, notFound);
     return evaluation;
   }
 
@@ -171,40 +161,39 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     res.json(await visibleEvaluation(credentials, req.params.evaluationId));
   });
 
-  router.post('/gates/evaluations/:evaluationId/override', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const [decision] = await options.permissions.authorize(
-      [{ permission: gateOverridePermission }],
-      { credentials },
+  /** A visible evaluation the caller may pin or unpin. */
+  async function pinnableEvaluation(
+    credentials: BackstageCredentials,
+    id: string,
+  ) {
+    const evaluation = await visibleEvaluation(credentials, id);
+    await requireEntityPermission(
+      permissions,
+      credentials,
+      gateBaselinePinPermission,
+      evaluation.entityRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You need the ${gateOverridePermission.name} permission to override a verdict`,
-      );
-    }
-    const evaluation = await visibleEvaluation(
+    return evaluation;
+  }
+
+  router.post('/gates/evaluations/:evaluationId/pin', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const evaluation = await pinnableEvaluation(
       credentials,
       req.params.evaluationId,
     );
-    const expiry = DateTime.fromISO(req.body.expiresAt, { setZone: true });
-    const now = DateTime.utc();
-    if (expiry <= now) throw new InputError('expiresAt must be in the future');
-    if (expiry > now.plus({ days: options.maxOverrideDays })) {
-      throw new InputError(
-        `expiresAt must be at most ${options.maxOverrideDays} days ahead (qualityGates.gates.maxOverrideDays)`,
-      );
-    }
-    if (req.body.reason.trim().length < 10) {
-      throw new InputError('reason must say why, in at least 10 characters');
-    }
-    await store.addOverride({
-      evaluationId: evaluation.id,
-      verdict: req.body.verdict,
-      reason: req.body.reason.trim(),
-      createdBy: actorOf(credentials),
-      expiresAt: expiry.toUTC().toISO()!,
-    });
-    res.status(201).json((await store.get(evaluation.id))!);
+    await store.pin(evaluation, actorOf(credentials));
+    res.json((await store.get(evaluation.id))!);
+  });
+
+  router.post('/gates/evaluations/:evaluationId/unpin', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const evaluation = await pinnableEvaluation(
+      credentials,
+      req.params.evaluationId,
+    );
+    await store.unpin(evaluation.id);
+    res.json((await store.get(evaluation.id))!);
   });
 
   // Scoped and visible like the history it is computed from.
@@ -227,7 +216,10 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
 
   router.get('/gates/status', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entityRef } = await visibleEntity(credentials, req.query.entityRef);
+    const entityRef = await access.visibleEntityRef(
+      credentials,
+      req.query.entityRef,
+    );
     const [latest, recent] = await Promise.all([
       store.latestPerGate(entityRef),
       store.recentVerdicts(entityRef, 50),

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import {
   CriterionEvidence,
   effectiveGateVerdict,
+  GateBaselinePin,
   GateEvaluation,
   GateMode,
   GateOverride,
@@ -13,17 +14,107 @@ import {
   timestampFromDatabase,
   timestampToDatabase,
 } from '../../database/timestamps';
+import { toOverride } from '../overrides/GateOverrideStore';
 import { inTimeRange, readNewestFirst } from '../../database/pagedQuery';
+import { whereInList } from '../../database/inList';
 
 /** An evaluation as the evaluator hands it over, before it has an id. */
 export type NewGateEvaluation = Omit<
   GateEvaluation,
-  'id' | 'effectiveVerdict' | 'override'
+  'id' | 'effectiveVerdict' | 'override' | 'decisionId'
 > & { requestedBy?: string; problems?: string[] };
 
+/** The override that applied when a gate was evaluated, and what it gave. */
+export interface AppliedOverride {
+  override: GateOverride;
+  effectiveVerdict: GateVerdict;
+}
+
+/**
+ * Writes one evaluation and its criteria (inside the caller's transaction).
+ */
+export async function insertEvaluation(
+  tx: Knex | Knex.Transaction,
+  id: string,
+  evaluation: NewGateEvaluation,
+  links: {
+    decisionId?: string;
+    position?: number;
+    applied?: AppliedOverride;
+  } = {},
+): Promise<void> {
+  await tx('gate_evaluations').insert({
+    id,
+    decision_id: links.decisionId ?? null,
+    decision_position: links.position ?? null,
+    override_id: links.applied?.override.id ?? null,
+    effective_verdict: links.applied?.effectiveVerdict ?? null,
+    gate_id: evaluation.gateId,
+    gate_title: evaluation.gateTitle,
+    entity_ref: evaluation.entityRef,
+    environment: evaluation.environment,
+    version: evaluation.version,
+    trigger: evaluation.trigger,
+    mode: evaluation.mode,
+    verdict: evaluation.verdict,
+    score: evaluation.score,
+    pass_percent: evaluation.passPercent,
+    warning_percent: evaluation.warningPercent,
+    requested_by: evaluation.requestedBy ?? null,
+    problems: evaluation.problems?.length
+      ? JSON.stringify(evaluation.problems)
+      : null,
+    started_at: timestampToDatabase(evaluation.startedAt),
+    finished_at: timestampToDatabase(evaluation.finishedAt),
+  });
+  if (evaluation.criteria.length > 0) {
+    await tx('gate_criterion_results').insert(
+      evaluation.criteria.map((criterion, position) => {
+        const { key, source, state, weight, keyCriterion, score, observed } =
+          criterion;
+        return {
+          evaluation_id: id,
+          key,
+          position,
+          source,
+          state,
+          weight,
+          key_criterion: keyCriterion,
+          score,
+          observed,
+          evidence: JSON.stringify(criterion),
+        };
+      }),
+    );
+  }
+}
+
+/** A just-stored evaluation as the API answers it. */
+export function storedEvaluation(
+  id: string,
+  evaluation: NewGateEvaluation,
+  links: { decisionId?: string; applied?: AppliedOverride } = {},
+): GateEvaluation {
+  const { requestedBy: _by, ...answer } = evaluation;
+  return {
+    ...answer,
+    id,
+    ...(links.decisionId ? { decisionId: links.decisionId } : {}),
+    // The state before the flaky tolerance is kept for later evaluations.
+    criteria: evaluation.criteria.map(
+      ({ rawState: _raw, ...criterion }: any) => criterion,
+    ),
+    effectiveVerdict:
+      links.applied?.effectiveVerdict ??
+      effectiveGateVerdict(evaluation.verdict, evaluation.mode),
+    ...(links.applied ? { override: links.applied.override } : {}),
+  };
+}
+
 /** Filters of the history. */
-export interface GateEvaluationQuery {
+export interface GateEvaluationFilters {
   entityRef?: string;
+  /** Only these entities, e.g. those a caller can see. */
   entityRefs?: string[];
   gateId?: string;
   environment?: string;
@@ -31,21 +122,12 @@ export interface GateEvaluationQuery {
   overridden?: boolean;
   from?: string;
   to?: string;
-  limit: number;
-  offset: number;
 }
 
-function toOverride(row: any, now: DateTime): GateOverride {
-  const expiresAt = timestampFromDatabase(row.expires_at);
-  return {
-    id: row.id,
-    verdict: row.verdict,
-    reason: row.reason,
-    createdBy: row.created_by,
-    createdAt: timestampFromDatabase(row.created_at),
-    expiresAt,
-    active: expiresAt > now.toISO()!,
-  };
+/** One page of the history. */
+export interface GateEvaluationQuery extends GateEvaluationFilters {
+  limit: number;
+  offset: number;
 }
 
 /**
@@ -57,68 +139,8 @@ export class GateEvaluationStore {
 
   async save(evaluation: NewGateEvaluation): Promise<GateEvaluation> {
     const id = randomUUID();
-    await this.knex.transaction(async tx => {
-      await tx('gate_evaluations').insert({
-        id,
-        gate_id: evaluation.gateId,
-        gate_title: evaluation.gateTitle,
-        entity_ref: evaluation.entityRef,
-        environment: evaluation.environment,
-        version: evaluation.version,
-        trigger: evaluation.trigger,
-        mode: evaluation.mode,
-        verdict: evaluation.verdict,
-        score: evaluation.score,
-        pass_percent: evaluation.passPercent,
-        warning_percent: evaluation.warningPercent,
-        requested_by: evaluation.requestedBy ?? null,
-        problems: evaluation.problems?.length
-          ? JSON.stringify(evaluation.problems)
-          : null,
-        started_at: timestampToDatabase(evaluation.startedAt),
-        finished_at: timestampToDatabase(evaluation.finishedAt),
-      });
-      if (evaluation.criteria.length > 0) {
-        await tx('gate_criterion_results').insert(
-          evaluation.criteria.map((criterion, position) => {
-            const {
-              key,
-              source,
-              state,
-              weight,
-              keyCriterion,
-              score,
-              observed,
-            } = criterion;
-            return {
-              evaluation_id: id,
-              key,
-              position,
-              source,
-              state,
-              weight,
-              key_criterion: keyCriterion,
-              score,
-              observed,
-              evidence: JSON.stringify(criterion),
-            };
-          }),
-        );
-      }
-    });
-    const { requestedBy: _by, ...answer } = evaluation;
-    return {
-      ...answer,
-      id,
-      // The state before the flaky tolerance is kept for later evaluations.
-      criteria: evaluation.criteria.map(
-        ({ rawState: _raw, ...criterion }: any) => criterion,
-      ),
-      effectiveVerdict: effectiveGateVerdict(
-        evaluation.verdict,
-        evaluation.mode,
-      ),
-    };
+    await this.knex.transaction(tx => insertEvaluation(tx, id, evaluation));
+    return storedEvaluation(id, evaluation);
   }
 
   /**
@@ -149,13 +171,24 @@ export class GateEvaluationStore {
   }
 
   /** A criterion's observed value in one evaluation: a pinned baseline. */
+  /**
+   * What a criterion observed in one evaluation of this entity. An
+   * evaluation of another entity has nothing to give: a pinned baseline
+   * is one entity's, never every entity's.
+   */
   async observationOf(
     evaluationId: string,
     key: string,
+    entityRef: string,
   ): Promise<number | null> {
-    const row = await this.knex('gate_criterion_results')
-      .where({ evaluation_id: evaluationId, key })
-      .first('observed');
+    const row = await this.knex('gate_criterion_results as r')
+      .join('gate_evaluations as e', 'e.id', 'r.evaluation_id')
+      .where({
+        'r.evaluation_id': evaluationId,
+        'r.key': key,
+        'e.entity_ref': entityRef,
+      })
+      .first('r.observed as observed');
     return row && row.observed !== null ? Number(row.observed) : null;
   }
 
@@ -183,18 +216,44 @@ export class GateEvaluationStore {
     return rows.map(row => JSON.parse(row.evidence).rawState ?? 'pass');
   }
 
-  private async hydrate(rows: any[]): Promise<GateEvaluation[]> {
+  private async hydrate(
+    rows: any[],
+    options: { withCriteria?: boolean } = {},
+  ): Promise<GateEvaluation[]> {
     if (rows.length === 0) return [];
     const ids = rows.map(row => row.id);
-    const [criteria, overrides] = await Promise.all([
-      this.knex('gate_criterion_results')
-        .whereIn('evaluation_id', ids)
-        .orderBy(['evaluation_id', 'position'])
-        .select('evaluation_id', 'evidence'),
+    const [criteria, overrideRows, pins] = await Promise.all([
+      options.withCriteria === false
+        ? Promise.resolve(
+            [] as Array<{ evaluation_id: string; evidence: string }>,
+          )
+        : this.knex('gate_criterion_results')
+            .whereIn('evaluation_id', ids)
+            .orderBy(['evaluation_id', 'position'])
+            .select('evaluation_id', 'evidence'),
       this.knex('gate_overrides')
         .whereIn('evaluation_id', ids)
-        .orderBy('created_at', 'desc'),
+        .orWhereIn(
+          'id',
+          rows.flatMap(row => (row.override_id ? [row.override_id] : [])),
+        )
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]),
+      this.knex('gate_baseline_pins')
+        .whereIn('evaluation_id', ids)
+        .select('evaluation_id', 'pinned_by', 'pinned_at'),
     ]);
+    const pinOf = new Map<string, GateBaselinePin>(
+      pins.map(row => [
+        row.evaluation_id,
+        {
+          pinnedBy: row.pinned_by,
+          pinnedAt: timestampFromDatabase(row.pinned_at),
+        },
+      ]),
+    );
     const now = DateTime.utc();
     const criteriaOf = new Map<string, CriterionEvidence[]>();
     for (const row of criteria) {
@@ -203,17 +262,39 @@ export class GateEvaluationStore {
       list.push(evidence);
       criteriaOf.set(row.evaluation_id, list);
     }
-    const overrideOf = new Map<string, GateOverride>();
-    for (const row of overrides) {
-      if (!overrideOf.has(row.evaluation_id)) {
-        overrideOf.set(row.evaluation_id, toOverride(row, now));
+    const overrides = overrideRows.map(row => toOverride(row, now));
+    // An evaluation shows the override that applied when it was evaluated,
+    // unless one was made on it afterwards (the newest made on it).
+    const madeOn = new Map<string, GateOverride>();
+    for (const override of overrides) {
+      if (override.evaluationId && !madeOn.has(override.evaluationId)) {
+        madeOn.set(override.evaluationId, override);
       }
     }
+    const byId = new Map(overrides.map(override => [override.id, override]));
+    const overrideOf = (row: any) => {
+      const applied = row.override_id ? byId.get(row.override_id) : undefined;
+      const later = madeOn.get(row.id);
+      if (later && (!applied || later.createdAt >= applied.createdAt)) {
+        return {
+          override: later,
+          effectiveVerdict: effectiveGateVerdict(row.verdict, row.mode, later),
+        };
+      }
+      // History keeps the effective verdict given at the time.
+      return {
+        override: applied,
+        effectiveVerdict: (row.effective_verdict ??
+          effectiveGateVerdict(row.verdict, row.mode)) as GateVerdict,
+      };
+    };
     return rows.map(row => {
-      const override = overrideOf.get(row.id);
+      const { override, effectiveVerdict } = overrideOf(row);
+      const pin = pinOf.get(row.id);
       const mode = row.mode as GateMode;
       const evaluation: GateEvaluation & { problems?: string[] } = {
         id: row.id,
+        ...(row.decision_id ? { decisionId: row.decision_id } : {}),
         gateId: row.gate_id,
         gateTitle: row.gate_title,
         entityRef: row.entity_ref,
@@ -222,7 +303,7 @@ export class GateEvaluationStore {
         trigger: row.trigger,
         mode,
         verdict: row.verdict,
-        effectiveVerdict: effectiveGateVerdict(row.verdict, mode, override),
+        effectiveVerdict,
         score: row.score === null ? null : Number(row.score),
         passPercent: Number(row.pass_percent),
         warningPercent: Number(row.warning_percent),
@@ -230,10 +311,31 @@ export class GateEvaluationStore {
         startedAt: timestampFromDatabase(row.started_at),
         finishedAt: timestampFromDatabase(row.finished_at),
         ...(override ? { override } : {}),
+        ...(pin ? { pin } : {}),
       };
       if (row.problems) evaluation.problems = JSON.parse(row.problems);
       return evaluation;
     });
+  }
+
+  /** The evaluations of decisions, each in the order its gates were listed. */
+  /**
+   * The evaluations of decisions, in their decisions' order. Lists of
+   * decisions show gates without their criteria: `withCriteria: false`
+   * leaves the evidence unread.
+   */
+  async ofDecisions(
+    decisionIds: string[],
+    options: { withCriteria?: boolean } = {},
+  ): Promise<GateEvaluation[]> {
+    if (decisionIds.length === 0) return [];
+    const rows = await this.knex('gate_evaluations')
+      .whereIn('decision_id', decisionIds)
+      .orderBy([
+        { column: 'decision_position', order: 'asc' },
+        { column: 'gate_id', order: 'asc' },
+      ]);
+    return this.hydrate(rows, options);
   }
 
   async get(id: string): Promise<GateEvaluation | undefined> {
@@ -241,12 +343,13 @@ export class GateEvaluationStore {
     return (await this.hydrate(rows))[0];
   }
 
-  async list(
-    query: GateEvaluationQuery,
-  ): Promise<{ items: GateEvaluation[]; totalCount: number }> {
+  /** The evaluations matching the history's filters, unpaged. */
+  private filtered(query: GateEvaluationFilters): Knex.QueryBuilder {
     const builder = this.knex('gate_evaluations as e');
     if (query.entityRef) builder.where('e.entity_ref', query.entityRef);
-    if (query.entityRefs) builder.whereIn('e.entity_ref', query.entityRefs);
+    if (query.entityRefs) {
+      whereInList(this.knex, builder, 'e.entity_ref', query.entityRefs);
+    }
     if (query.gateId) builder.where('e.gate_id', query.gateId);
     if (query.environment) builder.where('e.environment', query.environment);
     if (query.verdict) builder.where('e.verdict', query.verdict);
@@ -255,15 +358,40 @@ export class GateEvaluationStore {
       const overrides = this.knex('gate_overrides as o')
         .whereRaw('o.evaluation_id = e.id')
         .select(this.knex.raw('1'));
-      if (query.overridden) builder.whereExists(overrides);
-      else builder.whereNotExists(overrides);
+      if (query.overridden) {
+        builder.where(overridden =>
+          overridden.whereExists(overrides).orWhereNotNull('e.override_id'),
+        );
+      } else {
+        builder.whereNotExists(overrides).whereNull('e.override_id');
+      }
     }
-    const { rows, totalCount } = await readNewestFirst<any>(builder, {
-      timeColumn: 'e.finished_at',
-      limit: query.limit,
-      offset: query.offset,
-    });
+    return builder;
+  }
+
+  async list(
+    query: GateEvaluationQuery,
+  ): Promise<{ items: GateEvaluation[]; totalCount: number }> {
+    const { rows, totalCount } = await readNewestFirst<any>(
+      this.filtered(query),
+      {
+        timeColumn: 'e.finished_at',
+        limit: query.limit,
+        offset: query.offset,
+      },
+    );
     return { items: await this.hydrate(rows), totalCount };
+  }
+
+  /**
+   * The entities that have evaluations matching the filters: the candidates
+   * a caller's visibility is checked against before a list is paged.
+   */
+  async entityRefsOf(query: GateEvaluationFilters): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.filtered(
+      query,
+    ).distinct('e.entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   /** The latest evaluation of each gate in each environment of an entity. */
@@ -321,24 +449,51 @@ export class GateEvaluationStore {
     }));
   }
 
-  async addOverride(input: {
-    evaluationId: string;
-    verdict: 'pass' | 'fail';
-    reason: string;
-    createdBy: string;
-    expiresAt: string;
-  }): Promise<GateOverride> {
-    const now = DateTime.utc();
-    const row = {
-      id: randomUUID(),
-      evaluation_id: input.evaluationId,
-      verdict: input.verdict,
-      reason: input.reason,
-      created_by: input.createdBy,
-      created_at: now.toJSDate(),
-      expires_at: timestampToDatabase(input.expiresAt),
-    };
-    await this.knex('gate_overrides').insert(row);
-    return toOverride(row, now);
+  /**
+   * Pins an evaluation as its gate's baseline for the entity and
+   * environment, in place of the one pinned there before.
+   */
+  async pin(
+    evaluation: Pick<
+      GateEvaluation,
+      'id' | 'gateId' | 'entityRef' | 'environment'
+    >,
+    pinnedBy: string,
+  ): Promise<void> {
+    await this.knex('gate_baseline_pins')
+      .insert({
+        gate_id: evaluation.gateId,
+        entity_ref: evaluation.entityRef,
+        environment: evaluation.environment,
+        evaluation_id: evaluation.id,
+        pinned_by: pinnedBy,
+        pinned_at: new Date(),
+      })
+      .onConflict(['gate_id', 'entity_ref', 'environment'])
+      .merge(['evaluation_id', 'pinned_by', 'pinned_at']);
+  }
+
+  /** Unpins an evaluation; whether it was pinned. */
+  async unpin(evaluationId: string): Promise<boolean> {
+    const deleted = await this.knex('gate_baseline_pins')
+      .where({ evaluation_id: evaluationId })
+      .delete();
+    return deleted > 0;
+  }
+
+  /** The evaluation pinned as baseline of a gate for an entity there. */
+  async pinnedEvaluationId(options: {
+    gateId: string;
+    entityRef: string;
+    environment: string;
+  }): Promise<string | undefined> {
+    const row = await this.knex('gate_baseline_pins')
+      .where({
+        gate_id: options.gateId,
+        entity_ref: options.entityRef,
+        environment: options.environment,
+      })
+      .first('evaluation_id');
+    return row?.evaluation_id;
   }
 }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { timestampToDatabase } from '../../database/timestamps';
+import { lockEntityHistories } from '../../database/entityHistoryLocks';
 import { refreshFirstDeployments } from '../../delivery/firstDeployments';
 import {
   deploymentPoints,
@@ -124,14 +125,20 @@ export class CdEventLog {
     tx: Knex.Transaction,
     externalId: string,
   ): Promise<void> {
-    const undone: Array<{ id: string }> = await tx('deployments')
+    const undone: Array<{ id: string; entity_ref: string | null }> = await tx(
+      'deployments',
+    )
       .where({ source: CDEVENTS_SOURCE, external_id: externalId })
       .whereNot('status', 'rolled_back')
-      .select('id');
+      .select('id', 'entity_ref');
     const ids = undone.map(row => row.id);
     if (ids.length === 0) {
       return;
     }
+    await lockEntityHistories(
+      tx,
+      undone.map(row => row.entity_ref),
+    );
     await tx('deployments')
       .whereIn('id', ids)
       .update({ status: 'rolled_back', updated_at: new Date() });

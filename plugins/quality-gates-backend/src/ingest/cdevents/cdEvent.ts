@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { timestampField } from '../../input/timestamp';
 
 /**
  * The CDEvent types recorded, with any 0.x version of their schema: v0.4 of
@@ -38,9 +39,7 @@ export function cdEventKind(type: string): CdEventKind {
   return match[1] as CdEventKind;
 }
 
-const timestamp = z
-  .string()
-  .datetime({ offset: true, message: 'expected an RFC 3339 timestamp' });
+const timestamp = timestampField('expected an RFC 3339 timestamp');
 
 /** A reference to another subject: `{ id, source? }` (environment, service). */
 const reference = z.object({

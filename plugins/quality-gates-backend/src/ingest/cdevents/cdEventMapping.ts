@@ -18,6 +18,7 @@ import {
 } from './cdEvent';
 import { parsePackageUrl } from './packageUrl';
 import { cdEventsKey } from './cdEventsKey';
+import { clipText } from '../../input/storableText';
 
 /** The `source` of every row CDEvents create. */
 export const CDEVENTS_SOURCE = 'cdevents';
@@ -183,10 +184,7 @@ function serviceEvent(
 ): ServiceEventRecord {
   const { content } = cdEvent.subject;
   const artifact = content.artifactId;
-  const version = (parsePackageUrl(artifact)?.version ?? artifact).slice(
-    0,
-    255,
-  );
+  const version = clipText(parsePackageUrl(artifact)?.version ?? artifact, 255);
   return {
     kind: 'service',
     event: identity(kind, cdEvent),
@@ -234,7 +232,7 @@ function severityOf(customData: unknown): string | undefined {
   }
   const severity = (customData as Record<string, unknown>).severity;
   return typeof severity === 'string' && severity
-    ? severity.slice(0, 64)
+    ? clipText(severity, 64)
     : undefined;
 }
 

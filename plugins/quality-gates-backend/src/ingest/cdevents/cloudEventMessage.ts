@@ -1,5 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { CloudEvent, HTTP, ValidationError } from 'cloudevents';
+import { parseJson } from '../../input/requestBody';
+import { requireStorableText } from '../../input/storableText';
 
 /** Most events one batch-mode request may carry; each is its own transaction. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -55,7 +57,16 @@ export function cloudEventsFromRequest(
     );
   }
 
-  const body = parseJson(rawBody);
+  if (isBinary) {
+    // Binary mode carries the attributes in ce-* headers.
+    requireStorableText(
+      Object.fromEntries(
+        Object.entries(flatHeaders).filter(([name]) => name.startsWith('ce-')),
+      ),
+      'headers',
+    );
+  }
+  const body = parseBody(rawBody);
 
   if (mediaType === BATCH) {
     if (!Array.isArray(body)) {
@@ -130,17 +141,17 @@ function toValidEvent(
   return event;
 }
 
-function parseJson(rawBody: Buffer | undefined): unknown {
+/**
+ * The body as JSON, its depth bounded before parsing (the SDK walks
+ * attributes recursively), every string storable.
+ */
+function parseBody(rawBody: Buffer | undefined): unknown {
   if (!rawBody || rawBody.length === 0) {
     throw new InputError('The request has no body');
   }
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch (error) {
-    throw new InputError(
-      `The body is not valid JSON: ${(error as Error).message}`,
-    );
-  }
+  const body = parseJson(rawBody);
+  requireStorableText(body);
+  return body;
 }
 
 function isJsonMediaType(mediaType: string): boolean {

@@ -1,8 +1,11 @@
+import { retryTransientWrite } from '../../database/retryTransientWrite';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { DeliveryEventWriter } from '../../delivery/DeliveryEventWriter';
 import Router from 'express-promise-router';
-import { IngestContext } from '../IngestContext';
+import { limitedRawBody } from '../../input/requestBody';
+import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
+import { authorizeIngest } from '../authorizeIngest';
 import { RequestEntityAssignments } from '../json/entityAssignments';
 import { cloudEventsFromRequest } from './cloudEventMessage';
 import { CdEventRecord, mapCdEvent } from './cdEventMapping';
@@ -27,10 +30,10 @@ export function createCdEventsRouter(ctx: IngestContext): express.Router {
     '/events/cdevents',
     async (req, _res, next) => {
       // Before the body is read: strangers cannot make us buffer megabytes.
-      await ctx.httpAuth.credentials(req, { allow: ['service', 'user'] });
+      await authorizeIngest(ctx, req);
       next();
     },
-    express.raw({ type: () => true, limit: ctx.maxBodySize }),
+    limitedRawBody(ctx.maxBodySize, MAX_BODY_SIZE_SETTING),
     async (req, res) => {
       const events = cloudEventsFromRequest(
         req.headers,
@@ -49,15 +52,23 @@ export function createCdEventsRouter(ctx: IngestContext): express.Router {
         await entities.resolveFirst(record.hints);
       }
       // One request, one transaction: each event in a savepoint of its own
-      // (a concurrent duplicate of one event undoes only that event).
-      const recorded = await ctx.database.transaction(async tx => {
-        const inRequest = new CdEventRecorder(tx, new DeliveryEventWriter(tx));
-        const answers: RecordedCdEvent[] = [];
-        for (const record of records) {
-          answers.push(await inRequest.record(record, entities));
-        }
-        return answers;
-      });
+      // (a concurrent duplicate of one event undoes only that event). A
+      // deadlock undoes the whole request, which runs again.
+      const recorded = await retryTransientWrite(
+        () =>
+          ctx.database.transaction(async tx => {
+            const inRequest = new CdEventRecorder(
+              tx,
+              new DeliveryEventWriter(tx),
+            );
+            const answers: RecordedCdEvent[] = [];
+            for (const record of records) {
+              answers.push(await inRequest.record(record, entities));
+            }
+            return answers;
+          }),
+        { what: 'CloudEvents' },
+      );
       res.status(200).json({ events: recorded });
     },
   );

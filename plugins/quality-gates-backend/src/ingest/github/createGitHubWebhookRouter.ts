@@ -7,7 +7,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityAssignment } from '../../delivery/DeliveryBatch';
-import { IngestContext } from '../IngestContext';
+import { limitedRawBody } from '../../input/requestBody';
+import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
 import { GitHubDeliveryLog } from './GitHubDeliveryLog';
 import { ENTITY_REF_PAYLOAD_KEY } from './deploymentEvents';
 import { assignEntity, GitHubEventRecord } from './GitHubEventMapping';
@@ -66,7 +67,7 @@ export function createGitHubWebhookRouter(ctx: IngestContext): express.Router {
     },
     // The signature covers the exact bytes sent, so the body is read raw
     // (inflated if compressed; the size limit applies after inflating).
-    express.raw({ type: () => true, limit: ctx.maxBodySize }),
+    limitedRawBody(ctx.maxBodySize, MAX_BODY_SIZE_SETTING),
     async (req, res) => {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (

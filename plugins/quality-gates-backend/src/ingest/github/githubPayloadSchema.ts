@@ -1,9 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { clipText } from '../../input/storableText';
+import { timestampField } from '../../input/timestamp';
 
 /** GitHub's ISO 8601 timestamps: `2026-11-20T10:15:30Z`, commits with an offset. */
-export const timestamp = z.string().datetime({ offset: true });
+export const timestamp = timestampField('Invalid datetime');
 
 /** The fields of `repository` every supported event carries. */
 export const repositorySchema = z.object({
@@ -71,7 +73,7 @@ export function toIsoTimestamp(value: string | number): string {
 export function clip(value: string): string;
 export function clip(value: string | undefined): string | undefined;
 export function clip(value: string | undefined) {
-  return value?.slice(0, 255);
+  return value === undefined ? undefined : clipText(value, 255);
 }
 
 /** The first of several optional strings that is not empty. */

@@ -1,4 +1,6 @@
 import { InputError } from '@backstage/errors';
+import { parseJson } from '../../input/requestBody';
+import { requireStorableText } from '../../input/storableText';
 
 /**
  * Reads a webhook body as a JSON object. GitHub sends either the JSON itself
@@ -33,16 +35,11 @@ export function parseWebhookPayload(
     );
   }
 
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    throw new InputError(
-      `The webhook body is not valid JSON: ${(error as Error).message}`,
-    );
-  }
+  const parsed = parseJson(json, 'The webhook body');
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError('The webhook body must be a JSON object');
   }
+  // Mapped fields are stored: every string must be storable.
+  requireStorableText(parsed);
   return parsed as Record<string, unknown>;
 }

@@ -1,9 +1,10 @@
-import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { DateTime } from 'luxon';
 import { HeartbeatStore } from '../../heartbeats/HeartbeatStore';
-import { IngestContext } from '../IngestContext';
+import { jsonBody } from '../../input/requestBody';
+import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
+import { authorizeIngest } from '../authorizeIngest';
 import { RequestEntityAssignments } from '../json/entityAssignments';
 import { parseItems } from '../json/payloadFields';
 import {
@@ -21,23 +22,19 @@ import {
 export function createHeartbeatRouter(ctx: IngestContext): express.Router {
   const router = Router();
   const store = new HeartbeatStore(ctx.database);
-  const json = express.json({ type: () => true, limit: ctx.maxBodySize });
+  const json = jsonBody({
+    limit: ctx.maxBodySize,
+    setting: MAX_BODY_SIZE_SETTING,
+  });
 
   router.post(
     '/heartbeats',
     async (req, _res, next) => {
       // Before the body is read: strangers cannot make us buffer megabytes.
-      await ctx.httpAuth.credentials(req, { allow: ['service', 'user'] });
+      await authorizeIngest(ctx, req);
       next();
     },
-    (req, res, next) =>
-      json(req, res, error => {
-        if (error?.type === 'entity.parse.failed') {
-          next(new InputError(`The body is not valid JSON: ${error.message}`));
-        } else {
-          next(error);
-        }
-      }),
+    json,
     async (req, res) => {
       const receivedAt = DateTime.utc();
       const items = parseItems(

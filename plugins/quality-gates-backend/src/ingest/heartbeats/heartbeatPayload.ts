@@ -5,6 +5,7 @@ import { HeartbeatReport } from '../../heartbeats/HeartbeatStore';
 import { EntityAssignment } from '../../delivery/DeliveryBatch';
 import {
   API_SOURCE,
+  boundedRecord,
   CrossFieldCheck,
   entityFields,
   FieldIssue,
@@ -39,10 +40,12 @@ export const heartbeatPayload = z
     occurredAt: timestamp.optional(),
     /** The sender's id: resending it changes nothing. */
     externalId: text(255).optional(),
-    details: z
-      .record(z.string().min(1).max(255), detailValue)
-      .refine(details => Object.keys(details).length <= 50, 'at most 50 keys')
-      .optional(),
+    details: boundedRecord(
+      50,
+      z.string().min(1).max(255),
+      detailValue,
+      'at most 50 keys',
+    ).optional(),
   })
   .strict();
 

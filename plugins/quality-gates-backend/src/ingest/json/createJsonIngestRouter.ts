@@ -1,8 +1,9 @@
-import { InputError } from '@backstage/errors';
 import express, { RequestHandler } from 'express';
 import Router from 'express-promise-router';
-import { SourceKey } from '../../delivery/DeliveryBatch';
-import { IngestContext } from '../IngestContext';
+import { DeliveryBatch, SourceKey } from '../../delivery/DeliveryBatch';
+import { jsonBody } from '../../input/requestBody';
+import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
+import { authorizeIngest } from '../authorizeIngest';
 import {
   deploymentChecks,
   deploymentPayload,
@@ -27,21 +28,16 @@ import { readStoredRows, StoredRow, storedRowKey } from './storedRows';
 export function createJsonIngestRouter(ctx: IngestContext): express.Router {
   const router = Router();
 
-  const authenticate: RequestHandler = async (req, _res, next) => {
-    await ctx.httpAuth.credentials(req, { allow: ['service', 'user'] });
+  const authorize: RequestHandler = async (req, _res, next) => {
+    await authorizeIngest(ctx, req);
     next();
   };
-  const json = express.json({ type: () => true, limit: ctx.maxBodySize });
-  const parseJson: RequestHandler = (req, res, next) =>
-    json(req, res, error => {
-      if (error?.type === 'entity.parse.failed') {
-        next(new InputError(`The body is not valid JSON: ${error.message}`));
-      } else {
-        next(error);
-      }
-    });
+  const parseJson = jsonBody({
+    limit: ctx.maxBodySize,
+    setting: MAX_BODY_SIZE_SETTING,
+  });
 
-  router.post('/deployments', authenticate, parseJson, async (req, res) => {
+  router.post('/deployments', authorize, parseJson, async (req, res) => {
     const items = parseItems(
       deploymentPayload,
       deploymentChecks,
@@ -55,18 +51,14 @@ export function createJsonIngestRouter(ctx: IngestContext): express.Router {
         ...(await entities.resolve(hints)),
       })),
     );
-    await ctx.writer.write({ deployments });
     res
       .status(200)
       .json(
-        answer(
-          await readStoredRows(ctx.database, 'deployments', deployments),
-          deployments,
-        ),
+        await writeAndAnswer(ctx, { deployments }, 'deployments', deployments),
       );
   });
 
-  router.post('/incidents', authenticate, parseJson, async (req, res) => {
+  router.post('/incidents', authorize, parseJson, async (req, res) => {
     const items = parseItems(
       incidentPayload,
       incidentChecks,
@@ -80,28 +72,40 @@ export function createJsonIngestRouter(ctx: IngestContext): express.Router {
         ...(await entities.resolve(hints)),
       })),
     );
-    await ctx.writer.write({ incidents });
     res
       .status(200)
-      .json(
-        answer(
-          await readStoredRows(ctx.database, 'incidents', incidents),
-          incidents,
-        ),
-      );
+      .json(await writeAndAnswer(ctx, { incidents }, 'incidents', incidents));
   });
 
   return router;
 }
 
 /**
- * What is stored for each item sent, in the order sent; `entityRef: null`
- * marks items kept for an entity the catalog does not know (yet).
+ * Writes the batch and reads back what is stored for each item sent, in the
+ * order sent, in the same transaction: the answer is complete before the
+ * commit, so nothing is stored that the answer does not acknowledge (an item
+ * whose key the database did not keep as sent rolls the request back).
+ * `entityRef: null` marks items kept for an entity the catalog does not know
+ * (yet).
  */
-function answer(stored: Map<string, StoredRow>, sent: SourceKey[]) {
-  const items = sent.map(key => {
-    const row = stored.get(storedRowKey(key))!;
-    return { ...row, resolved: row.entityRef !== null };
+async function writeAndAnswer(
+  ctx: IngestContext,
+  batch: DeliveryBatch,
+  table: 'deployments' | 'incidents',
+  sent: SourceKey[],
+) {
+  let items: Array<StoredRow & { resolved: boolean }> = [];
+  await ctx.writer.write(batch, async tx => {
+    const stored = await readStoredRows(tx, table, sent);
+    items = sent.map(key => {
+      const row = stored.get(storedRowKey(key));
+      if (!row) {
+        throw new Error(
+          `The ${table} row ${storedRowKey(key)} was not stored under its key`,
+        );
+      }
+      return { ...row, resolved: row.entityRef !== null };
+    });
   });
   return {
     items,

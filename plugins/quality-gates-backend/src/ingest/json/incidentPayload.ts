@@ -3,6 +3,7 @@ import { EntityHints } from '../../catalog/EntityResolver';
 import { EntityAssignment, IncidentReport } from '../../delivery/DeliveryBatch';
 import {
   API_SOURCE,
+  boundedRecord,
   entityFields,
   hintsOf,
   CrossFieldCheck,
@@ -27,10 +28,12 @@ export const incidentPayload = z
     resolvedAt: timestamp.optional(),
     /** The deployment that caused it, by its source's key (any source). */
     causedByDeployment: sourceKey.optional(),
-    labels: z
-      .record(z.string().min(1).max(255), z.string().max(1000))
-      .refine(labels => Object.keys(labels).length <= 50, 'at most 50 labels')
-      .optional(),
+    labels: boundedRecord(
+      50,
+      z.string().min(1).max(255),
+      z.string().max(1000),
+      'at most 50 labels',
+    ).optional(),
   })
   .strict();
 

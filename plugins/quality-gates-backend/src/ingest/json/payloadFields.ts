@@ -2,6 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { EntityHints } from '../../catalog/EntityResolver';
+import { timestampField } from '../../input/timestamp';
+import { textProblem } from '../../input/storableText';
 
 /** Most items one request may carry; they are written in one transaction. */
 export const MAX_ITEMS_PER_REQUEST = 500;
@@ -9,13 +11,45 @@ export const MAX_ITEMS_PER_REQUEST = 500;
 /** The `source` of every row the JSON API writes. */
 export const API_SOURCE = 'api';
 
-export const timestamp = z.string().datetime({
-  offset: true,
-  message:
-    'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-24T10:15:00Z',
-});
+/** A real instant with a time zone: `2026-02-30T00:00:00Z` is refused. */
+export const timestamp = timestampField();
 
-export const text = (max: number) => z.string().min(1).max(max);
+/**
+ * Text that is stored: not empty, at most `max` UTF-16 units, and without
+ * NUL characters or lone surrogates (request bodies are checked whole as
+ * they are read; this keeps the schemas safe on their own).
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((value, context) => {
+      const problem = textProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+
+/**
+ * A map of at most `max` entries. The count is checked before the entries
+ * are: a body of 150,000 labels is refused at once, not after each is read.
+ */
+export function boundedRecord<Value extends z.ZodTypeAny>(
+  max: number,
+  key: z.ZodString,
+  value: Value,
+  message: string,
+) {
+  return z
+    .unknown()
+    .refine(
+      map =>
+        typeof map !== 'object' ||
+        map === null ||
+        Object.keys(map).length <= max,
+      message,
+    )
+    .pipe(z.record(key, value));
+}
 
 /** A row of another source, by its key: `{ source, externalId }`. */
 export const sourceKey = z
@@ -115,6 +149,13 @@ export function parseItems<Item extends z.ZodTypeAny>(
   what: string,
 ): z.infer<Item>[] {
   const isBatch = typeof body === 'object' && body !== null && 'items' in body;
+  const sentItems = isBatch ? (body as { items: unknown }).items : undefined;
+  // Before zod, which would check every element of a huge array first.
+  if (Array.isArray(sentItems) && sentItems.length > MAX_ITEMS_PER_REQUEST) {
+    throw new InputError(
+      `Invalid ${what}: items: Array must contain at most ${MAX_ITEMS_PER_REQUEST} element(s)`,
+    );
+  }
   const schema = isBatch
     ? z
         .object({ items: z.array(item).min(1).max(MAX_ITEMS_PER_REQUEST) })

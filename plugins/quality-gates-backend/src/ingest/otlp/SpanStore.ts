@@ -5,6 +5,8 @@ import { isCiTask, normaliseCiAttributes } from './ciAttributes';
 import { Attributes, OtlpSpan, SpanKind, SpanStatusCode } from './OtlpTraces';
 import { microsToIso, nanosToMicros } from './spanTime';
 import { isPostgres } from '../../database/dialect';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
+import { clipText } from '../../input/storableText';
 
 /** The spans of one resource, with the entity the resource resolved to. */
 export interface SpanGroup {
@@ -130,7 +132,7 @@ async function linkSpansToRuns(
 }
 
 function textAttribute(value: unknown, length: number): string | null {
-  return typeof value === 'string' && value ? value.slice(0, length) : null;
+  return typeof value === 'string' && value ? clipText(value, length) : null;
 }
 
 /**
@@ -149,9 +151,10 @@ export function spanRows(
     const resourceJson = JSON.stringify(resourceAttributes);
     const serviceName = textAttribute(resourceAttributes['service.name'], 255);
     const entityRef = entity.entityRef
-      ? entity.entityRef.toLocaleLowerCase('en-US')
+      ? canonicalEntityRef(entity.entityRef)
       : null;
-    const entityHint = entity.entityHint?.slice(0, 512) ?? null;
+    const entityHint =
+      entity.entityHint === undefined ? null : clipText(entity.entityHint, 512);
     for (const span of spans) {
       rows.set(`${span.traceId}/${span.spanId}`, {
         trace_id: span.traceId,
@@ -223,6 +226,25 @@ export class SpanStore {
    */
   async linkToRuns(traceIds: string[]): Promise<void> {
     await linkSpansToRuns(this.db, traceIds);
+  }
+
+  /**
+   * The entities a trace belongs to: those of its spans and of the pipeline
+   * runs it records, canonical.
+   */
+  async entityRefsOfTrace(traceId: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db('spans')
+      .select('entity_ref')
+      .where({ trace_id: traceId })
+      .whereNotNull('entity_ref')
+      .union(runs =>
+        runs
+          .select('entity_ref')
+          .from('pipeline_runs')
+          .where({ trace_id: traceId })
+          .whereNotNull('entity_ref'),
+      );
+    return rows.map(row => row.entity_ref);
   }
 
   /**

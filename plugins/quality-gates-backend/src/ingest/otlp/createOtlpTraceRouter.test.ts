@@ -477,6 +477,86 @@ describe('POST /api/quality-gates/v1/traces', () => {
       expect(response.body).toEqual({});
     });
 
+    it('takes queue time from the run attributes or the wait for the first job', async () => {
+      const runAttributes = (runId: string, extra: Record<string, string>) => ({
+        'cicd.pipeline.name': 'queued-checkout',
+        'cicd.pipeline.run.id': runId,
+        'cicd.pipeline.result': 'success',
+        'vcs.repository.url.full': 'https://github.com/example-corp/checkout',
+        ...extra,
+      });
+      await exportRuns({
+        encoding: 'protobuf',
+        gzip: false,
+        batchSize: 100,
+        runs: [
+          // Queued 90 s before the run span started (CI/CD attributes).
+          {
+            runId: 'queued-attribute',
+            jobs: 2,
+            stepsPerJob: 1,
+            runAttributes: runAttributes('queued-attribute', {
+              'cicd.pipeline.run.queued_at': new Date(
+                RUN_START_MS - 90_000,
+              ).toISOString(),
+            }),
+          },
+          // Only the trigger (the run span) and its first job, 30 s later.
+          {
+            runId: 'queued-gap',
+            jobs: 2,
+            stepsPerJob: 1,
+            firstJobDelayMs: 30_000,
+            runAttributes: runAttributes('queued-gap', {}),
+          },
+          // The first job starts at once: no queue time.
+          {
+            runId: 'queued-none',
+            jobs: 1,
+            stepsPerJob: 1,
+            runAttributes: runAttributes('queued-none', {}),
+          },
+        ],
+      });
+      const runs = await request(backend.server)
+        .get('/api/quality-gates/pipeline-runs')
+        .query({
+          entityRef: 'component:default/checkout',
+          pipelineName: 'queued-checkout',
+        })
+        .set('Authorization', AUTHORIZATION);
+      expect(runs.status).toBe(200);
+      const byRun = Object.fromEntries(
+        runs.body.items.map((run: any) => [
+          run.runId,
+          [run.queuedAt, run.startedAt, run.queueSeconds],
+        ]),
+      );
+      const iso = (ms: number) => new Date(ms).toISOString();
+      expect(byRun).toEqual({
+        'queued-attribute': [iso(RUN_START_MS - 90_000), iso(RUN_START_MS), 90],
+        'queued-gap': [iso(RUN_START_MS), iso(RUN_START_MS + 30_001), 30.001],
+        'queued-none': [undefined, iso(RUN_START_MS), undefined],
+      });
+
+      const stats = await request(backend.server)
+        .get('/api/quality-gates/pipelines/stats')
+        .query({
+          entityRef: 'component:default/checkout',
+          from: iso(RUN_START_MS - 86_400_000),
+          to: iso(RUN_START_MS + 86_400_000),
+        })
+        .set('Authorization', AUTHORIZATION);
+      expect(stats.status).toBe(200);
+      const queued = stats.body.pipelines.find(
+        (pipeline: any) => pipeline.pipelineName === 'queued-checkout',
+      );
+      // Nearest rank of 30.001 and 90: p50 the first, p95 the second.
+      expect(queued.queue.count).toBe(2);
+      expect(queued.queue.p50Seconds).toBeCloseTo(30.001, 3);
+      expect(queued.queue.p95Seconds).toBeCloseTo(90, 3);
+    });
+
     it('stores a failed Jenkins build as failed, its entity unknown', async () => {
       await exportRuns({
         encoding: 'protobuf',

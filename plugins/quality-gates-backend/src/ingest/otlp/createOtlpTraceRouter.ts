@@ -9,7 +9,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { EntityResolver, EntityHints } from '../../catalog/EntityResolver';
 import { EntityAssignment } from '../../delivery/DeliveryBatch';
-import { IngestContext } from '../IngestContext';
+import { limitedRawBody } from '../../input/requestBody';
+import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
+import { authorizeIngest } from '../authorizeIngest';
 import { decodeJsonTraces } from './otlpJson';
 import {
   decodeProtobufTraces,
@@ -19,7 +21,7 @@ import {
 import { describeRejections, OtlpTraces } from './OtlpTraces';
 import { pipelineRunsOfTraces } from './pipelineRunsOfTraces';
 import { hintsKey, resourceEntityHints } from './resourceEntityHints';
-import { retryTransientWrite } from './retryTransientWrite';
+import { retryTransientWrite } from '../../database/retryTransientWrite';
 import { SpanGroup, SpanStore } from './SpanStore';
 
 /** Where OTLP/HTTP exporters send traces, under the plugin's base URL. */
@@ -117,21 +119,22 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
       ...run,
       ...entities.get(hintsKey(hints))!,
     }));
-    await retryTransientWrite(() =>
-      ctx.writer.write({ pipelineRuns }, tx =>
-        spans.write(
-          tx,
-          groups,
-          pipelineRuns.map(run => run.traceId!),
-        ),
+    // The writer runs its transaction again after a deadlock.
+    await ctx.writer.write({ pipelineRuns }, tx =>
+      spans.write(
+        tx,
+        groups,
+        pipelineRuns.map(run => run.traceId!),
       ),
     );
     // Concurrent requests cannot see each other's uncommitted rows: a run and
     // spans of its trace written at the same time are linked once committed.
-    await retryTransientWrite(() =>
-      spans.linkToRuns(
-        groups.flatMap(group => group.spans.map(span => span.traceId)),
-      ),
+    await retryTransientWrite(
+      () =>
+        spans.linkToRuns(
+          groups.flatMap(group => group.spans.map(span => span.traceId)),
+        ),
+      { what: 'Spans' },
     );
   }
 
@@ -139,7 +142,7 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     OTLP_TRACES_PATH,
     // Authenticated and typed before the body is read.
     async (req, res, next) => {
-      await ctx.httpAuth.credentials(req, { allow: ['service', 'user'] });
+      await authorizeIngest(ctx, req);
       const encoding = encodingOf(req.header('content-type'));
       if (!encoding) {
         throw new UnsupportedMediaTypeError(
@@ -152,7 +155,7 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
       next();
     },
     // Inflates gzip/deflate bodies; the limit applies to the inflated size.
-    express.raw({ type: () => true, limit: ctx.maxBodySize }),
+    limitedRawBody(ctx.maxBodySize, MAX_BODY_SIZE_SETTING),
     async (req, res) => {
       const encoding: OtlpEncoding = res.locals.otlpEncoding;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -12,6 +12,8 @@ import {
   SpanEvent,
   SpanLink,
 } from './OtlpTraces';
+import { parseJson } from '../../input/requestBody';
+import { storableText } from '../../input/storableText';
 
 type JsonObject = Record<string, unknown>;
 
@@ -125,7 +127,7 @@ function variantValue(
       if (typeof inner !== 'string') {
         throw new SpanFieldError(path, 'must be a string');
       }
-      return inner;
+      return storableText(inner);
     case 'boolValue':
       if (typeof inner !== 'boolean') {
         throw new SpanFieldError(path, 'must be a boolean');
@@ -175,7 +177,10 @@ function attributes(
       throw fail(`${path}[${i}]`, 'must be a KeyValue with a string key');
     }
     try {
-      result[keyValue.key] = anyValue(keyValue.value, `${path}[${i}].value`);
+      result[storableText(keyValue.key)] = anyValue(
+        keyValue.value,
+        `${path}[${i}].value`,
+      );
     } catch (error) {
       // Resource attributes fail the request, span attributes the span.
       if (error instanceof SpanFieldError)
@@ -212,7 +217,7 @@ function events(span: JsonObject, path: string): SpanEvent[] {
         spanFieldError,
       );
       return {
-        name: String(name),
+        name: storableText(String(name)),
         timeUnixNano: time.toString(),
         ...(Object.keys(eventAttributes).length
           ? { attributes: eventAttributes }
@@ -235,7 +240,9 @@ function links(span: JsonObject, path: string): SpanLink[] {
     return {
       traceId: id(field(link, 'traceId', 'trace_id'), `${at}.traceId`) ?? '',
       spanId: id(field(link, 'spanId', 'span_id'), `${at}.spanId`) ?? '',
-      ...(typeof traceState === 'string' && traceState ? { traceState } : {}),
+      ...(typeof traceState === 'string' && traceState
+        ? { traceState: storableText(traceState) }
+        : {}),
       ...(Object.keys(linkAttributes).length
         ? { attributes: linkAttributes }
         : {}),
@@ -262,7 +269,7 @@ function readSpan(value: unknown, path: string) {
       field(span, 'parentSpanId', 'parent_span_id'),
       `${path}.parentSpanId`,
     ),
-    name,
+    name: storableText(name),
     kind: enumValue(
       field(span, 'kind'),
       'SPAN_KIND_',
@@ -282,7 +289,9 @@ function readSpan(value: unknown, path: string) {
       `${path}.status.code`,
     ),
     statusMessage:
-      typeof statusMessage === 'string' ? statusMessage : undefined,
+      typeof statusMessage === 'string'
+        ? storableText(statusMessage)
+        : undefined,
     attributes: attributes(
       list(span, 'attributes', undefined, path, spanFieldError),
       `${path}.attributes`,
@@ -297,15 +306,12 @@ function readSpan(value: unknown, path: string) {
  * Decodes an OTLP JSON `ExportTraceServiceRequest` (hex ids, 64-bit
  * integers as strings or numbers, enums as numbers or names). A body that
  * is not one is an InputError (400) naming the first problem; a span with
- * an unreadable or invalid field is rejected on its own.
+ * an unreadable or invalid field is rejected on its own. NUL characters and
+ * lone surrogates in names and attributes become U+FFFD (see storableText).
  */
 export function decodeJsonTraces(body: Buffer): OtlpTraces {
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new InputError(`Body is not valid JSON: ${(error as Error).message}`);
-  }
+  // Depth bounded before parsing: attribute values are read recursively.
+  const request = parseJson(body, 'Body');
   if (!isObject(request)) {
     throw new InputError('Body must be an ExportTraceServiceRequest object');
   }

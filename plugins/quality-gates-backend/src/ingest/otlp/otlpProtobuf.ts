@@ -11,6 +11,7 @@ import {
   SpanEvent,
   SpanLink,
 } from './OtlpTraces';
+import { storableText } from '../../input/storableText';
 
 const root = Root.fromJSON(otlpTraceDescriptor);
 const requestType = root.lookupType(
@@ -116,11 +117,20 @@ function variantOf(value: PbAnyValue): string | undefined {
   return value.value;
 }
 
-function anyValue(value: Maybe<PbAnyValue>): AttributeValue {
+/**
+ * Deepest nesting of attribute values (lists of lists, maps of maps) kept;
+ * OTLP JSON bodies are bounded by their JSON depth instead.
+ */
+export const MAX_ATTRIBUTE_DEPTH = 16;
+
+/** A span (or, on the resource, the request) with values nested too deep. */
+class TooDeepError extends Error {}
+
+function anyValue(value: Maybe<PbAnyValue>, depth: number): AttributeValue {
   if (!value) return null;
   switch (variantOf(value)) {
     case 'stringValue':
-      return value.stringValue ?? '';
+      return storableText(value.stringValue ?? '');
     case 'boolValue':
       return value.boolValue ?? false;
     case 'intValue':
@@ -131,9 +141,13 @@ function anyValue(value: Maybe<PbAnyValue>): AttributeValue {
       return Number.isFinite(double) ? double : String(double);
     }
     case 'arrayValue':
-      return (value.arrayValue?.values ?? []).map(anyValue);
+      if (depth >= MAX_ATTRIBUTE_DEPTH) throw new TooDeepError();
+      return (value.arrayValue?.values ?? []).map(item =>
+        anyValue(item, depth + 1),
+      );
     case 'kvlistValue':
-      return attributes(value.kvlistValue?.values);
+      if (depth >= MAX_ATTRIBUTE_DEPTH) throw new TooDeepError();
+      return attributes(value.kvlistValue?.values, depth + 1);
     case 'bytesValue':
       return Buffer.from(value.bytesValue ?? []).toString('base64');
     default:
@@ -141,17 +155,17 @@ function anyValue(value: Maybe<PbAnyValue>): AttributeValue {
   }
 }
 
-function attributes(keyValues: Maybe<PbKeyValue[]>): Attributes {
+function attributes(keyValues: Maybe<PbKeyValue[]>, depth = 0): Attributes {
   const result: Attributes = {};
   for (const { key, value } of keyValues ?? []) {
-    result[key] = anyValue(value);
+    result[storableText(key)] = anyValue(value, depth);
   }
   return result;
 }
 
 function events(span: PbSpan): SpanEvent[] {
   return (span.events ?? []).map(event => ({
-    name: event.name ?? '',
+    name: storableText(event.name ?? ''),
     timeUnixNano: uint64(event.timeUnixNano).toString(),
     ...(event.attributes?.length
       ? { attributes: attributes(event.attributes) }
@@ -163,17 +177,43 @@ function links(span: PbSpan): SpanLink[] {
   return (span.links ?? []).map(link => ({
     traceId: hex(link.traceId),
     spanId: hex(link.spanId),
-    ...(link.traceState ? { traceState: link.traceState } : {}),
+    ...(link.traceState ? { traceState: storableText(link.traceState) } : {}),
     ...(link.attributes?.length
       ? { attributes: attributes(link.attributes) }
       : {}),
   }));
 }
 
+/** A decoded span, checked; or why it is rejected. */
+function readSpan(span: PbSpan): ReturnType<typeof checkSpan> {
+  try {
+    return checkSpan({
+      traceId: hex(span.traceId),
+      spanId: hex(span.spanId),
+      parentSpanId: hex(span.parentSpanId),
+      name: storableText(span.name ?? ''),
+      kind: span.kind ?? 0,
+      startTimeUnixNano: uint64(span.startTimeUnixNano),
+      endTimeUnixNano: uint64(span.endTimeUnixNano),
+      statusCode: span.status?.code ?? 0,
+      statusMessage: span.status?.message
+        ? storableText(span.status.message)
+        : undefined,
+      attributes: attributes(span.attributes),
+      events: events(span),
+      links: links(span),
+    });
+  } catch (error) {
+    if (!(error instanceof TooDeepError)) throw error;
+    return `attribute values nest deeper than ${MAX_ATTRIBUTE_DEPTH} levels`;
+  }
+}
+
 /**
  * Decodes a protobuf `ExportTraceServiceRequest`. Bytes that are not one
  * are an InputError (400); spans that decode but are invalid are rejected
- * one by one, so the valid ones can still be stored.
+ * one by one, so the valid ones can still be stored. NUL characters and
+ * lone surrogates in names and attributes become U+FFFD (see storableText).
  */
 export function decodeProtobufTraces(body: Uint8Array): OtlpTraces {
   let request: PbRequest;
@@ -192,20 +232,7 @@ export function decodeProtobufTraces(body: Uint8Array): OtlpTraces {
     const spans: OtlpResourceSpans['spans'] = [];
     (entry.scopeSpans ?? []).forEach((scope, s) => {
       (scope.spans ?? []).forEach((span, i) => {
-        const checked = checkSpan({
-          traceId: hex(span.traceId),
-          spanId: hex(span.spanId),
-          parentSpanId: hex(span.parentSpanId),
-          name: span.name ?? '',
-          kind: span.kind ?? 0,
-          startTimeUnixNano: uint64(span.startTimeUnixNano),
-          endTimeUnixNano: uint64(span.endTimeUnixNano),
-          statusCode: span.status?.code ?? 0,
-          statusMessage: span.status?.message,
-          attributes: attributes(span.attributes),
-          events: events(span),
-          links: links(span),
-        });
+        const checked = readSpan(span);
         if (typeof checked === 'string') {
           rejected.push({
             path: `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`,
@@ -216,10 +243,16 @@ export function decodeProtobufTraces(body: Uint8Array): OtlpTraces {
         }
       });
     });
-    resourceSpans.push({
-      resourceAttributes: attributes(entry.resource?.attributes),
-      spans,
-    });
+    let resourceAttributes: Attributes;
+    try {
+      resourceAttributes = attributes(entry.resource?.attributes);
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error;
+      throw new InputError(
+        `resourceSpans[${r}].resource.attributes nest values deeper than ${MAX_ATTRIBUTE_DEPTH} levels`,
+      );
+    }
+    resourceSpans.push({ resourceAttributes, spans });
   });
   return { resourceSpans, rejected };
 }

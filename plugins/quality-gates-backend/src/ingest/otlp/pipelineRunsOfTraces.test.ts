@@ -40,7 +40,9 @@ describe('pipelineRunsOfTraces', () => {
           sha: '9a4f0c1d2e3b4a5968778695a4b3c2d1e0f9a8b7',
           repository: 'github.com/example-corp/checkout',
           result: 'timeout',
-          startedAt: '2025-11-23T12:00:00.000Z',
+          // Triggered at the run span's start, its first job a second later.
+          queuedAt: '2025-11-23T12:00:00.000Z',
+          startedAt: '2025-11-23T12:00:01.000Z',
           finishedAt: '2025-11-23T12:01:00.500Z',
           traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
           url: 'https://ci.example.com/pipelines/120912',
@@ -68,7 +70,9 @@ describe('pipelineRunsOfTraces', () => {
           repository: 'github.com/example-corp/payments',
           // UNSTABLE: built, but tests failed.
           result: 'failure',
-          startedAt: '2025-11-23T12:00:00.000Z',
+          // Triggered at the run span's start, its first job a second later.
+          queuedAt: '2025-11-23T12:00:00.000Z',
+          startedAt: '2025-11-23T12:00:01.000Z',
           finishedAt: '2025-11-23T12:10:00.123Z',
           traceId: '0af7651916cd43dd8448eb211c80319c',
           url: 'https://ci.example.com/job/payments/job/main/42/',
@@ -194,5 +198,31 @@ describe('pipelineRunsOfTraces', () => {
       ],
     });
     expect(runs).toHaveLength(1);
+  });
+
+  it('reads a trace once, however many run spans it has', () => {
+    // 20,000 root spans of one trace naming runs, none saying what was
+    // built: every run looks through the trace. Reading it once per run
+    // blocked the event loop for minutes.
+    const spans = Array.from({ length: 20_000 }, (_, i) =>
+      span({
+        spanId: (i + 1).toString(16).padStart(16, '0'),
+        kind: 'server',
+        startTimeUnixNano: 1763899200000000000n + BigInt(i),
+        attributes: {
+          'cicd.pipeline.name': 'deploy',
+          'cicd.pipeline.run.id': String(i % 100),
+          ...(i === 19_999 ? { 'vcs.ref.head.name': 'main' } : {}),
+        },
+      }),
+    );
+    const started = Date.now();
+    const runs = pipelineRunsOfTraces({
+      resourceSpans: [{ resourceAttributes: {}, spans }],
+      rejected: [],
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(runs).toHaveLength(100);
+    expect(runs.every(({ run }) => run.ref === 'main')).toBe(true);
   });
 });

@@ -10,7 +10,9 @@ import {
 } from './ciAttributes';
 import { Attributes, OtlpSpan, OtlpTraces } from './OtlpTraces';
 import { resourceEntityHints } from './resourceEntityHints';
+import { firstJobStarts, runQueue } from './runQueue';
 import { nanosToIso } from './spanTime';
+import { clipText } from '../../input/storableText';
 
 /** The source of pipeline runs read from traces. */
 export const OTLP_SOURCE = 'otlp';
@@ -33,7 +35,7 @@ function hasAny(attributes: Attributes, keys: readonly string[]): boolean {
 }
 
 function clip(value: string | undefined, length: number): string | undefined {
-  return value === undefined ? undefined : value.slice(0, length);
+  return value === undefined ? undefined : clipText(value, length);
 }
 
 /**
@@ -74,35 +76,64 @@ function revisionOf(ci: CiAttributes): string | undefined {
 function externalIdOf(ci: CiAttributes, traceId: string): string {
   if (!ci.runId) return `trace:${traceId}`;
   const attempt = ci.runAttempt ? `#${ci.runAttempt}` : '';
-  return `${ci.pipelineName!.slice(0, 160)}#${ci.runId.slice(0, 80)}${attempt}`;
+  const key = `${clipText(ci.pipelineName!, 160)}#${clipText(
+    ci.runId,
+    80,
+  )}${attempt}`;
+  // U+FFFD may stand for characters that could not be stored (decoding
+  // replaced them): two different runs could meet in one key, so such a
+  // run is keyed by its trace instead.
+  return key.includes('\uFFFD') ? `trace:${traceId}` : key;
+}
+
+/** What a trace's spans say about the code built, each from the earliest span saying it. */
+interface TraceFacts {
+  revision?: string;
+  ref?: string;
+  /** The repository fields of the earliest span that names a repository. */
+  repository?: Pick<
+    CiAttributes,
+    'repositoryUrl' | 'repositoryName' | 'repositoryOwner' | 'repositoryHost'
+  >;
 }
 
 /**
  * Jenkins names the repository and branch on its checkout spans, not on the
- * run span: fills what the run span lacks from the other spans of its trace
- * in the same request, earliest first.
+ * run span. Read once per trace (earliest span first), so a request of many
+ * runs in one trace costs one pass over it, not one per run.
  */
-function fillFromTrace(
-  ci: CiAttributes,
+function traceFacts(
   traceSpans: Array<{ span: OtlpSpan; resource: Attributes }>,
-): CiAttributes {
-  const filled = { ...ci };
+): TraceFacts {
+  const facts: TraceFacts = {};
   const sorted = [...traceSpans].sort((a, b) =>
     a.span.startTimeUnixNano < b.span.startTimeUnixNano ? -1 : 1,
   );
   for (const { span } of sorted) {
-    if (filled.revision && filled.ref && normaliseRepository(filled)) break;
+    if (facts.revision && facts.ref && facts.repository) break;
     const other = normaliseCiAttributes(span.attributes);
-    filled.revision ??= other.revision;
-    filled.ref ??= other.ref;
-    if (!normaliseRepository(filled) && normaliseRepository(other)) {
-      filled.repositoryUrl = other.repositoryUrl;
-      filled.repositoryName = other.repositoryName;
-      filled.repositoryOwner = other.repositoryOwner;
-      filled.repositoryHost = other.repositoryHost;
+    facts.revision ??= other.revision;
+    facts.ref ??= other.ref;
+    if (!facts.repository && normaliseRepository(other)) {
+      facts.repository = {
+        repositoryUrl: other.repositoryUrl,
+        repositoryName: other.repositoryName,
+        repositoryOwner: other.repositoryOwner,
+        repositoryHost: other.repositoryHost,
+      };
     }
   }
-  return filled;
+  return facts;
+}
+
+/** What the run span lacks, filled from the other spans of its trace. */
+function fillFromTrace(ci: CiAttributes, facts: TraceFacts): CiAttributes {
+  return {
+    ...ci,
+    revision: ci.revision ?? facts.revision,
+    ref: ci.ref ?? facts.ref,
+    ...(!normaliseRepository(ci) && facts.repository ? facts.repository : {}),
+  };
 }
 
 /**
@@ -140,30 +171,49 @@ export function pipelineRunsOfTraces(traces: OtlpTraces): TracedPipelineRun[] {
       .filter(({ ci }) => !ci.revision || !ci.ref || !normaliseRepository(ci))
       .map(({ span }) => span.traceId),
   );
+  // Every run's trace: its first job tells its queue time.
+  const runTraces = new Set(pending.map(({ span }) => span.traceId));
   const spansByTrace = new Map<
     string,
     Array<{ span: OtlpSpan; resource: Attributes }>
   >();
-  if (needsTrace.size > 0) {
-    for (const { resourceAttributes, spans } of traces.resourceSpans) {
-      for (const span of spans) {
-        if (!needsTrace.has(span.traceId)) continue;
-        const list = spansByTrace.get(span.traceId) ?? [];
-        list.push({ span, resource: resourceAttributes });
-        spansByTrace.set(span.traceId, list);
-      }
+  for (const { resourceAttributes, spans } of traces.resourceSpans) {
+    for (const span of spans) {
+      if (!runTraces.has(span.traceId)) continue;
+      const list = spansByTrace.get(span.traceId) ?? [];
+      list.push({ span, resource: resourceAttributes });
+      spansByTrace.set(span.traceId, list);
     }
   }
 
+  const factsByTrace = new Map<string, TraceFacts>();
+  const jobsByTrace = new Map<string, Map<string, bigint>>();
   for (const pendingRun of pending) {
     const { span, resource } = pendingRun;
-    const ci = needsTrace.has(span.traceId)
-      ? fillFromTrace(pendingRun.ci, spansByTrace.get(span.traceId) ?? [])
-      : pendingRun.ci;
-    const externalId = externalIdOf(ci, span.traceId);
+    // The key does not depend on what is filled in: a run seen is skipped.
+    const externalId = externalIdOf(pendingRun.ci, span.traceId);
     if (found.has(externalId)) continue;
+    let ci = pendingRun.ci;
+    if (needsTrace.has(span.traceId)) {
+      let facts = factsByTrace.get(span.traceId);
+      if (!facts) {
+        facts = traceFacts(spansByTrace.get(span.traceId) ?? []);
+        factsByTrace.set(span.traceId, facts);
+      }
+      ci = fillFromTrace(ci, facts);
+    }
     const repository = normaliseRepository(ci);
     const hints = resourceEntityHints(resource);
+    let jobs = jobsByTrace.get(span.traceId);
+    if (!jobs) {
+      jobs = firstJobStarts(spansByTrace.get(span.traceId) ?? []);
+      jobsByTrace.set(span.traceId, jobs);
+    }
+    const { queuedAt, startedAt } = runQueue(
+      span,
+      { ...resource, ...span.attributes },
+      jobs.get(span.spanId),
+    );
     if (!hints.repositorySlug) {
       const slug = githubSlugOf(repository);
       if (slug) hints.repositorySlug = slug;
@@ -180,7 +230,8 @@ export function pipelineRunsOfTraces(traces: OtlpTraces): TracedPipelineRun[] {
         repository: clip(repository, 512),
         result:
           ci.result ?? (span.status.code === 'error' ? 'failure' : 'success'),
-        startedAt: nanosToIso(span.startTimeUnixNano),
+        ...(queuedAt ? { queuedAt } : {}),
+        startedAt,
         finishedAt: nanosToIso(span.endTimeUnixNano),
         traceId: span.traceId,
         url: ci.runUrl,

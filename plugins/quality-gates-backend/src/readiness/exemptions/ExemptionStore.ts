@@ -8,6 +8,7 @@ import {
   timestampToDatabase,
 } from '../../database/timestamps';
 import { isPostgres } from '../../database/dialect';
+import { whereInList } from '../../database/inList';
 
 interface ExemptionRow {
   id: string;
@@ -79,21 +80,42 @@ export class ExemptionStore {
     return row ? toExemption(row, DateTime.utc()) : undefined;
   }
 
-  async list(options: {
-    entityRef?: string;
-    active?: boolean;
-    limit: number;
-  }): Promise<ReadinessExemption[]> {
-    const now = DateTime.utc();
+  private filtered(
+    options: { entityRef?: string; entityRefs?: string[]; active?: boolean },
+    now: DateTime,
+  ) {
     const query = options.active
       ? this.activeRows(now)
       : this.knex<ExemptionRow>('readiness_exemptions');
     if (options.entityRef) query.where('entity_ref', options.entityRef);
-    const rows = await query
+    if (options.entityRefs) {
+      whereInList(this.knex, query, 'entity_ref', options.entityRefs);
+    }
+    return query;
+  }
+
+  async list(options: {
+    entityRef?: string;
+    /** Only these entities, e.g. those a caller can see. */
+    entityRefs?: string[];
+    active?: boolean;
+    limit: number;
+  }): Promise<ReadinessExemption[]> {
+    const now = DateTime.utc();
+    const rows = await this.filtered(options, now)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'asc')
       .limit(options.limit);
     return rows.map(row => toExemption(row, now));
+  }
+
+  /** The entities with exemptions (active ones only, if asked). */
+  async entityRefsOf(options: { active?: boolean }): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.filtered(
+      options,
+      DateTime.utc(),
+    ).distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { rebuildFirstDeployments } from '../../delivery/firstDeployments';
 
 /**
  * Two weeks of one component's delivery whose timeline, "what is where" and
@@ -400,6 +401,8 @@ export async function writeDeliveryHistory(knex: Knex): Promise<void> {
       })),
     ),
   );
+  // What the ingest derives from these rows: which deployment shipped what.
+  await rebuildFirstDeployments(knex);
   await knex('gate_evaluations').insert(
     GATE_EVALUATIONS.map(g => ({
       id: g.id,
@@ -419,15 +422,22 @@ export async function writeDeliveryHistory(knex: Knex): Promise<void> {
     })),
   );
   await knex('gate_overrides').insert(
-    OVERRIDES.map(o => ({
-      id: o.id,
-      evaluation_id: o.evaluationId,
-      verdict: o.verdict,
-      reason: 'Known flaky probe, checked by hand',
-      created_by: 'user:default/alice',
-      created_at: t(o.createdAt),
-      expires_at: t('2026-01-10T00:00:00Z'),
-    })),
+    OVERRIDES.map(o => {
+      const evaluation = GATE_EVALUATIONS.find(g => g.id === o.evaluationId)!;
+      return {
+        id: o.id,
+        evaluation_id: o.evaluationId,
+        entity_ref: CHECKOUT,
+        environment: evaluation.environment,
+        version: evaluation.version,
+        gate_id: evaluation.gateId,
+        verdict: o.verdict,
+        reason: 'Known flaky probe, checked by hand',
+        created_by: 'user:default/alice',
+        created_at: t(o.createdAt),
+        expires_at: t('2026-01-10T00:00:00Z'),
+      };
+    }),
   );
   await knex('incidents').insert(
     INCIDENTS.map(i => ({

@@ -13,17 +13,28 @@ const LABELS: Record<DeploymentStatus, string> = {
   rolled_back: 'Rolled back',
 };
 
-/** A deployment's status as an icon and a word, never colour alone. */
-export function DeploymentStatusLabel(props: { status: DeploymentStatus }) {
-  const label = LABELS[props.status] ?? props.status;
+function StatusIcon(props: { status: DeploymentStatus; label: string }) {
   switch (props.status) {
     case 'succeeded':
-      return <StatusOK>{label}</StatusOK>;
+      return <StatusOK>{props.label}</StatusOK>;
     case 'failed':
-      return <StatusError>{label}</StatusError>;
+      return <StatusError>{props.label}</StatusError>;
     case 'rolled_back':
-      return <StatusAborted>{label}</StatusAborted>;
+      return <StatusAborted>{props.label}</StatusAborted>;
     default:
-      return <StatusRunning>{label}</StatusRunning>;
+      return <StatusRunning>{props.label}</StatusRunning>;
   }
+}
+
+/**
+ * A deployment's status as an icon and a word, never colour alone; the
+ * word never breaks ("Succeed-ed") in a narrow table column.
+ */
+export function DeploymentStatusLabel(props: { status: DeploymentStatus }) {
+  const label = LABELS[props.status] ?? props.status;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <StatusIcon status={props.status} label={label} />
+    </span>
+  );
 }

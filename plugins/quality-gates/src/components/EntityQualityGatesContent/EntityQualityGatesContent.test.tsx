@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
@@ -9,8 +9,12 @@ import { Entity } from '@backstage/catalog-model';
 import { DeploymentListResponse } from '@can-i-deploy/plugin-quality-gates-common';
 import { ResponseError } from '@backstage/errors';
 import { QualityGatesApi, qualityGatesApiRef } from '../../api/QualityGatesApi';
-import { permissionApiAllowing } from '../readiness/__testUtils__/permissionApi';
-import { evaluation } from '../gates/__testUtils__/gateFixtures';
+import { permissionApiAllowing } from '../__testUtils__/permissionApi';
+import { gateHistoryRouteRef } from '../../routes';
+import {
+  checkoutCandidates,
+  productionNo,
+} from '../gates/__testUtils__/decisionFixtures';
 import { EntityQualityGatesContent } from './EntityQualityGatesContent';
 
 const entity: Entity = {
@@ -78,19 +82,20 @@ const listing: DeploymentListResponse = {
   ],
 };
 
-const noGates = async () => ({
-  entityRef: 'component:default/checkout',
-  latest: [],
-  recent: [],
-});
+// Nothing known to ask about: no environment, no version.
+const noGates: Partial<QualityGatesApi> = {
+  gateCandidates: async () => ({ environments: [], versions: [] }),
+  latestDecisions: async () => ({ items: [] }),
+  listOverrides: async () => ({ items: [] }),
+};
 
 // The API is the component's boundary: the client and the backend are tested
 // on their own and together in the end-to-end browser test.
-function renderWith(api: Partial<QualityGatesApi>) {
+function renderWith(api: Partial<QualityGatesApi>, version?: string) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
-        [qualityGatesApiRef, { getGateStatus: noGates, ...api }],
+        [qualityGatesApiRef, { ...noGates, ...api }],
         [permissionApiRef, permissionApiAllowing([]).api],
       ]}
     >
@@ -99,7 +104,11 @@ function renderWith(api: Partial<QualityGatesApi>) {
       </EntityProvider>
     </TestApiProvider>,
     {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: version ? [`/?version=${version}`] : undefined,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/gate-history': gateHistoryRouteRef,
+      },
     },
   );
 }
@@ -123,30 +132,57 @@ describe('EntityQualityGatesContent', () => {
     expect(screen.getAllByText('Succeeded')).toHaveLength(2);
     expect(screen.getByText('argocd')).toBeInTheDocument();
     expect(screen.getByText('3 in total')).toBeInTheDocument();
-    expect(screen.getByText('6m 30s')).toBeInTheDocument();
+    expect(screen.getByText('6 min 30 s')).toBeInTheDocument();
   });
 
   it('shows what the gates decided above the deployments', async () => {
-    await renderWith({
-      listDeployments: async () => listing,
-      getGateStatus: async () => ({
-        entityRef: 'component:default/checkout',
-        latest: [evaluation()],
-        recent: [],
-      }),
-    });
+    await renderWith(
+      {
+        listDeployments: async () => listing,
+        gateCandidates: async () => checkoutCandidates,
+        latestDecisions: async () => ({ items: [productionNo] }),
+      },
+      '1.4.0',
+    );
 
     const gates = await screen.findByRole('region', {
-      name: 'Deployment gates',
+      name: 'Can I deploy?',
     });
     const whatIsWhere = await screen.findByText('What is where');
     expect(
       gates.compareDocumentPosition(whatIsWhere) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        gates.querySelector(
+          '[data-environment-card="production"] [data-answer]',
+        ),
+      ).toHaveAttribute('data-answer', 'no'),
+    );
     expect(
       gates.querySelector('[data-gate="release-checks"] [data-verdict]'),
     ).toHaveAttribute('data-verdict', 'fail');
+  });
+
+  it('rounds a duration to whole seconds before it carries into minutes', async () => {
+    const [first] = listing.items;
+    await renderWith({
+      listDeployments: async () => ({
+        ...listing,
+        items: [
+          {
+            ...first,
+            startedAt: '2026-11-20T10:00:00.000Z',
+            finishedAt: '2026-11-20T10:08:59.600Z',
+          },
+        ],
+        totalCount: 1,
+      }),
+    });
+
+    expect(await screen.findByText('9 min')).toBeInTheDocument();
+    expect(screen.queryByText(/60 ?s/)).not.toBeInTheDocument();
   });
 
   it('explains how CI asks the gates when none has evaluated the entity', async () => {
@@ -174,7 +210,7 @@ describe('EntityQualityGatesContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows the backend error message', async () => {
+  it('says in words which entity the backend does not know', async () => {
     const response = new Response(
       JSON.stringify({
         error: {
@@ -191,8 +227,10 @@ describe('EntityQualityGatesContent', () => {
     await renderWith({ listDeployments: async () => Promise.reject(error) });
 
     expect(
-      (await screen.findAllByText(/was not found in the catalog/)).length,
-    ).toBeGreaterThan(0);
-    expect(screen.getByText(/Request failed with 404/)).toBeInTheDocument();
+      await screen.findByText(
+        /No entity component:default\/checkout in the catalog/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,6 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -16,39 +15,23 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../api/QualityGatesApi';
 import { DeploymentStatusLabel } from '../DeploymentStatusLabel';
 import { EntityGateStatusContent } from '../gates/status';
+import {
+  formatDuration,
+  secondsBetween,
+} from '../shared/format/formatDuration';
+import {
+  formatAbsoluteTime,
+  formatRelativeTime,
+} from '../shared/format/formatTime';
+import { ProblemPanel } from '../shared/errors/ProblemPanel';
+import { entityNotFound } from '../shared/errors/problemTitle';
 
 /** How many recent deployments the tab shows. */
 const RECENT_DEPLOYMENTS = 100;
-
-function formatTime(iso: string): string {
-  return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
-}
-
-function formatRelative(iso: string): string {
-  return DateTime.fromISO(iso).toRelative() ?? iso;
-}
-
-function formatDuration(deployment: Deployment): string {
-  if (!deployment.finishedAt) return '—';
-  const { hours, minutes, seconds } = DateTime.fromISO(deployment.finishedAt)
-    .diff(DateTime.fromISO(deployment.startedAt), [
-      'hours',
-      'minutes',
-      'seconds',
-    ])
-    .toObject();
-  const parts = [
-    hours ? `${hours}h` : '',
-    minutes ? `${minutes}m` : '',
-    `${Math.round(seconds ?? 0)}s`,
-  ];
-  return parts.filter(Boolean).join(' ');
-}
 
 const currentVersionColumns: TableColumn<EnvironmentVersion>[] = [
   { title: 'Environment', field: 'environment', highlight: true },
@@ -57,8 +40,8 @@ const currentVersionColumns: TableColumn<EnvironmentVersion>[] = [
     title: 'Deployed',
     field: 'deployedAt',
     render: row => (
-      <span title={formatTime(row.deployedAt)}>
-        {formatRelative(row.deployedAt)}
+      <span title={formatAbsoluteTime(row.deployedAt)}>
+        {formatRelativeTime(row.deployedAt)}
       </span>
     ),
   },
@@ -76,9 +59,13 @@ const deploymentColumns: TableColumn<Deployment>[] = [
   {
     title: 'Started',
     field: 'startedAt',
-    render: row => formatTime(row.startedAt),
+    render: row => formatAbsoluteTime(row.startedAt),
   },
-  { title: 'Duration', render: row => formatDuration(row) },
+  {
+    title: 'Duration',
+    render: row =>
+      formatDuration(secondsBetween(row.startedAt, row.finishedAt)),
+  },
   { title: 'Source', field: 'source' },
 ];
 
@@ -97,7 +84,7 @@ function DeploymentHistory() {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <ProblemPanel error={error} notFound={entityNotFound(entityRef)} />;
   }
   if (!value || value.totalCount === 0) {
     return (

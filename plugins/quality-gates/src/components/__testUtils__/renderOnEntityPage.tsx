@@ -5,6 +5,7 @@ import {
   TestApiProviderProps,
 } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { RouteRef } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -20,6 +21,8 @@ export async function renderOnEntityPage<TApiPairs extends any[]>(
     entity: Entity;
     apis: TestApiProviderProps<TApiPairs>['apis'];
     url?: string;
+    /** More routes links may resolve, by path. */
+    mountedRoutes?: Record<string, RouteRef>;
   },
 ) {
   await renderInTestApp(
@@ -28,7 +31,10 @@ export async function renderOnEntityPage<TApiPairs extends any[]>(
     </TestApiProvider>,
     {
       routeEntries: options.url ? [options.url] : undefined,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...options.mountedRoutes,
+      },
     },
   );
 }

@@ -1,2 +1,2 @@
 export { EntityPipelinesContent } from './EntityPipelinesContent';
-export { ENTITY_PIPELINES_TAB_PATH } from './links/pipelinesTabLink';
+export { ENTITY_PIPELINES_TAB_PATH } from '../shared/links/pipelinesTabLink';

@@ -7,6 +7,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ValueAxis } from './charts/valueAxis';
 
 /**
  * The card around one chart of weekly points: a figure named for assistive
@@ -55,6 +56,8 @@ export function weekAxes(options: {
   tick: (value: number) => string;
   /** Tooltip values, e.g. `2 d 4 h`. */
   format: (value: number) => string;
+  /** Where the value axis ends and ticks; recharts picks without it. */
+  axis?: ValueAxis;
 }) {
   return (
     <>
@@ -63,6 +66,8 @@ export function weekAxes(options: {
       <YAxis
         width={options.valueAxisWidth}
         allowDecimals={options.allowDecimals ?? true}
+        domain={options.axis?.domain}
+        ticks={options.axis?.ticks}
         tickFormatter={value => options.tick(Number(value))}
       />
       <Tooltip

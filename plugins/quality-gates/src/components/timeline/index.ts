@@ -1,2 +1,2 @@
 export { EntityDeliveryTimelineContent } from './EntityDeliveryTimelineContent';
-export { ENTITY_TIMELINE_TAB_PATH } from './links/timelineTabLink';
+export { ENTITY_TIMELINE_TAB_PATH } from '../shared/links/timelineTabLink';

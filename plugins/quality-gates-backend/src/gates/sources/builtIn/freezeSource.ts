@@ -1,9 +1,17 @@
 import { InputError } from '@backstage/errors';
 import { CronTime } from 'cron';
+import { toString as describeCron } from 'cronstrue';
 import { DateTime, Duration } from 'luxon';
-import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
+import {
+  EvidenceSentence,
+  formatSentence,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  CriterionMeasurement,
+  CriterionSource,
+} from '@can-i-deploy/plugin-quality-gates-node';
 
-interface FreezeWindow {
+export interface FreezeWindow {
   cron: string;
   duration: Duration;
   timeZone: string;
@@ -48,19 +56,14 @@ function readWindows(definition: Record<string, unknown>): FreezeWindow[] {
 export function createFreezeCriterionSource(): CriterionSource {
   return {
     id: 'freeze',
+    // A calendar computation: it reaches nothing.
+    safeForRepositoryConfig: true,
     async measure({ definition, window }) {
       const at = DateTime.fromISO(window.end);
+      // cron brings its own luxon types: keep its times as ISO strings.
+      let next: { start: string; window: FreezeWindow } | undefined;
       for (const freeze of readWindows(definition)) {
-        let cronTime: CronTime;
-        try {
-          cronTime = new CronTime(freeze.cron, freeze.timeZone);
-        } catch (error) {
-          throw new InputError(
-            `'${freeze.cron}' is not a cron expression: ${
-              (error as Error).message
-            }`,
-          );
-        }
+        const cronTime = cronTimeOf(freeze);
         // The first start after (now - duration) is the only one whose
         // window can contain now.
         const start = cronTime.getNextDateFrom(
@@ -71,6 +74,13 @@ export function createFreezeCriterionSource(): CriterionSource {
         if (start <= at && at < end) {
           return {
             value: 0,
+            ...freezeEvidence({
+              window: freeze,
+              frozen: {
+                since: start.toUTC().toISO()!,
+                until: end.toUTC().toISO()!,
+              },
+            }),
             details: {
               frozenSince: start.toUTC().toISO(),
               frozenUntil: end.toUTC().toISO(),
@@ -80,8 +90,100 @@ export function createFreezeCriterionSource(): CriterionSource {
             },
           };
         }
+        // Not inside it: that first start is the next one.
+        const upcoming = start.toUTC().toISO()!;
+        if (!next || Date.parse(upcoming) < Date.parse(next.start)) {
+          next = { start: upcoming, window: freeze };
+        }
       }
-      return { value: 1, details: { frozen: false } };
+      return {
+        value: 1,
+        ...freezeEvidence({
+          ...(next ? { window: next.window, nextStart: next.start } : {}),
+        }),
+        details: { frozen: false },
+      };
     },
   };
+}
+
+function cronTimeOf(freeze: FreezeWindow): CronTime {
+  try {
+    return new CronTime(freeze.cron, freeze.timeZone);
+  } catch (error) {
+    throw new InputError(
+      `'${freeze.cron}' is not a cron expression: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** A freeze window in words: its reason, else when it starts and how long. */
+function describeWindow(window: FreezeWindow): EvidenceSentence {
+  if (window.reason) return [window.reason];
+  let starts: string;
+  try {
+    starts = describeCron(window.cron, { use24HourTimeFormat: true });
+    starts = starts.charAt(0).toLowerCase() + starts.slice(1);
+  } catch {
+    starts = `at '${window.cron}'`;
+  }
+  return [
+    `starts ${starts}, lasts `,
+    { kind: 'duration', ms: window.duration.toMillis() },
+  ];
+}
+
+/** "frozen until Monday 09:00 Europe/Berlin (weekend freeze)". */
+export function freezeEvidence(observed: {
+  window?: FreezeWindow;
+  frozen?: { since: string; until: string };
+  nextStart?: string;
+}): Pick<CriterionMeasurement, 'summary' | 'facts'> {
+  const { window, frozen, nextStart } = observed;
+  const windowFacts = window
+    ? [
+        {
+          kind: 'text' as const,
+          text: formatSentence(describeWindow(window)),
+          label: 'Window',
+        },
+        { kind: 'text' as const, text: window.cron, label: 'Cron' },
+      ]
+    : [];
+  const zone = window?.timeZone;
+  const at = (time: string, label?: string) => ({
+    kind: 'time' as const,
+    at: time,
+    ...(zone && zone !== 'UTC' ? { timeZone: zone } : {}),
+    ...(label ? { label } : {}),
+  });
+  if (frozen && window) {
+    return {
+      summary: [
+        'frozen until ',
+        at(frozen.until),
+        ' (',
+        ...describeWindow(window),
+        ')',
+      ],
+      facts: [
+        at(frozen.since, 'Frozen since'),
+        at(frozen.until, 'Frozen until'),
+        ...windowFacts,
+      ],
+    };
+  }
+  if (nextStart && window) {
+    return {
+      summary: [
+        'not frozen; the next freeze starts ',
+        at(nextStart),
+        ' (',
+        ...describeWindow(window),
+        ')',
+      ],
+      facts: [at(nextStart, 'Next freeze'), ...windowFacts],
+    };
+  }
+  return { summary: ['not frozen'] };
 }

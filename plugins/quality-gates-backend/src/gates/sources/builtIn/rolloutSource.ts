@@ -1,4 +1,7 @@
-import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
+import {
+  CriterionMeasurement,
+  CriterionSource,
+} from '@can-i-deploy/plugin-quality-gates-node';
 import { DeploymentStore } from '../../../deployments/DeploymentStore';
 import { optionalStringList } from './definitionFields';
 
@@ -12,6 +15,8 @@ export function createRolloutCriterionSource(
 ): CriterionSource {
   return {
     id: 'rollout',
+    // Reads only the platform's records of the entity being evaluated.
+    safeForRepositoryConfig: true,
     async measure({ entityRef, environment, version, definition }) {
       const targets = optionalStringList(definition, 'environments') ?? [
         environment,
@@ -25,6 +30,7 @@ export function createRolloutCriterionSource(
       return {
         value: runningIt.length / targets.length,
         sampleSize: targets.length,
+        ...rolloutEvidence({ version, targets, running: runningIt }),
         details: {
           targets,
           running: runningIt,
@@ -32,5 +38,44 @@ export function createRolloutCriterionSource(
         },
       };
     },
+  };
+}
+
+/** "1.2.3 runs in 2 of 3 targets; not yet in ap-south". */
+export function rolloutEvidence(observed: {
+  version: string;
+  targets: string[];
+  running: string[];
+}): Pick<CriterionMeasurement, 'summary' | 'facts' | 'valueKind'> {
+  const { version, targets, running } = observed;
+  const behind = targets.filter(target => !running.includes(target));
+  const versionFact = { kind: 'version' as const, version };
+  let summary: CriterionMeasurement['summary'];
+  if (targets.length === 1) {
+    summary = [
+      versionFact,
+      running.length
+        ? ` runs in ${targets[0]}`
+        : ` does not run in ${targets[0]} yet`,
+    ];
+  } else {
+    summary = [
+      versionFact,
+      ' runs in ',
+      { kind: 'count', value: running.length },
+      ' of ',
+      { kind: 'count', value: targets.length, unit: 'target' },
+      ...(behind.length ? [`; not yet in ${behind.join(', ')}`] : []),
+    ];
+  }
+  return {
+    summary,
+    facts: [
+      { kind: 'text', text: running.join(', ') || 'none', label: 'Running it' },
+      ...(behind.length
+        ? [{ kind: 'text' as const, text: behind.join(', '), label: 'Not yet' }]
+        : []),
+    ],
+    valueKind: { kind: 'ratio' },
   };
 }

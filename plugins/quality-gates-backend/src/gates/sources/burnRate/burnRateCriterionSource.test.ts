@@ -57,6 +57,7 @@ function request(
       ...definition,
     },
     window: WINDOW,
+    origin: 'central',
   };
 }
 
@@ -273,7 +274,7 @@ describe('burn-rate criterion source, failing closed', () => {
       const url = prometheus.baseUrl.replace(/[.]/g, '\\.');
       await expect(source.measure(request('burning'))).rejects.toThrow(
         new RegExp(
-          `^(Could not reach Prometheus at ${url}: fetch failed \\((connect ECONNREFUSED|read ECONNRESET|other side closed)|Prometheus at ${url} answered 503 Service Unavailable)`,
+          `^(Could not reach Prometheus at ${url}: fetch failed \\(((connect|read) (ECONNREFUSED|ECONNRESET)|other side closed)|Prometheus at ${url} answered 503 Service Unavailable)`,
         ),
       );
       expect(queries).toBeGreaterThanOrEqual(3);

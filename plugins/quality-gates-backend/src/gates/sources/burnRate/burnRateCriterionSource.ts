@@ -1,5 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  EvidenceFact,
+  EvidenceSentence,
+  formatNumber,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
   CriterionSource,
@@ -9,11 +14,11 @@ import { readInstant } from '../prometheus/measurementWindow';
 import {
   InstantQueryResult,
   PrometheusClient,
-} from '../prometheus/PrometheusClient';
+  queryAll,
+  readPrometheusSettings,
+} from '../../../prometheus';
 import { formatPrometheusDuration } from '../prometheus/prometheusDuration';
 import { PrometheusCriterionSourceOptions } from '../prometheus/prometheusCriterionSource';
-import { readPrometheusSettings } from '../prometheus/prometheusSettings';
-import { queryAll } from '../prometheus/queryAll';
 import {
   queryTemplateValues,
   renderQueryTemplate,
@@ -146,6 +151,11 @@ async function measure(
       range: shownPair.long,
       end,
     }),
+    ...burnRateEvidence({
+      sloTarget: definition.sloTarget,
+      pairs,
+      deciding,
+    }),
     details: {
       query: shownQuery,
       ...details(definition, { end, queries, pairs, deciding }),
@@ -204,5 +214,78 @@ function details(
     ...(deciding
       ? { decidingPair: deciding.name }
       : { noData: 'no pair had data in both of its windows' }),
+  };
+}
+
+type ShownPair = Pick<
+  PairBurn,
+  | 'name'
+  | 'factor'
+  | 'longBurn'
+  | 'shortBurn'
+  | 'longErrorRatio'
+  | 'shortErrorRatio'
+  | 'burnOverFactor'
+  | 'alerting'
+  | 'noData'
+>;
+
+const times = (value: number): EvidenceFact => ({
+  kind: 'number',
+  value,
+  unit: '×',
+});
+
+/**
+ * "the error budget burns 2.3× the sustainable rate over 1h/5m; alerts at
+ * 14.4× (SLO 99.9 %)", or why no pair had data.
+ */
+export function burnRateEvidence(observed: {
+  sloTarget: number;
+  pairs: ShownPair[];
+  deciding?: ShownPair;
+}): Pick<CriterionMeasurement, 'summary' | 'facts'> {
+  const { sloTarget, pairs, deciding } = observed;
+  const slo: EvidenceSentence = [
+    ' (SLO ',
+    { kind: 'ratio', value: sloTarget },
+    ')',
+  ];
+  const facts: EvidenceFact[] = [
+    { kind: 'ratio', value: sloTarget, label: 'SLO target' },
+    ...pairs.map(pair => ({
+      kind: 'text' as const,
+      label: `Pair ${pair.name}`,
+      text:
+        pair.burnOverFactor === null
+          ? `no burn: ${pair.noData ?? 'no data'}`
+          : `burn ${formatNumber(
+              Math.min(pair.longBurn!, pair.shortBurn!),
+            )}× (alerts at ${formatNumber(pair.factor)}×)${
+              pair.alerting ? ', alerting' : ''
+            }`,
+    })),
+  ];
+  if (!deciding) {
+    const reason = pairs.find(pair => pair.noData)?.noData;
+    return {
+      summary: [
+        'no window pair had data in both of its windows',
+        ...(reason ? [` (${reason})`] : []),
+      ],
+      facts,
+    };
+  }
+  const burn = Math.min(deciding.longBurn!, deciding.shortBurn!);
+  return {
+    summary: [
+      'the error budget burns ',
+      times(burn),
+      ` the sustainable rate over ${deciding.name}; `,
+      deciding.alerting ? 'past the alert at ' : 'alerts at ',
+      times(deciding.factor),
+      ...slo,
+    ],
+    facts,
   };
 }

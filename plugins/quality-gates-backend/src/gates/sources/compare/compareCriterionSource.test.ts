@@ -43,6 +43,7 @@ function request(
     version: 'v2',
     definition,
     window: LAST_30M,
+    origin: 'central',
   };
 }
 
@@ -117,23 +118,85 @@ describe('compare criterion source', () => {
       errors: 90,
       errorRatio: 0.015,
     });
-    expect(details.test).toBe('two-proportion-z');
+    expect(details.test).toBe('beta-binomial mixture confidence sequence');
     expect(details.pValue).toBeLessThan(0.001);
     expect(details.effect.estimate).toBeCloseTo(3, 5);
     expect(measured.sampleSize).toBe(6000);
+    // Series there at the window's start by increase(), new ones by what they counted.
+    const errors =
+      'http_requests_total{service="canary-errors",environment="production",version="v2",code=~"5.."}';
     expect(details.queries.candidate[1]).toBe(
-      'sum(increase(http_requests_total{service="canary-errors",environment="production",version="v2",code=~"5.."}[30m]))',
+      `sum ((increase(${errors}[30m]) and ${errors} offset 30m) or (last_over_time(${errors}[30m]) unless ${errors} offset 30m))`,
     );
     expect(details.links.baseline).toContain('version%3D%22v1%22');
     expect(measured.link).toBe(details.links.candidate);
   });
 
-  it('passes a clean canary with a little noise', async () => {
+  it('counts a version deployed two minutes ago exactly: its buckets, requests and errors agree', async () => {
+    // v2 of canary-clean started an hour before END; ask two minutes later
+    // over a window that reaches back before it. increase() would
+    // extrapolate each bucket's series by its own amount (fractions, and
+    // buckets out of step); what v2 counted is whole requests.
+    const started = END - 3600;
+    const window = { start: iso(started - 28 * 60), end: iso(started + 120) };
+    const [errors, latency] = await Promise.all(
+      [
+        ERROR_RATIO,
+        {
+          type: 'histogram',
+          histogram: 'http_request_duration_seconds',
+          ...SERVICE,
+        },
+      ].map(metric =>
+        source.measure({ ...request('canary-clean', { metric }), window }),
+      ),
+    );
+    const counted = (errors.details as any).figures.candidate;
+    expect(Number.isInteger(counted.requests)).toBe(true);
+    expect(Number.isInteger(counted.errors)).toBe(true);
+    expect(counted.requests % 50).toBe(0);
+    expect(counted.requests).toBeGreaterThanOrEqual(350);
+    expect(counted.requests).toBeLessThanOrEqual(450);
+    const buckets = (latency.details as any).figures.candidate.buckets as {
+      count: number;
+    }[];
+    for (const bucket of buckets) {
+      expect(Number.isInteger(bucket.count)).toBe(true);
+    }
+    expect(buckets[buckets.length - 1].count).toBe(counted.requests);
+    expect((latency.details as any).state).not.toBe('fail');
+  });
+
+  it('waits on a clean canary until its errors show the change within a strict pass tolerance, and passes it within the default', async () => {
+    // 33 errors in 6,000 requests against 120 in 24,000 cannot yet show the
+    // change within +100 % at 99 % under repeated looks (ratio ×0.4–×2.5):
+    // not yet, with the time the rest of the traffic takes.
     const measured = await source.measure(
+      request('canary-clean', {
+        metric: ERROR_RATIO,
+        passTolerance: { relative: 1 },
+      }),
+    );
+    expect(measured.value).toBeNull();
+    const details = measured.details as any;
+    expect(details.state).toBe('inconclusive');
+    expect(details.needed).toBeGreaterThan(1000);
+    expect(details.secondsToDecision).toBeGreaterThan(60);
+    const asked = Date.parse(measured.notYet!.askAgainAt!);
+    expect(asked - Date.parse(LAST_30M.end)).toBe(
+      details.secondsToDecision * 1000,
+    );
+    expect(measured.notYet!.reason).toMatch(
+      /^about \d+ more candidate requests to decide/,
+    );
+
+    // The default pass tolerance, +200 % (×3), it shows.
+    const wider = await source.measure(
       request('canary-clean', { metric: ERROR_RATIO }),
     );
-    expect(measured.value).toBe(1);
-    expect((measured.details as any).pValue).toBeGreaterThan(0.05);
+    expect(wider.value).toBe(1);
+    expect(wider.notYet).toBeUndefined();
+    expect((wider.details as any).pValue).toBeGreaterThan(0.05);
   });
 
   it('is inconclusive — no value, never a pass — for a canary with little traffic', async () => {
@@ -155,6 +218,18 @@ describe('compare criterion source', () => {
     expect(details.noData).toMatch(/candidate needs 380 more requests/);
   });
 
+  it('fails a decisive regression below the minimum sample at once: the minimum is a floor for passing only', async () => {
+    const measured = await source.measure(
+      request('canary-quiet-broken', { metric: ERROR_RATIO }),
+    );
+    const details = measured.details as any;
+    expect(details.figures.candidate.requests).toBe(120);
+    expect(details.sampleSizes.minimum).toBe(500);
+    expect(details.state).toBe('fail');
+    expect(measured.value).toBe(0);
+    expect(measured.notYet).toBeUndefined();
+  });
+
   it('fails a rolling deploy whose latency rose by half against the version before', async () => {
     const measured = await source.measure(
       request('rolling-slow', {
@@ -174,12 +249,14 @@ describe('compare criterion source', () => {
     });
     expect(details.state).toBe('fail');
     expect(measured.value).toBe(0);
-    expect(details.test).toBe('mann-whitney-bucketed');
+    expect(details.test).toBe('rank confidence sequence over buckets');
     expect(details.figures.candidate.count).toBe(24000);
     expect(details.quantiles.map((q: any) => q.quantile)).toEqual([
       0.5, 0.9, 0.99,
     ]);
-    expect(details.quantiles[0].ratio).toBeCloseTo(1.5, 1);
+    // The sequential judge keeps each quantile's estimates, not their ratio.
+    const median = details.quantiles[0];
+    expect(median.candidate / median.baseline).toBeCloseTo(1.5, 1);
   });
 
   it('is inconclusive when the same window a day earlier has no data', async () => {
@@ -269,7 +346,7 @@ describe('compare criterion source', () => {
     // Nothing serves there: no baseline, and the query that looked says so.
     expect(measured.value).toBeNull();
     expect((measured.details as any).baseline.canaryQuery).toBe(
-      'sum by (version) (increase(http_requests_total{service="canary-errors",environment="prod\\"uction"}[7m30s]))',
+      'sum by (version) (increase(http_requests_total{service="canary-errors",environment="prod\\"uction"}[5m]))',
     );
   });
 

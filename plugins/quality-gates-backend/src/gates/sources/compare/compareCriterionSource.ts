@@ -7,11 +7,11 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-node';
 import { Knex } from 'knex';
 import { readMeasurementWindow } from '../prometheus/measurementWindow';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
 import {
+  PrometheusClient,
   PrometheusSettings,
   readPrometheusSettings,
-} from '../prometheus/prometheusSettings';
+} from '../../../prometheus';
 import {
   queryTemplateValues,
   renderQueryTemplate,
@@ -107,12 +107,7 @@ async function measure(
   const comparer = comparerFor(definition.metric, (template, field) =>
     renderQueryTemplate(template, templateValues, field),
   );
-  const queries = new CompareQueries({
-    client: context.client,
-    ...context.settings,
-    fetch: context.fetch,
-    signal: request.signal,
-  });
+  const queries = new CompareQueries(context.client, request.signal);
   const candidate: ComparedSide = { version: request.version, ...window };
   const choice = await findBaseline({
     knex: context.knex,
@@ -133,8 +128,12 @@ async function measure(
   const comparison = await comparer.compare(queries, selector, sides, {
     direction: definition.direction,
     tolerance: definition.tolerance,
+    passTolerance: definition.passTolerance,
     confidenceLevel: definition.confidenceLevel,
     minSamples: definition.minSamples,
+    // A canary beside the old version shares its traffic as it grows; the
+    // version deployed before is a closed window.
+    baselineGrows: choice.strategy !== 'previous',
   });
   context.logger.debug(
     `compare criterion for ${request.entityRef} in ${request.environment}: ${request.version} vs ${choice.side.version}: ${comparison.verdict.state}`,

@@ -34,6 +34,17 @@ const selector = z
       'must be label matchers such as {job="checkout"} (name, =, !=, =~ or !~, a double-quoted value)',
   });
 
+const tolerance = z
+  .object({
+    relative: z.number().min(0, 'must not be negative').optional(),
+    absolute: z
+      .number()
+      .min(0, 'must not be negative')
+      .lt(1, 'must be below 1 (a share of requests)')
+      .optional(),
+  })
+  .strict();
+
 const probability = z
   .number()
   .gt(0, 'must lie strictly between 0 and 1')
@@ -121,13 +132,14 @@ const definitionSchema = z
       .strict()
       .default({}),
     direction: z.enum(['increase', 'decrease', 'either']).optional(),
-    tolerance: z
-      .object({
-        relative: z.number().min(0, 'must not be negative').optional(),
-        absolute: z.number().min(0, 'must not be negative').optional(),
-      })
-      .strict()
-      .optional(),
+    /** Fail once a change beyond it is established. */
+    tolerance: tolerance.optional(),
+    /**
+     * Pass once the change is shown within it (error ratio and histogram;
+     * never below the tolerance). Between the two either verdict is right,
+     * which lets every version reach one.
+     */
+    passTolerance: tolerance.optional(),
     confidenceLevel: z
       .number()
       .gt(0.5, 'must lie between 0.5 and 1, e.g. 0.99')
@@ -138,15 +150,25 @@ const definitionSchema = z
   })
   .strict()
   .superRefine((definition, ctx) => {
-    if (
-      definition.metric.type === 'histogram' &&
-      definition.tolerance?.absolute !== undefined
-    ) {
+    for (const field of ['tolerance', 'passTolerance'] as const) {
+      if (
+        definition.metric.type === 'histogram' &&
+        definition[field]?.absolute !== undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, 'absolute'],
+          message:
+            'a histogram comparison has only a relative tolerance (of each quantile)',
+        });
+      }
+    }
+    if (definition.metric.type === 'gauge' && definition.passTolerance) {
       ctx.addIssue({
         code: 'custom',
-        path: ['tolerance', 'absolute'],
+        path: ['passTolerance'],
         message:
-          'a histogram comparison has only a relative tolerance (of each quantile)',
+          'a gauge comparison is judged at a fixed sample: it has a tolerance only',
       });
     }
   });

@@ -1,16 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
+  EvidenceFact,
+  EvidenceSentence,
+} from '@can-i-deploy/plugin-quality-gates-common';
+import {
   CriterionMeasurement,
   CriterionMeasurementRequest,
   CriterionSource,
 } from '@can-i-deploy/plugin-quality-gates-node';
 import { prometheusGraphLink } from './graphLink';
 import { readMeasurementWindow } from './measurementWindow';
-import { PrometheusClient } from './PrometheusClient';
+import {
+  PrometheusClient,
+  queryAll,
+  readPrometheusSettings,
+} from '../../../prometheus';
 import { readPrometheusDefinition } from './prometheusDefinition';
-import { readPrometheusSettings } from './prometheusSettings';
-import { queryAll } from './queryAll';
 import { queryTemplateValues, renderQueryTemplate } from './queryTemplate';
 import { singleValue } from './singleValue';
 
@@ -99,6 +105,17 @@ async function measure(
       range: window.duration,
       end: window.end,
     }),
+    ...prometheusEvidence({
+      value: observed.value,
+      noData: observed.noData,
+      windowMs: window.seconds * 1000,
+      evaluatedAt: window.end.toISOString(),
+      labels: observed.labels,
+      ...(count
+        ? { sampleCount: count.value, sampleCountNoData: count.noData }
+        : {}),
+      warnings: observed.warnings,
+    }),
     details: {
       query,
       evaluatedAt: window.end.toISOString(),
@@ -115,5 +132,77 @@ async function measure(
           }
         : {}),
     },
+  };
+}
+
+/** "query result 0.0128 over the last 30 min", or why there is none. */
+export function prometheusEvidence(observed: {
+  value: number | null;
+  noData?: string;
+  windowMs: number;
+  evaluatedAt: string;
+  labels?: Record<string, string>;
+  sampleCount?: number | null;
+  sampleCountNoData?: string;
+  warnings?: string[];
+}): Pick<CriterionMeasurement, 'summary' | 'facts' | 'valueKind'> {
+  const over: EvidenceSentence = [
+    ' over the last ',
+    { kind: 'duration', ms: observed.windowMs },
+  ];
+  const labels = Object.entries(observed.labels ?? {})
+    .map(([name, value]) => `${name}=${value}`)
+    .join(', ');
+  const facts: EvidenceFact[] = [
+    ...(observed.value !== null
+      ? [{ kind: 'number' as const, value: observed.value, label: 'Value' }]
+      : []),
+    { kind: 'duration', ms: observed.windowMs, label: 'Window' },
+    { kind: 'time', at: observed.evaluatedAt, label: 'Evaluated at' },
+    ...(labels
+      ? [{ kind: 'text' as const, text: labels, label: 'Series' }]
+      : []),
+    ...(observed.sampleCount !== undefined && observed.sampleCount !== null
+      ? [
+          {
+            kind: 'count' as const,
+            value: Math.round(observed.sampleCount),
+            label: 'Samples',
+          },
+        ]
+      : []),
+    ...(observed.sampleCountNoData
+      ? [
+          {
+            kind: 'text' as const,
+            text: observed.sampleCountNoData,
+            label: 'Sample count',
+          },
+        ]
+      : []),
+    ...(observed.warnings?.length
+      ? [
+          {
+            kind: 'text' as const,
+            text: observed.warnings.join('; '),
+            label: 'Prometheus warnings',
+          },
+        ]
+      : []),
+  ];
+  if (observed.value === null) {
+    return {
+      summary: [observed.noData ?? 'the query returned no value', ...over],
+      facts,
+    };
+  }
+  return {
+    summary: [
+      'query result ',
+      { kind: 'number', value: observed.value },
+      ...over,
+    ],
+    facts,
+    valueKind: { kind: 'number' },
   };
 }

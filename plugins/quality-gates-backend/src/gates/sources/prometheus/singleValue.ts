@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { InstantQueryResult } from './PrometheusClient';
+import { InstantQueryResult } from '../../../prometheus';
 
 /** What one instant query says about a criterion. */
 export interface SingleValue {

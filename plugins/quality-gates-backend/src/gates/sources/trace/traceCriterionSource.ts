@@ -11,6 +11,11 @@ import {
   readTraceDefinition,
   TraceDefinition,
 } from './traceDefinition';
+import {
+  canonicalEntityRef,
+  EvidenceFact,
+  EvidenceSentence,
+} from '@can-i-deploy/plugin-quality-gates-common';
 
 /** Trace ids kept as evidence, for the waterfall. */
 const EXAMPLE_TRACES = 5;
@@ -42,10 +47,12 @@ function micros(iso: string): number {
 export function createTraceCriterionSource(knex: Knex): CriterionSource {
   return {
     id: 'trace',
+    // Reads only the platform's records of the entity being evaluated.
+    safeForRepositoryConfig: true,
     async measure({ entityRef, version, definition, window }) {
       const trace = readTraceDefinition(definition);
       const ofVersion = knex('spans')
-        .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+        .where('entity_ref', canonicalEntityRef(entityRef))
         .whereBetween('start_time_us', [
           micros(window.start),
           micros(window.end),
@@ -79,10 +86,13 @@ export function createTraceCriterionSource(knex: Knex): CriterionSource {
         versionSpans,
       };
       if (matchedSpans < trace.minSpans) {
+        const reason = noDataReason(trace, details);
         return {
           value: null,
           sampleSize: matchedSpans,
-          details: { ...details, reason: noDataReason(trace, details) },
+          summary: [reason],
+          facts: traceFacts(trace, { matchedSpans, errorSpans, versionSpans }),
+          details: { ...details, reason },
         };
       }
       const measured =
@@ -97,6 +107,13 @@ export function createTraceCriterionSource(knex: Knex): CriterionSource {
       return {
         value: measured.value,
         sampleSize: matchedSpans,
+        ...traceEvidence(trace, {
+          value: measured.value,
+          matchedSpans,
+          errorSpans,
+          versionSpans,
+          exampleTraceIds: measured.details!.exampleTraceIds as string[],
+        }),
         details: { ...details, ...measured.details },
       };
     },
@@ -170,4 +187,72 @@ function noDataReason(
   return details.matchedSpans === 0
     ? `no ${named} among ${details.versionSpans} spans of version ${details.version}`
     : `${details.matchedSpans} ${named}, fewer than minSpans ${trace.minSpans}`;
+}
+
+const ASSERTED: Record<string, string> = {
+  durationP50Ms: 'median duration',
+  durationP95Ms: 'p95 duration',
+  durationMaxMs: 'longest duration',
+};
+
+interface TraceCounts {
+  matchedSpans: number;
+  errorSpans: number;
+  versionSpans: number;
+  exampleTraceIds?: string[];
+}
+
+function traceFacts(
+  trace: Pick<TraceDefinition, 'spanName' | 'service'>,
+  counts: TraceCounts,
+): EvidenceFact[] {
+  return [
+    { kind: 'text', text: trace.spanName, label: 'Span name' },
+    ...(trace.service
+      ? [{ kind: 'text' as const, text: trace.service, label: 'Service' }]
+      : []),
+    { kind: 'count', value: counts.matchedSpans, label: 'Matching spans' },
+    { kind: 'count', value: counts.errorSpans, label: 'Error spans' },
+    ...(counts.exampleTraceIds?.length
+      ? [
+          {
+            kind: 'text' as const,
+            text: counts.exampleTraceIds.join(', '),
+            label: 'Example traces',
+          },
+        ]
+      : []),
+  ];
+}
+
+/** "2 error spans among 120 spans named 'checkout*'", "p95 duration 312 ms of …". */
+export function traceEvidence(
+  trace: Pick<TraceDefinition, 'spanName' | 'service' | 'assert'>,
+  observed: TraceCounts & { value: number },
+): Pick<CriterionMeasurement, 'summary' | 'facts' | 'valueKind'> {
+  const spans: EvidenceSentence = [
+    { kind: 'count', value: observed.matchedSpans, unit: 'span' },
+    ` named '${trace.spanName}'${trace.service ? ` of ${trace.service}` : ''}`,
+  ];
+  if (trace.assert === 'errorSpans') {
+    return {
+      summary: [
+        { kind: 'count', value: observed.value, unit: 'error span' },
+        ' among ',
+        ...spans,
+      ],
+      facts: traceFacts(trace, observed),
+      valueKind: { kind: 'count', unit: 'error span' },
+    };
+  }
+  return {
+    summary: [
+      `${ASSERTED[trace.assert] ?? trace.assert} `,
+      { kind: 'duration', ms: observed.value },
+      ' over ',
+      ...spans,
+    ],
+    facts: traceFacts(trace, observed),
+    valueKind: { kind: 'duration', unitMs: 1 },
+  };
 }

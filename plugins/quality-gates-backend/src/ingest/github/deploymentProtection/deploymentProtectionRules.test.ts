@@ -8,6 +8,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { TestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import {
+  capturePluginDatabase,
+  capturePluginScheduler,
   startQualityGatesBackend,
   STATIC_TOKEN,
   waitForCatalog,
@@ -60,6 +62,32 @@ const GATES = [
     title: 'Change freeze',
     environments: ['frozen'],
     criteria: [{ key: 'freeze', source: 'freeze', windows: [ALWAYS_FROZEN] }],
+  },
+  {
+    id: 'short-soak',
+    title: 'Soak in staging',
+    environments: ['soaking'],
+    criteria: [
+      {
+        key: 'soak',
+        source: 'wait-timer',
+        environment: 'staging',
+        pass: ['>= 2'],
+      },
+    ],
+  },
+  {
+    id: 'long-soak',
+    title: 'A day in staging',
+    environments: ['long-soak'],
+    criteria: [
+      {
+        key: 'soak',
+        source: 'wait-timer',
+        environment: 'staging',
+        pass: ['>= 86400'],
+      },
+    ],
   },
   {
     id: 'canary-watch',
@@ -118,6 +146,8 @@ describe('GitHub deployment protection rules', () => {
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     let backend: TestBackend;
     let nextRunId = 900_000;
+    const database = capturePluginDatabase();
+    const scheduler = capturePluginScheduler();
 
     beforeAll(async () => {
       backend = await startQualityGatesBackend({
@@ -145,11 +175,19 @@ describe('GitHub deployment protection rules', () => {
             ],
           },
           qualityGates: {
-            github: { webhookSecret: SECRET },
+            github: {
+              webhookSecret: SECRET,
+              deploymentProtection: {
+                maxPendingTime: { seconds: 6 },
+                pollFrequency: { seconds: 1 },
+              },
+            },
             gates: { definitions: GATES },
           },
         },
         features: [
+          database.feature,
+          scheduler.feature,
           createServiceFactory({
             service: coreServices.rootLogger,
             deps: {},
@@ -240,11 +278,17 @@ describe('GitHub deployment protection rules', () => {
         state: 'approved',
         comment: expect.any(String),
       });
-      expect(body.comment).toContain(
-        `Quality gates: pass for component:default/checkout at ${SHAS.released.slice(
-          0,
-          7,
-        )} in production, so approved.`,
+      const [sentence, summary] = body.comment.split('\n');
+      expect(sentence).toBe(
+        `Yes: Release window passes for ${SHAS.released} in production.`,
+      );
+      expect(summary).toMatch(
+        new RegExp(
+          `^Quality gates approved component:default/checkout at ${SHAS.released.slice(
+            0,
+            7,
+          )} in production\\. Decision: ${APP_BASE_URL}/gate-history/decisions/[\\w-]+$`,
+        ),
       );
       expect(body.comment).toContain('- Release window: pass, score 100');
 
@@ -293,10 +337,63 @@ describe('GitHub deployment protection rules', () => {
         environment_name: 'frozen',
         state: 'rejected',
       });
-      expect(body.comment).toContain('Quality gates: fail');
+      expect(body.comment).toMatch(/^No: Change freeze fails — /);
       expect(body.comment).toContain('- Change freeze: fail, score 0');
       expect(body.comment).toMatch(/ {2}- freeze: fail, /);
       expect(linkedEvaluationIds(body.comment)).toHaveLength(1);
+    });
+
+    it('approves a redelivered deploy once an override unblocks it, saying so', async () => {
+      const first = protectionRule({ environment: 'frozen' });
+      expect((await deliver(first.payload)).status).toBe(202);
+      const rejected = JSON.parse((await callbackTo(first.callbackPath)).body);
+      expect(rejected.state).toBe('rejected');
+
+      const override = await request(backend.server)
+        .post('/api/quality-gates/gates/overrides')
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`)
+        .send({
+          entityRef: 'component:default/checkout',
+          environment: 'frozen',
+          version: SHAS.released,
+          gateId: 'change-freeze',
+          reason: 'Security fix approved by the release manager',
+          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        });
+      expect(override.status).toBe(201);
+
+      const retry = protectionRule({ environment: 'frozen' });
+      expect((await deliver(retry.payload)).status).toBe(202);
+      const body = JSON.parse((await callbackTo(retry.callbackPath)).body);
+      expect(body.state).toBe('approved');
+      expect(body.comment).toMatch(
+        /^Yes: Change freeze fails but is overridden by service:ci-pipelines until .+ because Security fix approved by the release manager\.\n/,
+      );
+      expect(body.comment).toContain(
+        '- Change freeze: pass (recorded fail, overridden by service:ci-pipelines because Security fix approved by the release manager, until ',
+      );
+      const decisionId = body.comment.match(
+        /\/gate-history\/decisions\/([\w-]+)/,
+      )[1];
+      const decision = await request(backend.server)
+        .get(`/api/quality-gates/gates/decisions/${decisionId}`)
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`);
+      expect(decision.body).toMatchObject({
+        answer: 'yes',
+        environment: 'frozen',
+        sentence: body.comment.split('\n')[0],
+      });
+
+      await request(backend.server)
+        .post(`/api/quality-gates/gates/overrides/${override.body.id}/revoke`)
+        .set('Authorization', `Bearer ${STATIC_TOKEN}`)
+        .send({ reason: 'Release manager withdrew it' })
+        .expect(200);
+      const afterRevoke = protectionRule({ environment: 'frozen' });
+      expect((await deliver(afterRevoke.payload)).status).toBe(202);
+      expect(
+        JSON.parse((await callbackTo(afterRevoke.callbackPath)).body).state,
+      ).toBe('rejected');
     });
 
     it('approves a warning: a warn-only gate lets the deploy through', async () => {
@@ -307,7 +404,7 @@ describe('GitHub deployment protection rules', () => {
 
       const body = JSON.parse((await callbackTo(callbackPath)).body);
       expect(body.state).toBe('approved');
-      expect(body.comment).toContain('Quality gates: warn');
+      expect(body.comment).toMatch(/^Yes: no gate enforces/);
       expect(body.comment).toContain(
         '- Canary watch: warn (recorded fail, warn-only)',
       );
@@ -412,6 +509,99 @@ describe('GitHub deployment protection rules', () => {
       expect(JSON.parse((await callbackTo(next.callbackPath)).body).state).toBe(
         'approved',
       );
+    });
+
+    /** Deploys `sha` of checkout to staging now: its soak starts. */
+    async function deployToStaging(sha: string) {
+      const now = new Date();
+      await database.knex()('deployments').insert({
+        id: randomUUID(),
+        source: 'test',
+        external_id: randomUUID(),
+        entity_ref: 'component:default/checkout',
+        environment: 'staging',
+        version: sha,
+        artifact: null,
+        actor: 'ci',
+        status: 'succeeded',
+        started_at: now,
+        finished_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+
+    /**
+     * Runs the scheduled task as the scheduler would every `pollFrequency`
+     * until a callback reaches `callbackPath`.
+     */
+    async function askAgainUntilAnswered(
+      callbackPath: string,
+    ): Promise<RecordedRequest> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await scheduler.trigger('quality-gates-github-pending-reviews');
+        const [answered] = callbacksTo(callbackPath);
+        if (answered) return answered;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `Timed out waiting for the callback to ${callbackPath}`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 300));
+      }
+    }
+
+    const pendingRows = () =>
+      database.knex()('github_pending_reviews').select('id', 'next_at');
+
+    it('keeps a not-yet rule pending and answers it once, when the soak is over', async () => {
+      const sha = 'a'.repeat(40);
+      await deployToStaging(sha);
+      const { payload, callbackPath } = protectionRule({
+        environment: 'soaking',
+        sha,
+      });
+      expect((await deliver(payload)).status).toBe(202);
+      // Not yet: nothing is sent, GitHub keeps the rule pending.
+      for (let i = 0; (await pendingRows()).length === 0; i++) {
+        if (i > 100)
+          throw new Error('Timed out waiting for the pending review');
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      expect(callbacksTo(callbackPath)).toEqual([]);
+
+      const callback = await askAgainUntilAnswered(callbackPath);
+      const body = JSON.parse(callback.body);
+      expect(body).toMatchObject({
+        environment_name: 'soaking',
+        state: 'approved',
+      });
+      expect(body.comment).toMatch(/^Yes: Soak in staging passes/);
+      expect(await pendingRows()).toEqual([]);
+      // Exactly once, whatever the scheduler does next.
+      await scheduler.trigger('quality-gates-github-pending-reviews');
+      await scheduler.trigger('quality-gates-github-pending-reviews');
+      expect(callbacksTo(callbackPath)).toHaveLength(1);
+    });
+
+    it('rejects a rule still not decided after the longest pending time', async () => {
+      const sha = 'b'.repeat(40);
+      await deployToStaging(sha);
+      const { payload, callbackPath } = protectionRule({
+        environment: 'long-soak',
+        sha,
+      });
+      const delivered = Date.now();
+      expect((await deliver(payload)).status).toBe(202);
+      const callback = await askAgainUntilAnswered(callbackPath);
+      expect(Date.now() - delivered).toBeGreaterThanOrEqual(5_000);
+      const body = JSON.parse(callback.body);
+      expect(body.state).toBe('rejected');
+      expect(body.comment).toMatch(
+        /^Quality gates: rejected\. Still not decided after \d+ min, the longest a review waits: Not yet: A day in staging cannot decide yet/,
+      );
+      expect(await pendingRows()).toEqual([]);
     });
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { GateDecision } from '../../../gates/evaluation/GateEvaluator';
 import {
+  appLinks,
   evaluationLinker,
   rejection,
   reviewOfDecision,
@@ -54,6 +55,11 @@ function evaluation(overrides: Partial<GateEvaluation>): GateEvaluation {
 
 function decision(overrides: Partial<GateDecision>): GateDecision {
   return {
+    id: 'decision-1',
+    trigger: 'ci',
+    decidedAt: '2026-03-02T10:00:00.050Z',
+    answer: 'yes',
+    sentence: 'Yes: every gate passes.',
     entityRef: 'component:default/checkout',
     environment: 'production',
     version: SHA,
@@ -64,27 +70,33 @@ function decision(overrides: Partial<GateDecision>): GateDecision {
   };
 }
 
-const linkTo = evaluationLinker('https://backstage.example.com/');
+const links = appLinks('https://backstage.example.com/');
 
 describe('gate review', () => {
-  it('approves pass and warn, rejects fail and error', () => {
-    expect(stateOf('pass')).toBe('approved');
-    expect(stateOf('warn')).toBe('approved');
-    expect(stateOf('fail')).toBe('rejected');
+  it('approves only a yes', () => {
+    expect(stateOf('yes')).toBe('approved');
+    expect(stateOf('no')).toBe('rejected');
+    expect(stateOf('not_yet')).toBe('rejected');
     expect(stateOf('error')).toBe('rejected');
   });
 
-  it('links the gate history page opened on the evaluation', () => {
-    expect(linkTo('a b')).toBe(
+  it('links the decision, and the gate history opened on an evaluation', () => {
+    expect(links.evaluation('a b')).toBe(
       'https://backstage.example.com/gate-history?evaluation=a%20b',
     );
+    expect(links.decision('d-1')).toBe(
+      'https://backstage.example.com/gate-history/decisions/d-1',
+    );
     expect(evaluationLinker(undefined)('eval-1')).toBeUndefined();
+    expect(appLinks(undefined).decision('d-1')).toBeUndefined();
   });
 
   it('says the verdict, each gate with its link and its failing criteria', () => {
     const review = reviewOfDecision(
       decision({
         verdict: 'fail',
+        answer: 'no',
+        sentence: 'No: Production SLOs fails — 0.05 is not <= 0.01.',
         evaluations: [
           evaluation({
             id: 'eval-slo',
@@ -109,12 +121,13 @@ describe('gate review', () => {
           }),
         ],
       }),
-      linkTo,
+      links,
     );
 
     expect(review.state).toBe('rejected');
     expect(review.comment.split('\n')).toEqual([
-      'Quality gates: fail for component:default/checkout at f95f852 in production, so rejected.',
+      'No: Production SLOs fails — 0.05 is not <= 0.01.',
+      'Quality gates rejected component:default/checkout at f95f852 in production. Decision: https://backstage.example.com/gate-history/decisions/decision-1',
       '- Production SLOs: fail, score 33 https://backstage.example.com/gate-history?evaluation=eval-slo',
       '  - error-ratio: fail, 0.05 is not <= 0.01',
       '  - saturation: no_data, no series',
@@ -129,16 +142,60 @@ describe('gate review', () => {
       'No gate applies to component:default/checkout in staging: nothing decides, so the answer is no';
     const review = reviewOfDecision(
       decision({
+        id: 'd-2',
         environment: 'staging',
         verdict: 'error',
+        answer: 'error',
+        sentence: `Cannot decide: ${problem}.`,
         problems: [problem],
       }),
-      linkTo,
+      appLinks(undefined),
     );
     expect(review).toEqual({
       state: 'rejected',
-      comment: `Quality gates: error for component:default/checkout at f95f852 in staging, so rejected.\n${problem}`,
+      comment: `Cannot decide: ${problem}.\nQuality gates rejected component:default/checkout at f95f852 in staging.\n${problem}`,
     });
+  });
+
+  it('approves a yes from an override, saying who, why and until when', () => {
+    const review = reviewOfDecision(
+      decision({
+        verdict: 'pass',
+        answer: 'yes',
+        sentence:
+          'Yes: Production SLOs fails but is overridden by user:default/jane until 8 Dec 14:00 UTC because hotfix for INC-7.',
+        evaluations: [
+          evaluation({
+            id: 'eval-slo',
+            verdict: 'fail',
+            effectiveVerdict: 'pass',
+            score: 0,
+            override: {
+              id: 'o1',
+              entityRef: 'component:default/checkout',
+              environment: 'production',
+              version: SHA,
+              gateId: 'production-slo',
+              verdict: 'pass',
+              reason: 'hotfix for INC-7',
+              createdBy: 'user:default/jane',
+              createdAt: '2026-12-06T10:00:00Z',
+              expiresAt: '2026-12-08T14:00:00Z',
+              active: true,
+            },
+          }),
+        ],
+      }),
+      links,
+    );
+    expect(review.state).toBe('approved');
+    expect(review.comment.split('\n').slice(0, 3)).toEqual([
+      'Yes: Production SLOs fails but is overridden by user:default/jane until 8 Dec 14:00 UTC because hotfix for INC-7.',
+      'Quality gates approved component:default/checkout at f95f852 in production. Decision: https://backstage.example.com/gate-history/decisions/decision-1',
+      expect.stringMatching(
+        /^- Production SLOs: pass \(recorded fail, overridden by user:default\/jane because hotfix for INC-7, until 8 Dec (2026 )?14:00 UTC\), score 0 https:/,
+      ),
+    ]);
   });
 
   it('keeps the comment short', () => {
@@ -147,7 +204,7 @@ describe('gate review', () => {
     );
     const { comment } = reviewOfDecision(
       decision({ evaluations: many }),
-      linkTo,
+      links,
     );
     expect(comment.length).toBe(2000);
     expect(comment.endsWith('…')).toBe(true);

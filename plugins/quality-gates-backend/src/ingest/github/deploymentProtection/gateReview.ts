@@ -1,7 +1,8 @@
 import {
   CriterionEvidence,
+  DecisionAnswer,
   GateEvaluation,
-  GateVerdict,
+  overrideSentence,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { GateDecision } from '../../../gates/evaluation/GateEvaluator';
 
@@ -16,6 +17,14 @@ export interface GateReview {
 
 /** The app page that opens one evaluation (see the app's routes). */
 export const GATE_HISTORY_PATH = '/gate-history';
+/** The app page of one decision: `/gate-history/decisions/<id>`. */
+export const DECISION_PATH = `${GATE_HISTORY_PATH}/decisions`;
+
+/** Where the app shows a decision and its evaluations. */
+export interface AppLinks {
+  decision(decisionId: string): string | undefined;
+  evaluation(evaluationId: string): string | undefined;
+}
 
 /** GitHub shows the comment beside the run; the app has the rest. */
 const MAX_COMMENT_LENGTH = 2000;
@@ -42,27 +51,46 @@ export function evaluationLinker(
 }
 
 /**
- * Pass and warn let the deploy through; fail and error stop it. Anything
- * that is not a decision of the gates (no entity, no gate, an evaluation
- * that could not run) is an error, so it is rejected too: fail closed.
+ * Where the app shows a decision (`/gate-history/decisions/<id>`) and an
+ * evaluation, when `app.baseUrl` is known.
  */
-export function stateOf(verdict: GateVerdict): ReviewState {
-  return verdict === 'pass' || verdict === 'warn' ? 'approved' : 'rejected';
+export function appLinks(appBaseUrl: string | undefined): AppLinks {
+  const base = appBaseUrl?.replace(/\/+$/, '');
+  return {
+    decision: id =>
+      base ? `${base}${DECISION_PATH}/${encodeURIComponent(id)}` : undefined,
+    evaluation: evaluationLinker(appBaseUrl),
+  };
 }
 
-/** The answer to a decision: its verdict, each gate in a line or a few. */
+/**
+ * Only a `yes` lets the deploy through (every enforcing gate passes, warns
+ * or is overridden to pass). `no`, `not_yet` and `error` stop it, and so
+ * does anything that is not a decision of the gates (no entity, no gate):
+ * fail closed.
+ */
+export function stateOf(answer: DecisionAnswer): ReviewState {
+  return answer === 'yes' ? 'approved' : 'rejected';
+}
+
+/**
+ * The answer to a decision: its sentence, a link to it, then each gate in
+ * a line or a few.
+ */
 export function reviewOfDecision(
   decision: GateDecision,
-  linkTo: (evaluationId: string) => string | undefined,
+  links: AppLinks,
 ): GateReview {
-  const state = stateOf(decision.verdict);
+  const state = stateOf(decision.answer);
+  const link = links.decision(decision.id);
   const lines = [
-    `Quality gates: ${decision.verdict} for ${decision.entityRef} at ${shortSha(
+    decision.sentence,
+    `Quality gates ${state} ${decision.entityRef} at ${shortSha(
       decision.version,
-    )} in ${decision.environment}, so ${state}.`,
+    )} in ${decision.environment}.${link ? ` Decision: ${link}` : ''}`,
     ...decision.problems,
     ...decision.evaluations.flatMap(evaluation =>
-      describeEvaluation(evaluation, linkTo(evaluation.id)),
+      describeEvaluation(evaluation, links.evaluation(evaluation.id)),
     ),
   ];
   return { state, comment: clipComment(lines.join('\n')) };
@@ -80,12 +108,15 @@ function describeEvaluation(
   evaluation: GateEvaluation,
   link: string | undefined,
 ): string[] {
-  const recorded =
-    evaluation.verdict === evaluation.effectiveVerdict
-      ? ''
-      : ` (recorded ${evaluation.verdict}, ${
-          evaluation.override?.active ? 'overridden' : evaluation.mode
-        })`;
+  let recorded = '';
+  if (evaluation.verdict !== evaluation.effectiveVerdict) {
+    recorded = evaluation.override
+      ? ` (${overrideSentence(
+          `recorded ${evaluation.verdict}`,
+          evaluation.override,
+        )})`
+      : ` (recorded ${evaluation.verdict}, ${evaluation.mode})`;
+  }
   const score =
     evaluation.score === null ? '' : `, score ${Math.round(evaluation.score)}`;
   const failing = evaluation.criteria.filter(criterion =>

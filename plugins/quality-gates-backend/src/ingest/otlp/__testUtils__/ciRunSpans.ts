@@ -24,6 +24,8 @@ export interface CiRunSpec {
   runAttributes?: Attributes;
   runSpanName?: string;
   failed?: boolean;
+  /** How long the run waits for its first job (queue time), in ms. */
+  firstJobDelayMs?: number;
 }
 
 /** Ids derived from a seed, so separate senders can send the same spans. */
@@ -69,7 +71,7 @@ export function ciRunSpans(spec: CiRunSpec): ReadableSpan[] {
       'vcs.ref.head.revision': '3f1c2a9be0d4c5f6a7b8c9d0e1f2a3b4c5d6e7f8',
     },
   });
-  let time = RUN_START_MS;
+  let time = RUN_START_MS + (spec.firstJobDelayMs ?? 0);
   for (let j = 0; j < spec.jobs; j++) {
     const job = tracer.startSpan(
       `job ${j}`,

@@ -16,6 +16,7 @@ import {
   SourceFileReadError,
   SourceFileReadout,
 } from '../../../sourceFiles';
+import { PrometheusQueryError } from '../../../prometheus';
 import { AlertingRule } from './alertingRule';
 import { AlertsSettings, readAlertsSettings } from './alertsSettings';
 import {
@@ -25,10 +26,7 @@ import {
   liveAlertSelection,
   pickLiveAlerts,
 } from './liveAlertSelection';
-import {
-  PrometheusAlertingRules,
-  PrometheusRulesError,
-} from './prometheusAlertingRules';
+import { PrometheusAlertingRules } from './prometheusAlertingRules';
 import { alertingRulesInFile } from './ruleFiles';
 import { whatAlertLacks } from './validateAlertingRule';
 
@@ -55,10 +53,7 @@ export function createAlertRulesCheck(
   const settings = readAlertsSettings(options.config);
   const prometheus =
     settings.prometheus &&
-    new PrometheusAlertingRules({
-      ...settings.prometheus,
-      fetch: options.fetch,
-    });
+    new PrometheusAlertingRules(settings.prometheus, { fetch: options.fetch });
   if (prometheus) {
     options.logger.info(
       `Readiness alerts check reads live rules from ${prometheus.baseUrl}`,
@@ -146,7 +141,7 @@ async function evaluateAlerts(
         ],
       };
     }
-    if (error instanceof PrometheusRulesError) {
+    if (error instanceof PrometheusQueryError) {
       return {
         state: 'error',
         message: error.message,

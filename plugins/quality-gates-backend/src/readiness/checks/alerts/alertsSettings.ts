@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  PrometheusSettings,
+  readPrometheusSettings,
+} from '../../../prometheus';
 
 /** The severities an alert may have when config names none. */
 export const DEFAULT_ALLOWED_SEVERITIES = ['critical', 'warning', 'info'];
@@ -16,11 +20,13 @@ export const DEFAULT_ALERT_RULE_PATHS = [
   'deploy/prometheus-rules.yaml',
 ];
 
+const PROMETHEUS_KEY = 'qualityGates.readiness.alerts.prometheus';
+
 /** `qualityGates.readiness.alerts`, with defaults filled in. */
 export interface AlertsSettings {
   allowedSeverities: string[];
   conventionPaths: string[];
-  prometheus?: { baseUrl: string; headers: Record<string, string> };
+  prometheus?: PrometheusSettings;
 }
 
 /** Reads the settings from the root config; fails at start-up when invalid. */
@@ -40,29 +46,10 @@ export function readAlertsSettings(rootConfig: Config): AlertsSettings {
     conventionPaths:
       config?.getOptionalStringArray('conventionPaths') ??
       DEFAULT_ALERT_RULE_PATHS,
-    prometheus: prometheusConfig && {
-      baseUrl: httpUrl(
-        prometheusConfig.getString('baseUrl'),
-        'qualityGates.readiness.alerts.prometheus.baseUrl',
-      ),
-      headers: readHeaders(prometheusConfig.getOptionalConfig('headers')),
-    },
+    // A prometheus block without baseUrl is a mistake, not "off".
+    prometheus:
+      prometheusConfig?.getString('baseUrl') !== undefined
+        ? readPrometheusSettings(rootConfig, PROMETHEUS_KEY)
+        : undefined,
   };
-}
-
-function httpUrl(value: string, key: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
-  } catch {
-    // Reported below.
-  }
-  throw new InputError(`${key} must be an http(s) URL, got '${value}'`);
-}
-
-function readHeaders(config: Config | undefined): Record<string, string> {
-  if (!config) return {};
-  return Object.fromEntries(
-    config.keys().map(name => [name, config.getString(name)]),
-  );
 }

@@ -25,7 +25,11 @@ const FIXTURES = path.resolve(__dirname, '../__fixtures__');
 
 function checkAgainst(
   baseUrl: string,
-  options: { headers?: Record<string, string> } = {},
+  options: {
+    headers?: Record<string, string>;
+    timeoutSeconds?: number;
+    retries?: number;
+  } = {},
 ) {
   return createAlertRulesCheck({
     config: new ConfigReader({
@@ -233,7 +237,9 @@ describe('alerts check, live rules from Prometheus', () => {
       checkContext(controller.signal),
     );
     expect(outcome.state).toBe('error');
-    expect(outcome.message).toMatch(/^Could not reach Prometheus at .*abort/i);
+    expect(outcome.message).toMatch(
+      /^The rules request to Prometheus at .* was abandoned: .*abort/i,
+    );
   });
 });
 
@@ -263,4 +269,30 @@ describe('alerts check, Prometheus down', () => {
     );
     expect(outcome.items).toBeUndefined();
   }, 60_000);
+});
+
+describe('alerts check, Prometheus too slow', () => {
+  it('errors within its timeoutSeconds, never passes', async () => {
+    // Accepts the request and never answers: a stuck Prometheus.
+    const silent = http.createServer(() => {});
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      const outcome = await checkAgainst(url, {
+        timeoutSeconds: 0.2,
+      }).evaluate(
+        componentWith({ 'prometheus.io/alert': 'PaymentsDown' }),
+        checkContext(),
+      );
+      expect(outcome.state).toBe('error');
+      expect(outcome.message).toBe(
+        `Prometheus at ${url} did not answer within 0.2 s`,
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise(resolve => silent.close(resolve));
+    }
+  });
 });

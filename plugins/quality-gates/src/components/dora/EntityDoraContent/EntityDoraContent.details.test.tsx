@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { formatAbsoluteTime } from '../../readiness/time/formatTime';
+import { formatAbsoluteTime } from '../../shared/format/formatTime';
 import { EntityDoraContent } from './EntityDoraContent';
 import {
   checkoutEntity,

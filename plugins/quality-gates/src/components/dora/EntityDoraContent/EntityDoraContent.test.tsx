@@ -2,7 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import { EntityDoraContent } from './EntityDoraContent';
-import { checkoutEntity, emptyMetrics } from '../__testUtils__/doraFixtures';
+import {
+  checkoutEntity,
+  emptyMetrics,
+  metricsResponse,
+} from '../__testUtils__/doraFixtures';
 import { fakeDoraApi, renderDora } from '../__testUtils__/renderDora';
 
 /** The tile of one figure, by its title. */
@@ -28,21 +32,44 @@ async function renderCheckout(api = fakeDoraApi()) {
 }
 
 describe('EntityDoraContent', () => {
-  it('asks for the entity’s figures and trend over the last 90 days', async () => {
+  it('asks for the entity’s figures over the default window, and the trend over the same', async () => {
     const api = await renderCheckout();
 
+    // No window: the backend's default follows the data (here 90 days).
     const [scope, window] = api.getDoraMetrics.mock.calls[0];
     expect(scope).toEqual({ entityRef: 'component:default/checkout' });
-    const days = DateTime.fromISO(window.to).diff(
-      DateTime.fromISO(window.from),
-      'days',
-    ).days;
-    expect(days).toBe(90);
-    expect(api.getDoraTrend).toHaveBeenCalledWith(scope, window);
+    expect(window).toBeUndefined();
+    await waitFor(() =>
+      expect(api.getDoraTrend).toHaveBeenCalledWith(scope, {
+        from: '2026-08-22T10:00:00.000Z',
+        to: '2026-11-20T10:00:00.000Z',
+      }),
+    );
     expect(
       screen.getByRole('button', { name: 'Last 90 days' }),
     ).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText(/production: production, prod/)).toBeVisible();
+  });
+
+  it('shows a default window shorter than 90 days when the data is', async () => {
+    const window = {
+      from: '2026-10-15T00:00:00.000Z',
+      to: '2026-11-20T10:00:00.000Z',
+      days: 36.4,
+    };
+    const api = await renderCheckout(fakeDoraApi(metricsResponse({ window })));
+    expect(
+      screen.getByRole('button', { name: 'Last 36 days' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      screen.getByRole('button', { name: 'Last 90 days' }),
+    ).toHaveAttribute('aria-pressed', 'false');
+    await waitFor(() =>
+      expect(api.getDoraTrend).toHaveBeenCalledWith(
+        { entityRef: 'component:default/checkout' },
+        { from: window.from, to: window.to },
+      ),
+    );
   });
 
   it('shows each figure formatted, with its band and what it rests on', async () => {

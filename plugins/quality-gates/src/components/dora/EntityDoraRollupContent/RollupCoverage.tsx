@@ -1,7 +1,7 @@
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { DoraScope } from '@can-i-deploy/plugin-quality-gates-common';
 import Typography from '@material-ui/core/Typography';
-import { countOf } from '../format/formatNumber';
+import { countOf } from '../../shared/format/formatNumber';
 
 const OWNED_HOW: Record<DoraScope['kind'], string> = {
   group: 'owned by this group',

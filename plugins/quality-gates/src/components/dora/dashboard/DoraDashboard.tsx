@@ -7,14 +7,14 @@ import {
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { DoraScopeRequest } from '../../../api/QualityGatesApi';
-import { formatDate } from '../../readiness/time/formatTime';
+import { formatDate } from '../../shared/format/formatTime';
 import { ToolbarRow } from '../../shared/ToolbarRow';
 import { DoraDetailsDialog } from '../details/DoraDetailsDialog';
 import { NoProductionDeployments } from '../empty/NoProductionDeployments';
 import { doraTiles } from '../metrics/doraTiles';
 import { DoraTiles } from '../tiles/DoraTiles';
 import { DoraTrendCharts } from '../trend/DoraTrendCharts';
-import { DEFAULT_WINDOW_DAYS, WindowDays } from '../window/doraWindow';
+import { WindowDays } from '../window/doraWindow';
 import { WindowPicker } from '../window/WindowPicker';
 import { useDoraFigures } from './useDoraFigures';
 
@@ -43,7 +43,8 @@ export function DoraDashboard(props: {
   /** Shown above the tiles, e.g. what a roll-up covers. */
   header?: (response: DoraMetricsResponse) => ReactNode;
 }) {
-  const [days, setDays] = useState<WindowDays>(DEFAULT_WINDOW_DAYS);
+  // Unset: the backend's default window, which follows the data.
+  const [days, setDays] = useState<WindowDays>();
   const [openMetric, setOpenMetric] = useState<DoraMetricName>();
   const { metrics, trend } = useDoraFigures(props.scope, days);
 
@@ -61,7 +62,7 @@ export function DoraDashboard(props: {
             {windowCaption(response)}
           </Typography>
         </div>
-        <WindowPicker days={days} onChange={setDays} />
+        <WindowPicker days={days ?? shownDays} onChange={setDays} />
       </ToolbarRow>
       {metrics.loading && (
         <Grid item xs={12}>

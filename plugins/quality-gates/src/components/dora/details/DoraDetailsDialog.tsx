@@ -9,7 +9,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import { DoraScopeRequest } from '../../../api/QualityGatesApi';
-import { countOf } from '../format/formatNumber';
+import { countOf } from '../../shared/format/formatNumber';
 import { METRIC_TITLES } from '../metrics/metricTitles';
 import { DETAIL_TITLES } from './detailColumns';
 import { DoraDetailsTable } from './DoraDetailsTable';

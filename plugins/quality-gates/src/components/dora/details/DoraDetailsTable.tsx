@@ -2,13 +2,10 @@ import {
   DoraDetailRow,
   DoraMetricName,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { DataTable } from '../../shared/table/DataTable';
 import { DETAIL_COLUMNS, DETAIL_TITLES, DetailColumn } from './detailColumns';
 
 const componentColumn: DetailColumn = {
@@ -28,33 +25,22 @@ export function DoraDetailsTable(props: {
   const columns = props.showComponent
     ? [componentColumn, ...DETAIL_COLUMNS[props.metric]]
     : DETAIL_COLUMNS[props.metric];
+  // Rows are numbered for their key: changes share their deployment.
+  const rows = props.rows.map((row, index) => ({ row, index }));
   return (
-    <TableContainer>
-      <Table size="small" aria-label={DETAIL_TITLES[props.metric]}>
-        <TableHead>
-          <TableRow>
-            {columns.map(column => (
-              <TableCell key={column.title}>{column.title}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.rows.map((row, index) => (
-            <TableRow key={rowKey(row, index)}>
-              {columns.map(column => (
-                <TableCell key={column.title}>{column.render(row)}</TableCell>
-              ))}
-            </TableRow>
+    <DataTable
+      label={DETAIL_TITLES[props.metric]}
+      columns={columns.map(column => column.title)}
+      items={rows}
+      empty="Nothing behind this figure in the window."
+    >
+      {({ row, index }) => (
+        <TableRow key={rowKey(row, index)}>
+          {columns.map(column => (
+            <TableCell key={column.title}>{column.render(row)}</TableCell>
           ))}
-          {props.rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={columns.length}>
-                Nothing behind this figure in the window.
-              </TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </TableRow>
+      )}
+    </DataTable>
   );
 }

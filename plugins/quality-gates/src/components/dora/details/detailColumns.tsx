@@ -6,8 +6,8 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Typography from '@material-ui/core/Typography';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
-import { formatAbsoluteTime } from '../../readiness/time/formatTime';
-import { formatDuration } from '../format/formatDuration';
+import { formatAbsoluteTime } from '../../shared/format/formatTime';
+import { formatDuration } from '../../shared/format/formatDuration';
 import { ReasonChip } from './ReasonChip';
 
 /** A column of the drill-down table. */

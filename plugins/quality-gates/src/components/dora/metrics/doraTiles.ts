@@ -5,8 +5,12 @@ import {
   DoraMetricsResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { MetricChange, metricChange } from '../change/metricChange';
-import { formatDuration } from '../format/formatDuration';
-import { countOf, formatDecimal, formatPercent } from '../format/formatNumber';
+import { formatDuration } from '../../shared/format/formatDuration';
+import {
+  countOf,
+  formatDecimal,
+  formatPercent,
+} from '../../shared/format/formatNumber';
 import { BUCKET_TITLES, METRIC_TITLES } from './metricTitles';
 
 /** What one tile shows. */

@@ -1,5 +1,6 @@
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Line, LineChart } from 'recharts';
+import { ValueAxis } from '../../shared/charts/valueAxis';
 import { weekAxes, WeeklyChartCard } from '../../shared/WeeklyChartCard';
 import { TrendChartPoint, TrendSeriesKey, weeksWithData } from './trendSeries';
 
@@ -14,6 +15,8 @@ export interface TrendSeries {
   tick: (value: number) => string;
   /** Tooltip value, e.g. `2 d 4 h`. */
   format: (value: number) => string;
+  /** The value axis for the series' values; recharts picks without it. */
+  axis?: (values: Array<number | null>) => ValueAxis;
 }
 
 function coverage(points: TrendChartPoint[], series: TrendSeries): string {
@@ -33,18 +36,24 @@ export function DoraTrendChart(props: {
 }) {
   const theme = useTheme();
   const { points, series } = props;
+  const axis = series.axis?.(points.map(point => point[series.key]));
   const axes = weekAxes({
     valueAxisWidth: 56,
     allowDecimals: series.shape === 'line',
     tick: series.tick,
     format: series.format,
+    axis,
   });
   return (
     <WeeklyChartCard
       title={series.title}
       subheader={coverage(points, series)}
       label={`${series.title} per week`}
-      data={{ 'data-series': series.key }}
+      data={{
+        'data-series': series.key,
+        // The ticks in words: recharts measures text the page must lay out.
+        'data-value-ticks': axis?.ticks.map(series.tick).join(', ') ?? '',
+      }}
       height={HEIGHT}
     >
       {series.shape === 'bar' ? (

@@ -1,12 +1,16 @@
 import { DoraTrendPoint } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
-import { formatDuration } from '../format/formatDuration';
-import { formatDecimal } from '../format/formatNumber';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { formatDecimal } from '../../shared/format/formatNumber';
+import { durationAxis, percentAxis } from '../../shared/charts/valueAxis';
 import { DoraTrendChart, TrendSeries } from './DoraTrendChart';
 import { trendSeries } from './trendSeries';
 
 const hoursText = (hours: number) => formatDuration(hours * 3600);
 const percentText = (percent: number) => `${formatDecimal(percent)}%`;
+const hoursAxis = (hours: Array<number | null>) => durationAxis(hours, 3600);
+const percentsAxis = (percents: Array<number | null>) =>
+  percentAxis(percents, 100);
 
 const DEPLOYMENTS: TrendSeries = {
   key: 'deployments',
@@ -21,8 +25,9 @@ const LINES: TrendSeries[] = [
     key: 'leadTimeHours',
     title: 'Lead time (median)',
     shape: 'line',
-    tick: hours => `${formatDecimal(hours)} h`,
+    tick: hoursText,
     format: hoursText,
+    axis: hoursAxis,
   },
   {
     key: 'changeFailurePercent',
@@ -30,13 +35,15 @@ const LINES: TrendSeries[] = [
     shape: 'line',
     tick: percentText,
     format: percentText,
+    axis: percentsAxis,
   },
   {
     key: 'recoveryHours',
     title: 'Recovery time (median)',
     shape: 'line',
-    tick: hours => `${formatDecimal(hours)} h`,
+    tick: hoursText,
     format: hoursText,
+    axis: hoursAxis,
   },
   {
     key: 'reworkPercent',
@@ -44,6 +51,7 @@ const LINES: TrendSeries[] = [
     shape: 'line',
     tick: percentText,
     format: percentText,
+    axis: percentsAxis,
   },
 ];
 

@@ -5,8 +5,6 @@ export const WINDOW_DAYS = [30, 90, 180] as const;
 
 export type WindowDays = (typeof WINDOW_DAYS)[number];
 
-export const DEFAULT_WINDOW_DAYS: WindowDays = 90;
-
 /** The last `days` days up to now, as ISO times. */
 export function windowEndingNow(days: number): { from: string; to: string } {
   const to = DateTime.utc();

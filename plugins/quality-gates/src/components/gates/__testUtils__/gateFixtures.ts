@@ -186,6 +186,9 @@ export const overriddenEvaluation = evaluation({
   effectiveVerdict: 'pass',
   override: {
     id: 'ov-1',
+    entityRef: 'component:default/checkout',
+    environment: 'production',
+    version: '1.0.0',
     verdict: 'pass',
     reason: 'The error spike is the load test, not the release',
     createdBy: 'user:default/jane',

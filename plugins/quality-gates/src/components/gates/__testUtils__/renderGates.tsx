@@ -4,8 +4,10 @@ import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { gateHistoryRouteRef } from '../../../routes';
 import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
-import { permissionApiAllowing } from '../../readiness/__testUtils__/permissionApi';
+import { permissionApiAllowing } from '../../__testUtils__/permissionApi';
+import { checkoutCandidates } from './decisionFixtures';
 import {
   checkoutEntity,
   checkoutStatus,
@@ -22,6 +24,14 @@ export function fakeGateApi() {
     overrideGateEvaluation: jest.fn().mockResolvedValue({}),
     listGateEvaluations: jest.fn(),
     exportGateEvaluations: jest.fn(),
+    gateCandidates: jest.fn().mockResolvedValue(checkoutCandidates),
+    latestDecisions: jest.fn().mockResolvedValue({ items: [] }),
+    listOverrides: jest.fn().mockResolvedValue({ items: [] }),
+    evaluateGates: jest.fn(),
+    overrideDecision: jest.fn(),
+    revokeOverride: jest.fn(),
+    getDecision: jest.fn(),
+    listDecisions: jest.fn().mockResolvedValue({ items: [], total: 0 }),
   } satisfies Partial<QualityGatesApi>;
 }
 
@@ -42,6 +52,7 @@ export async function renderGates(
       [permissionApiRef, permissions.api],
     ],
     url: options.url,
+    mountedRoutes: { '/gate-history': gateHistoryRouteRef },
   });
   return permissions;
 }

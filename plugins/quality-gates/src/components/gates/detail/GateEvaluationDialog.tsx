@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { GateEvaluationDetail } from '../evidence/GateEvaluationDetail';
+import { ProblemPanel } from '../../shared/errors/ProblemPanel';
 
 /**
  * One evaluation in full. Given the evaluation it shows it as it is; given
@@ -32,7 +33,14 @@ export function GateEvaluationDialog(props: {
   const evaluation = loaded.value;
 
   const body = () => {
-    if (loaded.error) return <ResponseErrorPanel error={loaded.error} />;
+    if (loaded.error) {
+      return (
+        <ProblemPanel
+          error={loaded.error}
+          notFound="This gate evaluation no longer exists"
+        />
+      );
+    }
     if (!evaluation) return <Progress />;
     return (
       <>

@@ -153,7 +153,6 @@ export function EffectivenessTable(props: { gates: GateEffectiveness[] }) {
         columns={COLUMNS}
         items={props.gates}
         empty="No gate was evaluated in this period."
-        nowrapTitles
       >
         {gate => (
           <Fragment key={gate.gateId}>

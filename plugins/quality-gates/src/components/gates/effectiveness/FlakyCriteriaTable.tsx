@@ -2,10 +2,10 @@ import { Link } from '@backstage/core-components';
 import { FlakyCriterion } from '@can-i-deploy/plugin-quality-gates-common';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { DataTable } from '../../shared/table/DataTable';
 import { shortRef } from '../historyPage/HistoryTable';
-import { useGateTabLink } from '../links/useGateTabLink';
+import { useGateTabLink } from '../../shared/links/useGateTabLink';
 
 const COLUMNS = [
   'Gate',
@@ -29,7 +29,6 @@ export function FlakyCriteriaTable(props: { items: FlakyCriterion[] }) {
       columns={COLUMNS}
       items={props.items}
       empty="No criterion both passed and failed the same version."
-      nowrapTitles
     >
       {item => (
         <TableRow

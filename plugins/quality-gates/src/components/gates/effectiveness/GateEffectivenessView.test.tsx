@@ -4,11 +4,12 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { GateEffectivenessResponse } from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
-import { useLocation } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { gateHistoryRouteRef } from '../../../routes';
 import { GateHistoryPage } from '../historyPage/GateHistoryPage';
 
 const user = userEvent.setup({ delay: null });
@@ -109,12 +110,17 @@ function fakeApi() {
 async function renderPage(api: Partial<QualityGatesApi>, url: string) {
   await renderInTestApp(
     <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
-      <GateHistoryPage />
+      <Routes>
+        <Route path="/gate-history/*" element={<GateHistoryPage />} />
+      </Routes>
       <LocationProbe />
     </TestApiProvider>,
     {
       routeEntries: [url],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/gate-history': gateHistoryRouteRef,
+      },
     },
   );
 }
@@ -251,7 +257,10 @@ describe('gate effectiveness on the history page', () => {
 
   it('opens from the evaluations tab, keeps the view in the URL, and fills in an open period', async () => {
     const api = fakeApi();
-    await renderPage(api, '/gate-history?gateId=release-checks');
+    await renderPage(
+      api,
+      '/gate-history?view=evaluations&gateId=release-checks',
+    );
     await screen.findByRole('table', { name: 'Gate evaluations' });
     expect(api.getGateEffectiveness).not.toHaveBeenCalled();
 

@@ -17,6 +17,7 @@ import {
   effectivenessRequest,
 } from './effectivenessRequest';
 import { FlakyCriteriaTable } from './FlakyCriteriaTable';
+import { formatDate } from '../../shared/format/formatTime';
 
 const useStyles = makeStyles(theme => ({
   section: {
@@ -36,9 +37,7 @@ function formatWindow(seconds: number): string {
 
 /** The period as days, the last one included (`to` is exclusive). */
 function formatPeriod(from: string, to: string): string {
-  const format = (iso: string) =>
-    DateTime.fromISO(iso).toLocaleString(DateTime.DATE_MED);
-  return `${format(from)} – ${format(
+  return `${formatDate(from)} – ${formatDate(
     DateTime.fromISO(to).minus({ milliseconds: 1 }).toISO()!,
   )}`;
 }

@@ -4,12 +4,13 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CriterionStateChip } from '../verdicts/CriterionStateChip';
-import { criterionStateStyle } from '../verdicts/verdictStyle';
+import { criterionStateStyle } from '../../shared/verdicts/verdictStyle';
 import {
   evidenceFacts,
   evidenceLinkText,
   sourceDetails,
 } from './evidenceFacts';
+import { EvidenceSentenceText, FactText } from './EvidenceSentenceText';
 import { QueryDetails } from './QueryDetails';
 import { CompareEvidence } from './compare/CompareEvidence';
 import { readCompareDetails } from './compare/compareDetails';
@@ -42,22 +43,27 @@ const useStyles = makeStyles(theme => ({
     },
     '& dd': {
       margin: 0,
-      fontFamily: 'monospace',
+      overflowWrap: 'anywhere',
     },
   },
 }));
 
 /**
- * One criterion's evidence: its state, what was observed against the
- * thresholds and baseline, how many samples, the query and a link to the
- * same data, and the one line that says why.
+ * One criterion's evidence: its state, the sentence that says what was
+ * seen and why this state, the source's facts as a labelled list, what it
+ * was judged by, the query and a link to the same data. Evaluations stored
+ * before sentences show their message, observed value and thresholds.
  */
 export function CriterionEvidenceItem(props: { criterion: CriterionEvidence }) {
   const classes = useStyles();
   const { criterion } = props;
   const compare = readCompareDetails(criterion.source, criterion.details);
-  // Compare evidence has its own view; other sources' details stay one line.
-  const details = compare ? [] : sourceDetails(criterion.details);
+  // The compare view shows the comparison's facts in its own table.
+  const sourceFacts = compare ? [] : criterion.facts ?? [];
+  const told = Boolean(criterion.summary?.length || criterion.facts?.length);
+  // Compare evidence has its own view; sources that report facts need no
+  // details; others' details read as short labelled text.
+  const details = compare || told ? [] : sourceDetails(criterion.details);
   return (
     <li
       className={classes.item}
@@ -80,9 +86,23 @@ export function CriterionEvidenceItem(props: { criterion: CriterionEvidence }) {
           <Chip size="small" color="primary" label="Key criterion" />
         )}
       </div>
-      <Typography variant="body2">{criterion.message}</Typography>
-      <dl className={classes.facts}>
-        {evidenceFacts(criterion).map(fact => (
+      <Typography variant="body2" data-testid="criterion-sentence">
+        {criterion.summary?.length ? (
+          <EvidenceSentenceText sentence={criterion.summary} />
+        ) : (
+          criterion.message
+        )}
+      </Typography>
+      <dl className={classes.facts} aria-label="Evidence">
+        {sourceFacts.map((fact, index) => (
+          <div key={`fact-${index}`} style={{ display: 'contents' }}>
+            <dt>{fact.label ?? 'Fact'}</dt>
+            <dd>
+              <FactText fact={fact} />
+            </dd>
+          </div>
+        ))}
+        {evidenceFacts(criterion, { withSourceFacts: told }).map(fact => (
           <div key={fact.label} style={{ display: 'contents' }}>
             <dt>{fact.label}</dt>
             <dd>{fact.value}</dd>
@@ -99,11 +119,14 @@ export function CriterionEvidenceItem(props: { criterion: CriterionEvidence }) {
         </Typography>
       )}
       {details.length > 0 && (
-        <Typography variant="caption" color="textSecondary">
-          {details
-            .map(detail => `${detail.label}: ${detail.value}`)
-            .join(' · ')}
-        </Typography>
+        <dl className={classes.facts} aria-label="Details">
+          {details.map(detail => (
+            <div key={detail.label} style={{ display: 'contents' }}>
+              <dt>{detail.label}</dt>
+              <dd>{detail.value}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </li>
   );

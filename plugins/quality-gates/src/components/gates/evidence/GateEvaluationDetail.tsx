@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { OverrideNotice } from '../override/OverrideNotice';
 import { VerdictSummary } from '../verdicts/VerdictSummary';
 import { CriterionEvidenceList } from './CriterionEvidenceList';

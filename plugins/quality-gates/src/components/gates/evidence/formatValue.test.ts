@@ -1,8 +1,8 @@
 import { formatPercent, formatValue } from './formatValue';
 
 describe('formatValue', () => {
-  it('keeps integers and shortens the rest to four significant digits', () => {
-    expect(formatValue(3600)).toBe('3600');
+  it('groups integers and shortens the rest to four significant digits', () => {
+    expect(formatValue(3600)).toBe('3,600');
     expect(formatValue(0)).toBe('0');
     expect(formatValue(0.0123456)).toBe('0.01235');
     expect(formatValue(812.345)).toBe('812.3');

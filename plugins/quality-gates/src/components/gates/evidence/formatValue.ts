@@ -1,13 +1,14 @@
+import { formatNumber } from '@can-i-deploy/plugin-quality-gates-common';
+
 /**
- * An observed or baseline value, short: integers as they are, others to
- * four significant digits (0.01234, 812.3). Null is no data.
+ * An observed or baseline value as the evidence formatter says numbers
+ * (3,600, 0.01235, 812.3). Null is no data.
  */
 export function formatValue(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) {
     return 'no data';
   }
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(4)));
+  return formatNumber(value);
 }
 
 /** A score or percentage, e.g. `62.5%`. */

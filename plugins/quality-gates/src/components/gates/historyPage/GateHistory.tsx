@@ -13,12 +13,27 @@ import Paper from '@material-ui/core/Paper';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { GateEvaluationDialog } from '../detail/GateEvaluationDialog';
-import { useGateTabLink } from '../links/useGateTabLink';
+import { useGateTabLink } from '../../shared/links/useGateTabLink';
 import { ExportGateCsvButton } from './ExportGateCsvButton';
 import { HistoryFilters } from './HistoryFilters';
-import { historyFilters, historyRequest } from './historyQuery';
+import {
+  historyFilters,
+  HistoryFilterName,
+  historyRequest,
+} from './historyQuery';
 import { HistoryTable } from './HistoryTable';
 import { useHistoryQuery } from './useHistoryQuery';
+
+const EVALUATION_FILTERS: HistoryFilterName[] = [
+  'entityRef',
+  'gateId',
+  'owner',
+  'environment',
+  'verdict',
+  'overridden',
+  'from',
+  'to',
+];
 
 /** One evaluation opened: from a row (whole) or from a link (by id). */
 interface Opened {
@@ -74,6 +89,11 @@ export function GateHistory() {
       </ContentHeader>
       <HistoryFilters
         query={query}
+        only={EVALUATION_FILTERS}
+        seen={{
+          gateId: items.map(e => e.gateId),
+          environment: items.map(e => e.environment),
+        }}
         onChange={(name, value) => update({ [name]: value })}
         onReset={reset}
       />

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { DateTime } from 'luxon';
-import { useLocation } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
@@ -14,6 +14,7 @@ import {
   overriddenEvaluation,
   PROMETHEUS_LINK,
 } from '../__testUtils__/gateFixtures';
+import { gateHistoryRouteRef } from '../../../routes';
 import { GateHistoryPage } from './GateHistoryPage';
 
 const user = userEvent.setup({ delay: null });
@@ -39,25 +40,35 @@ function fakeApi() {
       .fn()
       .mockResolvedValue(new Blob(['id\r\n'], { type: 'text/csv' })),
     getGateEvaluation: jest.fn(),
+    listDecisions: jest.fn().mockResolvedValue({ items: [], total: 0 }),
   } satisfies Partial<QualityGatesApi>;
 }
 
+// The evaluations view; the decisions are the page's first view.
+const EVALUATIONS = '/gate-history?view=evaluations';
+
 async function renderPage(
   api: Partial<QualityGatesApi>,
-  url = '/gate-history',
+  url = EVALUATIONS,
+  table = 'Gate evaluations',
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
-      <GateHistoryPage />
+      <Routes>
+        <Route path="/gate-history/*" element={<GateHistoryPage />} />
+      </Routes>
       <LocationProbe />
     </TestApiProvider>,
     {
       routeEntries: [url],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/gate-history': gateHistoryRouteRef,
+      },
     },
   );
   // hidden: a dialog opened by the link hides the page behind it.
-  await screen.findByRole('table', { name: 'Gate evaluations', hidden: true });
+  await screen.findByRole('table', { name: table, hidden: true });
 }
 
 const lastRequest = (api: ReturnType<typeof fakeApi>) =>
@@ -108,6 +119,11 @@ describe('GateHistoryPage', () => {
       'fail',
     );
     expect(failed).toHaveTextContent('Release checks');
+    // Names stay on one line, whole in their tooltip.
+    expect(within(failed).getByTitle('Release checks')).toHaveStyle({
+      whiteSpace: 'nowrap',
+      textOverflow: 'ellipsis',
+    });
     expect(failed).toHaveTextContent('1.4.0');
     expect(failed).toHaveTextContent('60%');
     expect(failed).not.toHaveTextContent('acts as');
@@ -133,7 +149,7 @@ describe('GateHistoryPage', () => {
     const api = fakeApi();
     await renderPage(
       api,
-      '/gate-history?gateId=release-checks&owner=checkout-team&verdict=error&overridden=yes&from=2026-11-01&to=2026-11-30&page=3',
+      `${EVALUATIONS}&gateId=release-checks&owner=checkout-team&verdict=error&overridden=yes&from=2026-11-01&to=2026-11-30&page=3`,
     );
 
     expect(lastRequest(api)).toEqual({
@@ -168,13 +184,24 @@ describe('GateHistoryPage', () => {
     );
 
     await choose(/^Override/, 'Not overridden');
-    await user.type(within(filters()).getByLabelText('Gate'), 'release-checks');
+    // Suggestion fields apply what is typed on Enter.
+    await user.type(
+      within(filters()).getByLabelText('Gate'),
+      'release-checks{enter}',
+    );
     await user.type(
       within(filters()).getByLabelText('Environment'),
-      'production',
+      'production{enter}',
     );
-    await user.type(within(filters()).getByLabelText('Owner'), 'checkout-team');
-    fireEvent.change(within(filters()).getByLabelText('From'), {
+    await user.type(
+      within(filters()).getByLabelText('Owner'),
+      'checkout-team{enter}',
+    );
+    // From and To wrap together, never To alone.
+    const days = within(filters()).getByRole('group', { name: 'Days' });
+    expect(within(days).getByLabelText('To')).toBeInTheDocument();
+    expect(days).toHaveStyle({ flexWrap: 'nowrap' });
+    fireEvent.change(within(days).getByLabelText('From'), {
       target: { value: '2026-11-01' },
     });
     await waitFor(() =>
@@ -196,19 +223,20 @@ describe('GateHistoryPage', () => {
       environment: 'production',
       owner: 'checkout-team',
       from: '2026-11-01',
+      view: 'evaluations',
     });
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() =>
       expect(lastRequest(api)).toEqual({ limit: 25, offset: 0 }),
     );
-    expect(currentQuery()).toEqual({});
+    expect(currentQuery()).toEqual({ view: 'evaluations' });
     expect(within(filters()).getByLabelText('Gate')).toHaveValue('');
   });
 
   it('pages on the server', async () => {
     const api = fakeApi();
-    await renderPage(api, '/gate-history?verdict=pass');
+    await renderPage(api, `${EVALUATIONS}&verdict=pass`);
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await waitFor(() =>
@@ -218,7 +246,11 @@ describe('GateHistoryPage', () => {
         offset: 25,
       }),
     );
-    expect(currentQuery()).toEqual({ verdict: 'pass', page: '2' });
+    expect(currentQuery()).toEqual({
+      verdict: 'pass',
+      page: '2',
+      view: 'evaluations',
+    });
   });
 
   it('opens an evaluation with its evidence when its row is clicked', async () => {
@@ -263,7 +295,12 @@ describe('GateHistoryPage', () => {
   it('opens the evaluation a link names, and forgets it when closed', async () => {
     const api = fakeApi();
     api.getGateEvaluation.mockResolvedValue(overriddenEvaluation);
-    await renderPage(api, '/gate-history?evaluation=ev-overridden');
+    // An old link: the decisions view opens the evaluation it names.
+    await renderPage(
+      api,
+      '/gate-history?evaluation=ev-overridden',
+      'Gate decisions',
+    );
 
     const dialog = await screen.findByRole('dialog');
     expect(api.getGateEvaluation).toHaveBeenCalledWith('ev-overridden');
@@ -295,7 +332,7 @@ describe('GateHistoryPage', () => {
     try {
       await renderPage(
         api,
-        '/gate-history?verdict=fail&environment=production&page=2',
+        `${EVALUATIONS}&verdict=fail&environment=production&page=2`,
       );
       await user.click(screen.getByRole('button', { name: 'Download CSV' }));
 

@@ -1,20 +1,20 @@
 import { Link } from '@backstage/core-components';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import TableCell from '@material-ui/core/TableCell';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { ClickableRow, keepFromRow } from '../../shared/table/ClickableRow';
 import { DataTable } from '../../shared/table/DataTable';
 import { ServerPagination } from '../../shared/table/ServerPagination';
+import { TruncatedText } from '../../shared/table/TruncatedText';
 import { formatPercent } from '../evidence/formatValue';
-import { useGateTabLink } from '../links/useGateTabLink';
+import { useGateTabLink } from '../../shared/links/useGateTabLink';
 import { GateVerdictChip } from '../verdicts/GateVerdictChip';
 import { explainEffectiveVerdict } from '../verdicts/verdictExplanation';
 import { HistoryQuery, PAGE_SIZES } from './historyQuery';
+import { shortRef } from './shortRef';
 
 const useStyles = makeStyles(theme => ({
   nowrap: {
@@ -43,15 +43,7 @@ const COLUMNS = [
   '',
 ];
 
-/** `checkout` for a component in the default namespace, else more. */
-export function shortRef(ref: string): string {
-  try {
-    const parsed = parseEntityRef(ref);
-    return humanizeEntityRef(parsed, { defaultKind: parsed.kind });
-  } catch {
-    return ref;
-  }
-}
+export { shortRef };
 
 function HistoryRow(props: {
   evaluation: GateEvaluation;
@@ -70,15 +62,19 @@ function HistoryRow(props: {
         <RelativeTime iso={evaluation.finishedAt} />
       </TableCell>
       <TableCell>
-        <Link to={gateTab(evaluation.entityRef)} onClick={keepFromRow}>
-          {shortRef(evaluation.entityRef)}
-        </Link>
+        <TruncatedText text={evaluation.entityRef} maxWidth="14em">
+          <Link to={gateTab(evaluation.entityRef)} onClick={keepFromRow}>
+            {shortRef(evaluation.entityRef)}
+          </Link>
+        </TruncatedText>
       </TableCell>
-      <TableCell className={classes.nowrap}>{evaluation.environment}</TableCell>
       <TableCell>
-        {evaluation.gateTitle}
+        <TruncatedText text={evaluation.environment} maxWidth="10em" />
+      </TableCell>
+      <TableCell>
+        <TruncatedText text={evaluation.gateTitle} maxWidth="16em" />
         <Typography variant="caption" color="textSecondary" component="div">
-          {evaluation.gateId}
+          <TruncatedText text={evaluation.gateId} maxWidth="16em" />
         </Typography>
       </TableCell>
       <TableCell className={classes.version}>{evaluation.version}</TableCell>
@@ -133,7 +129,6 @@ export function HistoryTable(props: {
         columns={COLUMNS}
         items={props.items}
         empty="No evaluation matches these filters."
-        nowrapTitles
       >
         {evaluation => (
           <HistoryRow

@@ -1,17 +1,26 @@
-import { GateVerdict } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  DecisionAnswer,
+  GateVerdict,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
 import {
   GateEvaluationFilters,
+  ListGateDecisionsRequest,
   ListGateEvaluationsRequest,
 } from '../../../api/QualityGatesApi';
-import { GATE_VERDICTS } from '../verdicts/verdictStyle';
+import { DECISION_ANSWERS } from '../decision/answerStyle';
+import { GATE_VERDICTS } from '../../shared/verdicts/verdictStyle';
 
 /** Everything the page's URL holds: the filters and the page shown. */
 export interface HistoryQuery {
+  /** Full entity ref. */
+  entityRef?: string;
   gateId?: string;
   owner?: string;
   environment?: string;
   verdict?: GateVerdict;
+  /** The decisions' answer. */
+  answer?: DecisionAnswer;
   overridden?: 'yes' | 'no';
   /** First day shown, `yyyy-MM-dd` in the viewer's zone. */
   from?: string;
@@ -20,14 +29,17 @@ export interface HistoryQuery {
   /** Zero-based page index. */
   page: number;
   pageSize: number;
-  /** The effectiveness review instead of the evaluations. */
-  view?: 'effectiveness';
+  /** Absent: the decisions. */
+  view?: HistoryView;
 }
+
+/** The review page's views besides the decisions. */
+export type HistoryView = 'evaluations' | 'effectiveness';
 
 export const PAGE_SIZES = [25, 50, 100];
 const DEFAULT_PAGE_SIZE = PAGE_SIZES[0];
 
-const TEXT_FILTERS = ['gateId', 'owner', 'environment'] as const;
+const TEXT_FILTERS = ['entityRef', 'gateId', 'owner', 'environment'] as const;
 
 export type HistoryFilterName = Exclude<
   keyof HistoryQuery,
@@ -36,6 +48,7 @@ export type HistoryFilterName = Exclude<
 
 export const HISTORY_FILTER_NAMES: HistoryFilterName[] = [
   ...TEXT_FILTERS,
+  'answer',
   'verdict',
   'overridden',
   'from',
@@ -71,7 +84,12 @@ export function parseHistoryQuery(params: URLSearchParams): HistoryQuery {
   if (overridden === 'yes' || overridden === 'no') {
     query.overridden = overridden;
   }
-  if (params.get('view') === 'effectiveness') query.view = 'effectiveness';
+  const answer = params.get('answer');
+  if (DECISION_ANSWERS.includes(answer as DecisionAnswer)) {
+    query.answer = answer as DecisionAnswer;
+  }
+  const view = params.get('view');
+  if (view === 'effectiveness' || view === 'evaluations') query.view = view;
   query.from = day(params.get('from'));
   query.to = day(params.get('to'));
   if (!query.from) delete query.from;
@@ -123,6 +141,24 @@ export function historyRequest(
 ): ListGateEvaluationsRequest {
   return {
     ...historyFilters(query),
+    limit: query.pageSize,
+    offset: query.page * query.pageSize,
+  };
+}
+
+/** The decision history's request for the page shown. */
+export function decisionsRequest(
+  query: HistoryQuery,
+): ListGateDecisionsRequest {
+  const { from, to } = historyFilters(query);
+  return {
+    entityRef: query.entityRef,
+    owner: query.owner,
+    gateId: query.gateId,
+    environment: query.environment,
+    answer: query.answer,
+    from,
+    to,
     limit: query.pageSize,
     offset: query.page * query.pageSize,
   };

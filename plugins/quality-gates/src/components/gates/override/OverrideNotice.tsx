@@ -1,8 +1,8 @@
 import { GateOverride } from '@can-i-deploy/plugin-quality-gates-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { formatAbsoluteTime } from '../../readiness/time/formatTime';
-import { verdictStyle } from '../verdicts/verdictStyle';
+import { formatAbsoluteTime } from '../../shared/format/formatTime';
+import { verdictStyle } from '../../shared/verdicts/verdictStyle';
 
 const useStyles = makeStyles(theme => ({
   note: {

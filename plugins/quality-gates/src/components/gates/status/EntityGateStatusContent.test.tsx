@@ -1,213 +1,260 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { gateOverridePermission } from '@can-i-deploy/plugin-quality-gates-common';
-import { DateTime } from 'luxon';
+import { useLocation } from 'react-router-dom';
 import {
-  ERROR_RATIO_QUERY,
-  PROMETHEUS_LINK,
-} from '../__testUtils__/gateFixtures';
-import {
-  fakeGateApi,
-  gateCard,
-  renderGates,
-} from '../__testUtils__/renderGates';
+  checkoutCandidates,
+  productionNo,
+  productionOverridden,
+  stagingError,
+  stagingNotYet,
+} from '../__testUtils__/decisionFixtures';
+import { fakeGateApi, renderGates } from '../__testUtils__/renderGates';
 import { EntityGateStatusContent } from './EntityGateStatusContent';
 
 const user = userEvent.setup({ delay: null });
 
-// Menus, dialogs and typing are slow on a busy machine.
+// Menus and typing are slow on a busy machine.
 jest.setTimeout(20_000);
 
-function criterion(card: HTMLElement, key: string): HTMLElement {
-  const item = card.querySelector<HTMLElement>(`[data-criterion="${key}"]`);
-  if (!item) throw new Error(`No criterion ${key}`);
-  return item;
+function LocationProbe() {
+  const location = useLocation();
+  return <output aria-label="Current query">{location.search}</output>;
 }
 
-/** The definition list of a criterion as label → value. */
-function facts(item: HTMLElement): Record<string, string> {
-  const terms = Array.from(item.querySelectorAll('dt'));
-  return Object.fromEntries(
-    terms.map(term => [
-      term.textContent,
-      term.nextElementSibling?.textContent ?? '',
-    ]),
+function card(environment: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(
+    `[data-environment-card="${environment}"]`,
   );
+  if (!found) throw new Error(`No card for ${environment}`);
+  return found;
+}
+
+function answer(environment: string): string | null | undefined {
+  return card(environment)
+    .querySelector('[data-answer]')
+    ?.getAttribute('data-answer');
+}
+
+async function renderTab(api: ReturnType<typeof fakeGateApi>, url?: string) {
+  await renderGates(
+    <>
+      <EntityGateStatusContent />
+      <LocationProbe />
+    </>,
+    api,
+    { url },
+  );
+  await screen.findByRole('region', { name: 'Can I deploy?' });
 }
 
 // Nothing is allowed in this file (the permission hook caches per file).
 describe('EntityGateStatusContent', () => {
-  it('shows each environment in promotion order with its gates’ verdicts', async () => {
+  it('asks about the next version to promote by default, and says nobody asked yet', async () => {
     const api = fakeGateApi();
-    const permissions = await renderGates(<EntityGateStatusContent />, api);
+    await renderTab(api);
 
-    await screen.findByRole('region', { name: 'Gates in production' });
-    expect(api.getGateStatus).toHaveBeenCalledWith(
+    // Staging runs 1.4.0 and 1.5.0 was built: 1.5.0 is next.
+    expect(api.gateCandidates).toHaveBeenCalledWith(
       'component:default/checkout',
     );
-    const headings = screen
-      .getAllByRole('heading', { level: 2 })
-      .map(heading => heading.textContent);
-    expect(headings).toEqual(['staging', 'production']);
-
-    const release = gateCard('release-checks', 'production');
-    const summary = release.querySelector('[data-verdict-summary]')!;
-    expect(
-      within(summary as HTMLElement)
-        .getByText('Fail')
-        .closest('[data-verdict]'),
-    ).toHaveAttribute('data-verdict', 'fail');
-    // Enforced and not overridden: one verdict, nothing to explain.
-    expect(within(release).queryByText('Acts as')).not.toBeInTheDocument();
-    expect(release).toHaveTextContent('Version 1.4.0, evaluated');
-    expect(release).toHaveTextContent(
-      'Score 60% (passes at 90%, warns at 75%)',
+    await waitFor(() =>
+      expect(api.latestDecisions).toHaveBeenCalledWith(
+        'component:default/checkout',
+        '1.5.0',
+      ),
     );
-
-    // Nobody here may override.
-    expect(permissions.asked).toContain(gateOverridePermission.name);
+    expect(screen.getByLabelText('Version')).toHaveValue('1.5.0');
+    expect(document.querySelector('[data-role="unknown-version"]')).toBeNull();
     expect(
-      screen.queryByRole('button', { name: 'Override verdict' }),
+      screen
+        .getAllByRole('heading', { level: 2 })
+        .map(heading => heading.textContent),
+    ).toEqual(['Can I deploy 1.5.0?', 'staging', 'production']);
+    await waitFor(() => expect(answer('production')).toBe('none'));
+    expect(answer('staging')).toBe('none');
+    expect(card('production')).toHaveTextContent('Not evaluated yet');
+    expect(card('production')).toHaveTextContent(
+      'Nobody has asked yet whether 1.5.0 can go to production.',
+    );
+    expect(card('production')).toHaveTextContent('runs 1.3.2');
+    // Without the permission there is nothing to press.
+    expect(
+      screen.queryByRole('button', { name: /Evaluate now/ }),
     ).not.toBeInTheDocument();
   });
 
-  it('shows the recorded and the effective verdict of a dry-run gate, and why', async () => {
-    await renderGates(<EntityGateStatusContent />, fakeGateApi());
-    await screen.findByRole('region', { name: 'Gates in production' });
-
-    const freeze = gateCard('weekend-freeze', 'production');
-    const recorded = freeze.querySelector('[data-role="recorded"]')!;
-    const effective = freeze.querySelector('[data-role="effective"]')!;
-    expect(recorded).toHaveTextContent('RecordedFail');
-    expect(recorded.querySelector('[data-verdict]')).toHaveAttribute(
-      'data-verdict',
-      'fail',
-    );
-    expect(effective).toHaveTextContent('Acts asPass');
-    expect(effective.querySelector('[data-verdict]')).toHaveAttribute(
-      'data-verdict',
-      'pass',
-    );
-    expect(
-      within(freeze).getByText('Fail — dry-run, not enforced'),
-    ).toBeInTheDocument();
-  });
-
-  it('shows every criterion’s evidence: values, thresholds, baseline, samples, query and link', async () => {
-    await renderGates(<EntityGateStatusContent />, fakeGateApi());
-    await screen.findByRole('region', { name: 'Gates in production' });
-    const release = gateCard('release-checks', 'production');
-
-    const errorRatio = criterion(release, 'error-ratio');
-    expect(errorRatio.querySelector('[data-state]')).toHaveAttribute(
-      'data-state',
-      'fail',
-    );
-    expect(errorRatio).toHaveTextContent('Error ratio of the new version');
-    expect(within(errorRatio).getByText('Key criterion')).toBeInTheDocument();
-    expect(
-      within(errorRatio).getByText('0.0312345 misses <= 0.01'),
-    ).toBeInTheDocument();
-    expect(facts(errorRatio)).toEqual({
-      Observed: '0.03123',
-      'Pass when': '<= 0.01',
-      'Warning when': '<= 0.02',
-      'Sample size': '18234',
-      Points: '0 of 2',
-    });
-    // The query is there, folded away, in monospace.
-    const query = errorRatio.querySelector('details pre');
-    expect(query).toHaveTextContent(ERROR_RATIO_QUERY);
-    expect(errorRatio.querySelector('details')).not.toHaveAttribute('open');
-    expect(
-      within(errorRatio).getByRole('link', { name: /^Open in Prometheus/ }),
-    ).toHaveAttribute('href', PROMETHEUS_LINK);
-
-    const latency = criterion(release, 'p95-latency');
-    expect(latency.querySelector('[data-state]')).toHaveTextContent('Pass');
-    expect(facts(latency)).toEqual({
-      Observed: '0.412',
-      'Pass when': '<=+10%',
-      Baseline: '0.398 (p90 of 5 passing evaluations)',
-      'Sample size': '18234',
-      Points: '1 of 1',
-    });
-    expect(latency.querySelector('details')).toBeNull();
-    expect(within(latency).queryByRole('link')).not.toBeInTheDocument();
-
-    const ci = criterion(release, 'ci');
-    expect(
-      within(ci).getByRole('link', { name: /^Open the CI run/ }),
-    ).toHaveAttribute('href', 'https://ci.example.com/checkout/runs/812');
-    expect(ci).toHaveTextContent(
-      'pipelineName: build · runId: 812 · result: success',
-    );
-  });
-
-  it('shows why a gate could not decide, prominently', async () => {
-    await renderGates(<EntityGateStatusContent />, fakeGateApi());
-    await screen.findByRole('region', { name: 'Gates in staging' });
-    const staging = gateCard('release-checks', 'staging');
-
-    expect(
-      staging.querySelector('[data-verdict-summary] [data-verdict]'),
-    ).toHaveAttribute('data-verdict', 'error');
-    expect(within(staging).getByRole('alert')).toHaveTextContent(
-      'Error: The gate could not decide',
-    );
-    const problems = within(staging).getByRole('list', { name: 'Problems' });
-    expect(problems).toHaveTextContent(
-      '.quality-gates.yaml is not valid YAML: bad indentation (line 3)',
-    );
-    expect(staging).toHaveTextContent('No score (passes at 90%');
-    expect(
-      within(staging).getByText('No criterion was evaluated.'),
-    ).toBeInTheDocument();
-  });
-
-  it('draws each gate’s recent verdicts oldest first and opens one on click', async () => {
+  it('never shows another version’s verdict as the answer', async () => {
     const api = fakeGateApi();
-    await renderGates(<EntityGateStatusContent />, api);
-    await screen.findByRole('region', { name: 'Gates in production' });
+    // Whatever the backend sends, a decision about 1.4.0 is not one about 1.5.0.
+    api.latestDecisions.mockResolvedValue({ items: [productionNo] });
+    await renderTab(api);
 
-    const strip = screen.getByRole('list', {
-      name: 'Recent verdicts of Release checks in production',
+    await waitFor(() => expect(api.latestDecisions).toHaveBeenCalled());
+    await waitFor(() => expect(answer('production')).toBe('none'));
+    expect(card('production')).not.toHaveTextContent('Release checks');
+  });
+
+  it('shows the answer first, its sentence, when, what asked and who, then the gates', async () => {
+    const api = fakeGateApi();
+    api.latestDecisions.mockResolvedValue({
+      items: [stagingError, productionNo],
     });
-    const squares = within(strip).getAllByRole('button');
-    const at = (iso: string) =>
-      DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
-    expect(squares.map(square => square.getAttribute('aria-label'))).toEqual([
-      `1.3.2: Pass at ${at('2026-11-10T10:00:00.000Z')}`,
-      `1.4.0: Fail at ${at('2026-11-20T10:00:01.000Z')}`,
-    ]);
-    expect(
-      within(strip)
-        .getAllByRole('listitem')
-        .map(item => item.getAttribute('data-verdict')),
-    ).toEqual(['pass', 'fail']);
-    // The square of the evaluation shown in full is marked.
-    expect(squares[1]).toHaveAttribute('aria-current', 'true');
+    await renderTab(api, '/?version=1.4.0');
 
-    await user.hover(squares[0]);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      `1.3.2: Pass at ${at('2026-11-10T10:00:00.000Z')}`,
+    await waitFor(() => expect(answer('production')).toBe('no'));
+    expect(api.latestDecisions).toHaveBeenCalledWith(
+      'component:default/checkout',
+      '1.4.0',
     );
-
-    await user.click(squares[0]);
-    const dialog = await screen.findByRole('dialog');
-    expect(api.getGateEvaluation).toHaveBeenCalledWith('ev-prod-release-old');
+    const production = card('production');
+    const headline = production.querySelector<HTMLElement>(
+      '[data-role="decision-headline"]',
+    )!;
+    // The chip is the first thing in the headline.
+    expect(headline.firstElementChild).toHaveTextContent('No');
     expect(
-      await within(dialog).findByText('Release checks in production'),
+      within(headline).getByText(
+        'No: Release checks fails — error ratio 3.12 % is above 1 %.',
+      ),
     ).toBeInTheDocument();
-    expect(dialog.querySelector('[data-role="version"]')).toHaveTextContent(
-      '1.3.2',
+    expect(headline).toHaveTextContent(
+      /Decided .* ago · asked by CI \(ci-bot\)/,
+    );
+    // The time is relative, the absolute time on hover.
+    expect(headline.querySelector('time')?.closest('[title]')).toHaveAttribute(
+      'title',
+      expect.stringMatching(/2026/),
     );
     expect(
-      dialog.querySelector('[data-verdict-summary] [data-verdict]'),
-    ).toHaveAttribute('data-verdict', 'pass');
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+      within(production).getByRole('link', { name: 'Open this decision' }),
+    ).toHaveAttribute('href', '/gate-history/decisions/dec-prod-no');
+
+    // The gate that blocks is open with its evidence; the dry-run one is marked.
+    const release = production.querySelector<HTMLElement>(
+      '[data-gate="release-checks"]',
+    )!;
+    expect(release).toHaveTextContent('Release checks');
+    expect(
+      release.querySelector('[data-criterion="error-ratio"]'),
+    ).not.toBeNull();
+    const freeze = production.querySelector<HTMLElement>(
+      '[data-gate="weekend-freeze"]',
+    )!;
+    expect(freeze).toHaveTextContent('Dry run · not enforced');
+    // What it measured, marked as not counting: not the pass it acts as.
+    expect(freeze.querySelector('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      'fail',
     );
+    expect(freeze.querySelector('[data-criterion]')).toBeNull();
+    await user.click(
+      within(freeze).getByRole('button', { name: /Weekend freeze/ }),
+    );
+    expect(freeze.querySelector('[data-criterion="freeze"]')).not.toBeNull();
+
+    expect(answer('staging')).toBe('error');
+    expect(card('staging')).toHaveTextContent(
+      '.quality-gates.yaml is not valid YAML',
+    );
+    expect(
+      screen.queryByRole('button', { name: /Override/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows an overridden gate as measured, who overrode it, why and until when', async () => {
+    const api = fakeGateApi();
+    api.latestDecisions.mockResolvedValue({ items: [productionOverridden] });
+    await renderTab(api, '/?version=1.4.0');
+
+    await waitFor(() => expect(answer('production')).toBe('yes'));
+    const overridden = card('production').querySelector(
+      '[data-gate="release-checks"] [data-role="overridden"]',
+    );
+    expect(overridden).toHaveTextContent(
+      /^fail, overridden by jane because The error spike is the load test, until .*2099/,
+    );
+  });
+
+  it('says when to ask again for "not yet"', async () => {
+    const api = fakeGateApi();
+    api.latestDecisions.mockResolvedValue({ items: [stagingNotYet] });
+    await renderTab(api);
+
+    await waitFor(() => expect(answer('staging')).toBe('not_yet'));
+    expect(card('staging')).toHaveTextContent('Not yet');
+    expect(
+      card('staging').querySelector('[data-role="ask-again"]'),
+    ).toHaveTextContent(/Ask again in .*2099/);
+  });
+
+  it('asks about another version when one is picked or typed, and keeps it in the URL', async () => {
+    const api = fakeGateApi();
+    await renderTab(api);
+    await waitFor(() =>
+      expect(api.latestDecisions).toHaveBeenLastCalledWith(
+        'component:default/checkout',
+        '1.5.0',
+      ),
+    );
+
+    await user.click(screen.getByLabelText('Version'));
+    await user.click(await screen.findByRole('option', { name: /^1\.3\.2/ }));
+    await waitFor(() =>
+      expect(api.latestDecisions).toHaveBeenLastCalledWith(
+        'component:default/checkout',
+        '1.3.2',
+      ),
+    );
+    expect(
+      screen.getByRole('status', { name: 'Current query' }),
+    ).toHaveTextContent('version=1.3.2');
+
+    await user.clear(screen.getByLabelText('Version'));
+    await user.type(screen.getByLabelText('Version'), '2.0.0-rc.1{enter}');
+    await waitFor(() =>
+      expect(api.latestDecisions).toHaveBeenLastCalledWith(
+        'component:default/checkout',
+        '2.0.0-rc.1',
+      ),
+    );
+    // A typo would otherwise only show as "not evaluated yet".
+    expect(
+      document.querySelector('[data-role="unknown-version"]'),
+    ).toHaveTextContent('No build, deployment or decision of 2.0.0-rc.1');
+    await user.click(
+      screen.getByRole('button', { name: /Back to the next to promote/ }),
+    );
+    await waitFor(() =>
+      expect(api.latestDecisions).toHaveBeenLastCalledWith(
+        'component:default/checkout',
+        '1.5.0',
+      ),
+    );
+  });
+
+  it('still answers for a version in the URL when the candidates cannot be read', async () => {
+    const api = fakeGateApi();
+    api.gateCandidates.mockRejectedValue(new Error('candidates are down'));
+    api.latestDecisions.mockResolvedValue({ items: [productionNo] });
+    await renderTab(api, '/?version=1.4.0');
+
+    expect(
+      screen.getByText(/The versions and environments could not be loaded/),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(answer('production')).toBe('no'));
+  });
+
+  it('explains how CI asks when nothing is known about the entity', async () => {
+    const api = fakeGateApi();
+    api.gateCandidates.mockResolvedValue({ environments: [], versions: [] });
+    await renderGates(<EntityGateStatusContent />, api);
+
+    expect(
+      await screen.findByText('No gate has evaluated this component yet'),
+    ).toBeInTheDocument();
+    expect(
+      document.querySelector('[data-role="ci-command"]'),
+    ).toHaveTextContent(`jq -e '.answer == "yes"'`);
+    expect(checkoutCandidates.versions).toHaveLength(3);
   });
 });

@@ -1,114 +1,176 @@
-import { useCallback, useState } from 'react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  GateEvaluation,
-  gateOverridePermission,
-} from '@can-i-deploy/plugin-quality-gates-common';
+import { gateEvaluatePermission } from '@can-i-deploy/plugin-quality-gates-common';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  OverrideGateEvaluationRequest,
-  qualityGatesApiRef,
-} from '../../../api/QualityGatesApi';
-import { GateEvaluationDialog } from '../detail/GateEvaluationDialog';
-import { OverrideGateDialog } from '../override/OverrideGateDialog';
-import { gateLanesByEnvironment } from './gateLanes';
-import { GateLaneCard } from './GateLaneCard';
+import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
+import { useDecisionLink } from '../decision/useDecisionLink';
+import { useOverrideActions } from '../override/useOverrideActions';
+import { EnvironmentDecisionCard } from './EnvironmentDecisionCard';
+import { environmentsToShow, nextCandidate } from './nextCandidate';
 import { NoGateEvaluations } from './NoGateEvaluations';
+import { useVersionDecisions } from './useVersionDecisions';
+import { VersionPicker } from './VersionPicker';
+
+const useStyles = makeStyles(theme => ({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  question: {
+    fontWeight: 500,
+  },
+  version: {
+    fontFamily: 'monospace',
+  },
+}));
 
 /**
- * The entity's gates: per environment in promotion order, the latest
- * verdict of each gate with its evidence, override and history strip.
+ * "Can I deploy?": for a chosen version (by default the next one to
+ * promote), each environment's answer in promotion order, then its gates
+ * and their evidence. A version nobody asked about shows "not evaluated
+ * yet", never another version's verdict.
  */
 export function EntityGateStatusContent() {
+  const classes = useStyles();
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(qualityGatesApiRef);
-  const alertApi = useApi(alertApiRef);
-  const { allowed: canOverride } = usePermission({
-    permission: gateOverridePermission,
+  const decisionLink = useDecisionLink();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { allowed: canEvaluate } = usePermission({
+    permission: gateEvaluatePermission,
+    resourceRef: entityRef,
   });
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads(count => count + 1), []);
-  const [overriding, setOverriding] = useState<GateEvaluation>();
-  const [openedId, setOpenedId] = useState<string>();
 
-  const status = useAsync(
-    () => api.getGateStatus(entityRef),
-    [api, entityRef, reloads],
+  const candidates = useAsync(
+    () => api.gateCandidates(entityRef),
+    [api, entityRef],
   );
+  const next = useMemo(
+    () => (candidates.value ? nextCandidate(candidates.value) : undefined),
+    [candidates.value],
+  );
+  const chosen = searchParams.get('version')?.trim() || undefined;
+  const version = chosen ?? next ?? '';
+  const { decisions, overrides, evaluate, evaluating, failures, reload } =
+    useVersionDecisions(entityRef, version);
+  const actions = useOverrideActions(entityRef, reload);
 
-  if (status.loading && !status.value) return <Progress />;
-  if (status.error && !status.value) {
-    return (
-      <ResponseErrorPanel
-        title="The gate status could not be loaded"
-        error={status.error}
-      />
-    );
-  }
-  if (!status.value || status.value.latest.length === 0) {
-    return <NoGateEvaluations entityRef={entityRef} />;
-  }
-
-  const override = async (request: OverrideGateEvaluationRequest) => {
-    if (!overriding) return;
-    await api.overrideGateEvaluation(overriding.id, request);
-    alertApi.post({
-      message: `${overriding.gateTitle} in ${overriding.environment} overridden to ${request.verdict}.`,
-      severity: 'success',
-      display: 'transient',
-    });
-    setOverriding(undefined);
-    reload();
+  const choose = (nextVersion: string | undefined) => {
+    const params = new URLSearchParams(searchParams);
+    if (nextVersion) params.set('version', nextVersion);
+    else params.delete('version');
+    setSearchParams(params, { replace: true });
   };
 
+  if (candidates.loading) return <Progress />;
+  // Without candidates a typed version can still be asked about.
+  const known = candidates.value ?? { environments: [], versions: [] };
+  const decided = [...(decisions.value?.keys() ?? [])];
+  const environments = environmentsToShow(known, decided);
+  if (
+    !candidates.error &&
+    environments.length === 0 &&
+    known.versions.length === 0 &&
+    !chosen
+  ) {
+    return <NoGateEvaluations entityRef={entityRef} />;
+  }
+  const running = new Map(
+    known.environments.map(e => [e.environment, e.runningVersion]),
+  );
+
   return (
-    <section aria-label="Deployment gates">
-      <Grid container spacing={2}>
-        {gateLanesByEnvironment(status.value).map(group => (
-          <Grid
-            item
-            xs={12}
-            key={group.environment}
-            component="section"
-            aria-label={`Gates in ${group.environment}`}
-          >
-            <Typography variant="h5" component="h2" gutterBottom>
-              {group.environment}
+    <section aria-label="Can I deploy?">
+      <div className={classes.toolbar}>
+        <Typography variant="h5" component="h2" className={classes.question}>
+          Can I deploy{' '}
+          <span className={classes.version} data-role="asked-version">
+            {version || '…'}
+          </span>
+          ?
+        </Typography>
+        <VersionPicker
+          value={version}
+          versions={known.versions}
+          onChange={choose}
+        />
+        {version &&
+          known.versions.length > 0 &&
+          !known.versions.some(v => v.version === version) &&
+          decided.length === 0 && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              data-role="unknown-version"
+            >
+              No build, deployment or decision of {version} is known: check the
+              spelling.
             </Typography>
-            <Grid container spacing={2}>
-              {group.lanes.map(lane => (
-                <Grid item xs={12} lg={6} key={lane.latest.id}>
-                  <GateLaneCard
-                    lane={lane}
-                    onOverride={canOverride ? setOverriding : undefined}
-                    onOpen={setOpenedId}
-                  />
-                </Grid>
-              ))}
-            </Grid>
-          </Grid>
-        ))}
-      </Grid>
-      {overriding && (
-        <OverrideGateDialog
-          evaluation={overriding}
-          onClose={() => setOverriding(undefined)}
-          onOverride={override}
+          )}
+        {chosen && next && chosen !== next && (
+          <Button size="small" onClick={() => choose(undefined)}>
+            Back to the next to promote ({next})
+          </Button>
+        )}
+      </div>
+      {candidates.error && (
+        <ResponseErrorPanel
+          title="The versions and environments could not be loaded"
+          error={candidates.error}
         />
       )}
-      {openedId && (
-        <GateEvaluationDialog
-          evaluationId={openedId}
-          onClose={() => setOpenedId(undefined)}
+      {decisions.error && (
+        <ResponseErrorPanel
+          title="The decisions could not be loaded"
+          error={decisions.error}
         />
       )}
+      {!decisions.value && decisions.loading ? (
+        <Progress />
+      ) : (
+        <Grid container spacing={2}>
+          {environments.map(environment => {
+            const decision = decisions.value?.get(environment);
+            return (
+              // One under the other, in promotion order: each answer reads
+              // first and its evidence has the width it needs.
+              <Grid item xs={12} key={environment}>
+                <EnvironmentDecisionCard
+                  environment={environment}
+                  runningVersion={running.get(environment)}
+                  version={version}
+                  decision={decision}
+                  overrides={(overrides.value ?? []).filter(
+                    o => o.environment === environment,
+                  )}
+                  evaluating={!!evaluating[environment]}
+                  evaluateError={failures[environment]}
+                  onEvaluate={
+                    canEvaluate ? () => evaluate(environment) : undefined
+                  }
+                  onOverride={actions.startOverride}
+                  onRevoke={actions.startRevoke}
+                  decisionLink={decision && decisionLink(decision.id)}
+                />
+              </Grid>
+            );
+          })}
+        </Grid>
+      )}
+      {actions.dialogs}
     </section>
   );
 }

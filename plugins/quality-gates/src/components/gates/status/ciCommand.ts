@@ -1,6 +1,6 @@
 /**
  * The one-liner CI runs before deploying: it asks the gates and fails the
- * job unless the answer is pass (`jq -e` exits non-zero otherwise).
+ * job unless the answer is yes (`jq -e` exits non-zero otherwise).
  */
 export function ciCommand(entityRef: string, environment = 'production') {
   const body = `{"entityRef":"${entityRef}","environment":"${environment}","version":"'"$GIT_SHA"'"}`;
@@ -9,6 +9,6 @@ export function ciCommand(entityRef: string, environment = 'production') {
     '  -H "Authorization: Bearer $TOKEN" \\',
     "  -H 'Content-Type: application/json' \\",
     `  -d '${body}' \\`,
-    `  | jq -e '.verdict == "pass"'`,
+    `  | jq -e '.answer == "yes"'`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
-import { verdictIcon } from './verdictIcons';
-import { criterionStateStyle } from './verdictStyle';
+import { verdictIcon } from '../../shared/verdicts/verdictIcons';
+import { criterionStateStyle } from '../../shared/verdicts/verdictStyle';
 
 /** What one criterion concluded, as an icon, a word and a colour. */
 export function CriterionStateChip(props: { state: string }) {

@@ -1,7 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
-import { verdictIcon } from './verdictIcons';
-import { verdictStyle } from './verdictStyle';
+import { verdictIcon } from '../../shared/verdicts/verdictIcons';
+import { verdictStyle } from '../../shared/verdicts/verdictStyle';
 
 const useStyles = makeStyles(theme => ({
   large: {

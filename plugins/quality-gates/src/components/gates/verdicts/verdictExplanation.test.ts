@@ -4,6 +4,9 @@ import { explainEffectiveVerdict } from './verdictExplanation';
 describe('explainEffectiveVerdict', () => {
   const override = {
     id: 'o1',
+    entityRef: 'component:default/checkout',
+    environment: 'production',
+    version: '1.0.0',
     verdict: 'pass' as const,
     reason: 'The spike is the load test',
     createdBy: 'user:default/jane',

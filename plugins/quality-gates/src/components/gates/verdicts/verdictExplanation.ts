@@ -1,6 +1,6 @@
 import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
-import { formatAbsoluteTime } from '../../readiness/time/formatTime';
-import { verdictStyle } from './verdictStyle';
+import { formatAbsoluteTime } from '../../shared/format/formatTime';
+import { verdictStyle } from '../../shared/verdicts/verdictStyle';
 
 /** Why the effective verdict differs from the recorded one, in a few words. */
 function reasonForDifference(

@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import { CHECKOUT } from '../../timeline/__testUtils__/timelineFixtures';
-import { buildTrace, SHA, TRACE_ID } from '../__testUtils__/pipelineFixtures';
+import {
+  buildTrace,
+  runsPage,
+  SHA,
+  TRACE_ID,
+} from '../__testUtils__/pipelineFixtures';
 import {
   fakePipelinesApi,
   renderPipelines,
@@ -100,6 +105,21 @@ describe('EntityPipelinesContent', () => {
     expect(screen.getByText(/1.25 of 60/)).toBeInTheDocument();
   });
 
+  it('says what would fill the tab when no run arrived in the range', async () => {
+    const api = fakePipelinesApi();
+    api.listPipelineRuns.mockResolvedValue({
+      ...runsPage,
+      items: [],
+      totalCount: 0,
+    });
+    await renderPipelines(api);
+    const hint = await screen.findByRole('region', {
+      name: 'No pipeline run of this entity in this range',
+    });
+    expect(hint).toHaveTextContent(/workflow_run webhooks/);
+    expect(hint).toHaveTextContent('docs/delivery-events.md');
+  });
+
   it('asks the API with each filter and goes back to the first page', async () => {
     const api = await renderTab();
 
@@ -154,7 +174,14 @@ describe('EntityPipelinesContent', () => {
       within(build)
         .getAllByRole('cell')
         .map(cell => cell.textContent),
-    ).toEqual(['build', '40', '6', '15%', '4 min / 9 min', '20 s / 2 min']);
+    ).toEqual([
+      'build',
+      '40',
+      '6',
+      '15%',
+      '4 min / 9 min',
+      '20 s / 1 min 30 s',
+    ]);
     const deploy = pipelines.querySelector<HTMLElement>(
       '[data-pipeline="deploy"]',
     )!;
@@ -246,7 +273,7 @@ describe('EntityPipelinesContent', () => {
     const path = await screen.findByRole('list', {
       name: 'Path to production',
     });
-    const steps = within(path).getAllByRole('listitem');
+    const steps = Array.from(path.querySelectorAll<HTMLElement>(':scope > li'));
     expect(steps.map(step => step.querySelector('h4')?.textContent)).toEqual([
       'CI: build #411',
       'CI: build #412',
@@ -255,11 +282,15 @@ describe('EntityPipelinesContent', () => {
     ]);
     expect(steps[1]).toHaveTextContent('Success');
     expect(steps[3]).toHaveTextContent('Succeeded');
-    expect(steps[3]).toHaveTextContent('prod-slo');
-    expect(steps[3].querySelector('[data-verdict]')).toHaveAttribute(
-      'data-verdict',
-      'pass',
-    );
+    // The decisions about exactly that version there, by gate title.
+    expect(
+      await within(steps[3]).findByText('Yes: every gate passes.'),
+    ).toBeInTheDocument();
+    expect(steps[3]).toHaveTextContent('Production SLO');
+    expect(
+      steps[3].querySelector('[data-gate="prod-slo"] [data-verdict]'),
+    ).toHaveAttribute('data-verdict', 'pass');
+    expect(steps[2]).toHaveTextContent('Nobody asked the gates about');
     expect(
       within(steps[3]).getByRole('link', {
         name: 'Open on the deploy timeline',

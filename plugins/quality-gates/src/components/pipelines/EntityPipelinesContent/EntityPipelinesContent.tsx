@@ -8,15 +8,17 @@ import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { AsyncContent } from '../../shared/AsyncContent';
-import { RangeToolbar } from '../../timeline/range/RangeToolbar';
-import { useTimelineRange } from '../../timeline/range/useTimelineRange';
+import { RangeToolbar } from '../../shared/range/RangeToolbar';
+import { useTimelineRange } from '../../shared/range/useTimelineRange';
 import { PathToProductionPanel } from '../path/PathToProductionPanel';
 import { pathSubject, runsRequest } from '../query/pipelinesQuery';
+import { anyRunFilter } from '../query/pipelinesQuery';
 import { usePipelinesQuery } from '../query/usePipelinesQuery';
 import { PipelineRunsTable } from '../runs/PipelineRunsTable';
 import { RunFilters } from '../runs/RunFilters';
 import { PipelineStatsSection } from '../stats/PipelineStatsSection';
 import { RunTracePanel } from '../trace/RunTracePanel';
+import { SetupHint } from '../../shared/empty/SetupHint';
 
 /** A panel scrolled into view when what it shows changes (a click, a link). */
 function Revealed(props: { on: string; children: ReactNode }) {
@@ -76,18 +78,32 @@ export function EntityPipelinesContent() {
             onChange={update}
           />
           <AsyncContent state={runs} showReloading>
-            {runsPage => (
-              <PipelineRunsTable
-                items={runsPage.items}
-                totalCount={runsPage.totalCount}
-                query={query}
-                onSelect={openRun}
-                onOpenPath={sha => update({ sha, version: undefined })}
-                onPage={(nextPage, nextPageSize) =>
-                  update({ page: nextPage, pageSize: nextPageSize })
-                }
-              />
-            )}
+            {runsPage =>
+              runsPage.totalCount === 0 && !anyRunFilter(query) ? (
+                <SetupHint
+                  title="No pipeline run of this entity in this range"
+                  docs={{ path: 'docs/delivery-events.md', section: 'Sources' }}
+                >
+                  This tab lists CI pipeline runs with their traces, failure
+                  rates and durations. They arrive from GitHub workflow_run
+                  webhooks, CDEvents pipelinerun events or OTLP traces with a
+                  CI/CD pipeline span, and land on this entity by its entity
+                  ref, its quality-gates/service-name annotation or its
+                  repository.
+                </SetupHint>
+              ) : (
+                <PipelineRunsTable
+                  items={runsPage.items}
+                  totalCount={runsPage.totalCount}
+                  query={query}
+                  onSelect={openRun}
+                  onOpenPath={sha => update({ sha, version: undefined })}
+                  onPage={(nextPage, nextPageSize) =>
+                    update({ page: nextPage, pageSize: nextPageSize })
+                  }
+                />
+              )
+            }
           </AsyncContent>
         </InfoCard>
       </Grid>

@@ -1,4 +1,5 @@
 import { QualityGatesApi } from '../../../api/QualityGatesApi';
+import { listDecisionsFrom } from '../../gates/__testUtils__/decisionFixtures';
 import { renderOnCheckout } from '../../timeline/__testUtils__/renderTimeline';
 import { EntityPipelinesContent } from '../EntityPipelinesContent';
 import {
@@ -16,6 +17,28 @@ export function fakePipelinesApi() {
     getPipelineStats: jest.fn().mockResolvedValue(checkoutStats),
     getPathToProduction: jest.fn().mockResolvedValue(shaPath),
     getTrace: jest.fn().mockResolvedValue(buildTrace),
+    listDecisions: jest.fn(
+      listDecisionsFrom([
+        {
+          id: 'dec-slo',
+          environment: 'production-eu',
+          version: '1.4.2',
+          answer: 'yes',
+          sentence: 'Yes: every gate passes.',
+          gates: [
+            {
+              id: 'e7',
+              gateId: 'prod-slo',
+              gateTitle: 'Production SLO',
+              mode: 'enforce',
+              verdict: 'pass',
+              effectiveVerdict: 'pass',
+              score: 100,
+            },
+          ],
+        },
+      ]),
+    ),
   } satisfies Partial<QualityGatesApi>;
 }
 

@@ -19,12 +19,12 @@ import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
-import { formatDuration } from '../../dora/format/formatDuration';
-import { GateVerdictChip } from '../../gates/verdicts/GateVerdictChip';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
-import { useTimelineTabLink } from '../../timeline/links/timelineTabLink';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { VersionDecisions } from '../../gates/decision/VersionDecisions';
+import { RelativeTime } from '../../shared/format/RelativeTime';
+import { useTimelineTabLink } from '../../shared/links/timelineTabLink';
 import { formatRef, shortSha } from '../runs/formatRef';
-import { PipelineResultChip } from '../runs/PipelineResultChip';
+import { PipelineResultChip } from '../../shared/pipelines/PipelineResultChip';
 import { orderedSteps, stepTitle } from './pathSteps';
 
 const useStyles = makeStyles(theme => ({
@@ -106,7 +106,7 @@ function DeploymentStep(props: {
 }) {
   const classes = useStyles();
   const timelineTab = useTimelineTabLink();
-  const { deployment, gateDecisions } = props.step;
+  const { deployment } = props.step;
   const took = elapsed(deployment.startedAt, deployment.finishedAt);
   return (
     <>
@@ -118,20 +118,13 @@ function DeploymentStep(props: {
           {took ? ` · took ${took}` : ''}
         </Typography>
       </div>
-      {gateDecisions.length > 0 && (
-        <div className={classes.line} aria-label="Gate decisions">
-          {gateDecisions.map(decision => (
-            <span
-              key={decision.evaluationId}
-              className={classes.line}
-              data-gate={decision.gateId}
-            >
-              <GateVerdictChip verdict={decision.verdict} size="small" />
-              <Typography variant="caption">{decision.gateId}</Typography>
-            </span>
-          ))}
-        </div>
-      )}
+      <div aria-label="Gate decisions" role="group">
+        <VersionDecisions
+          entityRef={deployment.entityRef}
+          environment={deployment.environment}
+          version={deployment.version}
+        />
+      </div>
       <Link to={timelineTab(deployment.entityRef, deployment.id)}>
         Open on the deploy timeline
       </Link>

@@ -124,3 +124,8 @@ export function pathSubject(
   if (query.version) return { version: query.version };
   return undefined;
 }
+
+/** Whether the runs list is narrowed: an empty list then says "no match". */
+export function anyRunFilter(query: PipelinesQuery): boolean {
+  return !!(query.pipeline || query.result || query.commit);
+}

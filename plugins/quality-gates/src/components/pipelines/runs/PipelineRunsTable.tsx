@@ -3,14 +3,14 @@ import { PipelineRunSummary } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import TableCell from '@material-ui/core/TableCell';
 import { makeStyles } from '@material-ui/core/styles';
-import { formatDuration } from '../../dora/format/formatDuration';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { ClickableRow, keepFromRow } from '../../shared/table/ClickableRow';
 import { DataTable } from '../../shared/table/DataTable';
 import { ServerPagination } from '../../shared/table/ServerPagination';
 import { PAGE_SIZES, PipelinesQuery } from '../query/pipelinesQuery';
 import { formatRef, shortSha } from './formatRef';
-import { PipelineResultChip } from './PipelineResultChip';
+import { PipelineResultChip } from '../../shared/pipelines/PipelineResultChip';
 
 const useStyles = makeStyles(theme => ({
   nowrap: {
@@ -135,7 +135,6 @@ export function PipelineRunsTable(props: {
         columns={COLUMNS}
         items={props.items}
         empty="No run matches these filters in this range."
-        nowrapTitles
       >
         {run => (
           <RunRow

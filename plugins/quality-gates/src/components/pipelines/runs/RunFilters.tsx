@@ -3,15 +3,15 @@ import {
   PipelineResult,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
-import { DebouncedTextField } from '../../gates/historyPage/DebouncedTextField';
-import { FilterSelect } from '../../readiness/ReadinessOverviewPage/FilterSelect';
+import { DebouncedTextField } from '../../shared/DebouncedTextField';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { FilterBar } from '../../shared/FilterBar';
 import {
   PipelinesQuery,
   RunFilterName,
   RUN_FILTERS,
 } from '../query/pipelinesQuery';
-import { pipelineResultStyle } from './pipelineResultStyle';
+import { pipelineResultStyle } from '../../shared/pipelines/pipelineResultStyle';
 
 const RESULT_OPTIONS = PIPELINE_RESULTS.map(result => ({
   value: result,

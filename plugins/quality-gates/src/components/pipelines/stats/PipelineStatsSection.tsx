@@ -3,8 +3,8 @@ import { InfoCard } from '@backstage/core-components';
 import { PipelineStatsResponse } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { formatDuration } from '../../dora/format/formatDuration';
-import { formatPercent } from '../../dora/format/formatNumber';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { formatPercent } from '../../shared/format/formatNumber';
 import { formatPercentiles, formatRate } from './formatStats';
 import { PipelineSummaryTable } from './PipelineSummaryTable';
 import {
@@ -16,6 +16,7 @@ import {
   taskPoints,
 } from './statsSeries';
 import { TaskStatsTable } from './TaskStatsTable';
+import { durationAxis, percentAxis } from '../../shared/charts/valueAxis';
 import { WeeklyChart } from './WeeklyChart';
 
 const PERCENTILE_LINES = [
@@ -35,6 +36,7 @@ function DurationChart(props: {
       lines={PERCENTILE_LINES}
       tick={formatDuration}
       format={formatDuration}
+      axis={durationAxis}
     />
   );
 }
@@ -100,6 +102,7 @@ export function PipelineStatsSection(props: {
           lines={[{ key: 'failureRate', name: 'Failure rate' }]}
           tick={formatPercent}
           format={formatPercent}
+          axis={values => percentAxis(values, 1)}
         />
       </Grid>
       <Grid item xs={12} md={task ? 6 : 12}>

@@ -1,6 +1,6 @@
 import { PipelineTaskStats } from '@can-i-deploy/plugin-quality-gates-common';
 import TableCell from '@material-ui/core/TableCell';
-import { formatDuration } from '../../dora/format/formatDuration';
+import { formatDuration } from '../../shared/format/formatDuration';
 import { ClickableRow } from '../../shared/table/ClickableRow';
 import { DataTable } from '../../shared/table/DataTable';
 

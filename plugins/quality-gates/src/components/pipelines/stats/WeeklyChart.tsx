@@ -1,5 +1,6 @@
 import { useTheme } from '@material-ui/core/styles';
 import { Legend, Line, LineChart } from 'recharts';
+import { ValueAxis } from '../../shared/charts/valueAxis';
 import { weekAxes, WeeklyChartCard } from '../../shared/WeeklyChartCard';
 
 const HEIGHT = 220;
@@ -23,9 +24,17 @@ export function WeeklyChart<T extends { week: string }>(props: {
   lines: WeeklyLine[];
   tick: (value: number) => string;
   format: (value: number) => string;
+  /** The value axis for the values drawn, e.g. `percentAxis`. */
+  axis?: (values: Array<number | null>) => ValueAxis;
 }) {
   const theme = useTheme();
   const colors = [theme.palette.primary.main, theme.palette.secondary.main];
+  const values = props.points.flatMap(point =>
+    props.lines.map(line => {
+      const value = (point as Record<string, unknown>)[line.key];
+      return typeof value === 'number' ? value : null;
+    }),
+  );
   return (
     <WeeklyChartCard
       title={props.title}
@@ -38,6 +47,7 @@ export function WeeklyChart<T extends { week: string }>(props: {
           valueAxisWidth: 64,
           tick: props.tick,
           format: props.format,
+          axis: props.axis?.(values),
         })}
         <Legend />
         {props.lines.map((line, index) => (

@@ -1,6 +1,6 @@
 import { DurationPercentiles } from '@can-i-deploy/plugin-quality-gates-common';
-import { formatDuration } from '../../dora/format/formatDuration';
-import { formatPercent } from '../../dora/format/formatNumber';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { formatPercent } from '../../shared/format/formatNumber';
 
 /** `4 min / 9 min` (p50 / p95), or a dash without data. */
 export function formatPercentiles(duration: DurationPercentiles): string {

@@ -17,10 +17,10 @@ import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { byStateThenOrder, isFailingState } from '../checks/checkOrder';
 import { ReadinessLevelChip } from '../levels/ReadinessLevelChip';
 import { levelTitle } from '../levels/levelStyle';
-import { useEntityLinks } from '../links/useEntityLinks';
+import { useEntityLinks } from '../../shared/links/useEntityLinks';
 import { ReadinessStateChip } from '../states/ReadinessStateChip';
 import { ReadinessStateCountList } from '../states/ReadinessStateCountList';
-import { RelativeTime } from '../time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 
 /** How many checks that need work the card names. */
 const TOP_CHECKS = 3;

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EntityReadinessResponse } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  EntityReadinessResponse,
+  readinessEvaluatePermission,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
 import { checkoutReadiness } from '../__testUtils__/readinessFixtures';
 import {
@@ -9,12 +12,13 @@ import {
   renderEntityReadiness,
 } from '../__testUtils__/renderEntityReadiness';
 
-// No exemption permission is allowed here; other files allow one each (the
-// permission hook caches decisions per file).
+// Only evaluating now is allowed here; other files allow one exemption
+// permission each (the permission hook caches decisions per file).
+const ALLOWED = [readinessEvaluatePermission.name];
 describe('EntityReadinessContent', () => {
   it('shows the level on the ladder, the score and when it was evaluated', async () => {
     const api = fakeEntityReadinessApi();
-    await renderEntityReadiness(api);
+    await renderEntityReadiness(api, ALLOWED);
 
     expect(api.getEntityReadiness).toHaveBeenCalledWith(
       'component:default/checkout',
@@ -39,7 +43,7 @@ describe('EntityReadinessContent', () => {
   });
 
   it('shows every check in its state, in words, with what needs work first', async () => {
-    await renderEntityReadiness(fakeEntityReadinessApi());
+    await renderEntityReadiness(fakeEntityReadinessApi(), ALLOWED);
 
     const states = Array.from(document.querySelectorAll('[data-check]')).map(
       panel => [
@@ -61,7 +65,7 @@ describe('EntityReadinessContent', () => {
   });
 
   it('says what is missing, how to fix it, links the evidence and lists each alert', async () => {
-    await renderEntityReadiness(fakeEntityReadinessApi());
+    await renderEntityReadiness(fakeEntityReadinessApi(), ALLOWED);
     const alerts = checkPanel('alerts');
 
     const missing = within(alerts).getByRole('list', {
@@ -110,7 +114,7 @@ describe('EntityReadinessContent', () => {
   });
 
   it('shows who exempted a check, why and until when, and the audit trail', async () => {
-    await renderEntityReadiness(fakeEntityReadinessApi());
+    await renderEntityReadiness(fakeEntityReadinessApi(), ALLOWED);
     const notice = within(checkPanel('on-call')).getByRole('note', {
       name: 'Exemption',
     });
@@ -147,10 +151,12 @@ describe('EntityReadinessContent', () => {
     api.getEntityReadiness
       .mockResolvedValueOnce(checkoutReadiness)
       .mockResolvedValue(afterEvaluation);
-    await renderEntityReadiness(api);
+    await renderEntityReadiness(api, ALLOWED);
     expect(screen.getByText('Score 50%')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Evaluate now' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Evaluate now' }),
+    );
 
     expect(api.evaluateEntityReadiness).toHaveBeenCalledWith(
       'component:default/checkout',
@@ -160,7 +166,7 @@ describe('EntityReadinessContent', () => {
   });
 
   it('summarises the history trend', async () => {
-    await renderEntityReadiness(fakeEntityReadinessApi());
+    await renderEntityReadiness(fakeEntityReadinessApi(), ALLOWED);
     expect(
       await screen.findByText(
         /score 20% → score 50%, No level → Bronze \(2 changes\)/,
@@ -186,14 +192,16 @@ describe('EntityReadinessContent', () => {
       entityRef: 'component:default/checkout',
       items: [],
     });
-    await renderEntityReadiness(api);
+    await renderEntityReadiness(api, ALLOWED);
 
+    expect(
+      await screen.findByRole('button', { name: 'Evaluate now' }),
+    ).toBeEnabled();
     expect(
       screen.getByText(/Not evaluated yet. The scheduled job/),
     ).toBeInTheDocument();
     expect(
       screen.getByText('No history yet: it starts with the first evaluation.'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Evaluate now' })).toBeEnabled();
   });
 });

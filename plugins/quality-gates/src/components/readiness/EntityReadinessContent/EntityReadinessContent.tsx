@@ -10,6 +10,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ReadinessExemption,
+  readinessEvaluatePermission,
   readinessExemptionCreatePermission,
   readinessExemptionRevokePermission,
 } from '@can-i-deploy/plugin-quality-gates-common';
@@ -30,6 +31,8 @@ import {
 import { ReadinessHistoryChart } from '../history/ReadinessHistoryChart';
 import { ReadinessSummaryCard } from './ReadinessSummaryCard';
 import { useEntityReadiness } from './useEntityReadiness';
+import { ProblemPanel } from '../../shared/errors/ProblemPanel';
+import { entityNotFound } from '../../shared/errors/problemTitle';
 
 /**
  * The entity's readiness tab: level and score, every check with what is
@@ -42,17 +45,28 @@ export function EntityReadinessContent() {
   const alertApi = useApi(alertApiRef);
   const { readiness, history, evaluation, evaluate, reload } =
     useEntityReadiness(entityRef);
+  const { allowed: canEvaluate } = usePermission({
+    permission: readinessEvaluatePermission,
+    resourceRef: entityRef,
+  });
   const { allowed: canGrant } = usePermission({
     permission: readinessExemptionCreatePermission,
+    resourceRef: entityRef,
   });
   const { allowed: canRevoke } = usePermission({
     permission: readinessExemptionRevokePermission,
+    resourceRef: entityRef,
   });
   const [grantFor, setGrantFor] = useState<CheckWithResult>();
 
   if (readiness.loading && !readiness.value) return <Progress />;
   if (readiness.error && !readiness.value) {
-    return <ResponseErrorPanel error={readiness.error} />;
+    return (
+      <ProblemPanel
+        error={readiness.error}
+        notFound={entityNotFound(entityRef)}
+      />
+    );
   }
   const value = readiness.value;
   if (!value) return null;
@@ -108,7 +122,7 @@ export function EntityReadinessContent() {
           levels={value.levels}
           summary={value.summary}
           evaluating={evaluation.loading}
-          onEvaluate={evaluate}
+          onEvaluate={canEvaluate ? evaluate : undefined}
         />
       </Grid>
       <Grid item xs={12} lg={7}>

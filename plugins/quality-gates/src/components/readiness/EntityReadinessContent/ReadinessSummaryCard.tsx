@@ -13,7 +13,7 @@ import { ReadinessLevelChip } from '../levels/ReadinessLevelChip';
 import { ReadinessLevelLadder } from '../levels/ReadinessLevelLadder';
 import { levelTitle } from '../levels/levelStyle';
 import { ReadinessStateCountList } from '../states/ReadinessStateCountList';
-import { RelativeTime } from '../time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
   headline: {
@@ -49,32 +49,32 @@ function EvaluateButton(props: {
 
 /**
  * Where the entity stands: the level on the ladder, the score, how many
- * checks are in each state and when that was last found out.
+ * checks are in each state and when that was last found out. Without
+ * `onEvaluate` (the caller may not evaluate now) there is no button.
  */
 export function ReadinessSummaryCard(props: {
   levels: ReadinessLevel[];
   summary?: ReadinessSummary;
   evaluating: boolean;
-  onEvaluate: () => void;
+  onEvaluate?: () => void;
 }) {
   const classes = useStyles();
-  const { levels, summary } = props;
-  const evaluate = (
-    <EvaluateButton
-      evaluating={props.evaluating}
-      onEvaluate={props.onEvaluate}
-    />
+  const { levels, summary, onEvaluate } = props;
+  const evaluate = onEvaluate && (
+    <EvaluateButton evaluating={props.evaluating} onEvaluate={onEvaluate} />
   );
 
   if (!summary) {
     return (
       <InfoCard title="Production readiness">
         <Typography className={classes.section}>
-          Not evaluated yet. The scheduled job evaluates every entity; evaluate
-          now to see the results at once.
+          Not evaluated yet. The scheduled job evaluates every entity;{' '}
+          {evaluate
+            ? 'evaluate now to see the results at once.'
+            : 'the results appear after its next run.'}
         </Typography>
         <ReadinessLevelLadder levels={levels} level={null} nextLevel={null} />
-        <Box mt={2}>{evaluate}</Box>
+        {evaluate && <Box mt={2}>{evaluate}</Box>}
       </InfoCard>
     );
   }

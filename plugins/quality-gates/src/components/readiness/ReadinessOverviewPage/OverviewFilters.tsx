@@ -7,7 +7,7 @@ import {
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import { FilterBar } from '../../shared/FilterBar';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { FILTER_NAMES, FilterName, OverviewQuery } from './overviewQuery';
 import { SearchField } from './SearchField';
 

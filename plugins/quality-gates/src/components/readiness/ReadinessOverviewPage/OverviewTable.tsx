@@ -7,21 +7,17 @@ import {
   ReadinessSummary,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReadinessOverviewSort } from '../../../api/QualityGatesApi';
-import { EmptyRow } from '../../shared/table/EmptyRow';
+import { DataTable } from '../../shared/table/DataTable';
 import { ServerPagination } from '../../shared/table/ServerPagination';
+import { TruncatedText } from '../../shared/table/TruncatedText';
 import { ReadinessLevelChip } from '../levels/ReadinessLevelChip';
-import { useEntityLinks } from '../links/useEntityLinks';
-import { RelativeTime } from '../time/RelativeTime';
+import { useEntityLinks } from '../../shared/links/useEntityLinks';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { OverviewQuery, PAGE_SIZES } from './overviewQuery';
 
 const useStyles = makeStyles(theme => ({
@@ -29,7 +25,6 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(1),
-    minWidth: 180,
   },
   chips: {
     display: 'flex',
@@ -76,17 +71,18 @@ function OverviewRow(props: {
   const classes = useStyles();
   const { entityPage, readinessTab } = useEntityLinks();
   const { row } = props;
+  const name = row.title ?? shortRef(row.entityRef, row.kind);
   return (
     <TableRow data-entity-ref={row.entityRef}>
       <TableCell>
         <div className={classes.entity}>
-          <Link to={readinessTab(row.entityRef)}>
-            {row.title ?? shortRef(row.entityRef, row.kind)}
-          </Link>
+          <TruncatedText text={name} maxWidth="16em">
+            <Link to={readinessTab(row.entityRef)}>{name}</Link>
+          </TruncatedText>
           {row.isNew && <Chip size="small" color="primary" label="New" />}
         </div>
-        <Typography variant="caption" color="textSecondary">
-          {row.entityRef}
+        <Typography variant="caption" color="textSecondary" component="div">
+          <TruncatedText text={row.entityRef} maxWidth="20em" />
         </Typography>
       </TableCell>
       <TableCell className={classes.nowrap}>{row.kind}</TableCell>
@@ -141,7 +137,6 @@ export function OverviewTable(props: {
   onSort: (sort: ReadinessOverviewSort, order: 'asc' | 'desc') => void;
   onPage: (page: number, pageSize: number) => void;
 }) {
-  const classes = useStyles();
   const { query } = props;
   const checkTitle = (checkId: string) =>
     props.checks.find(check => check.id === checkId)?.title ?? checkId;
@@ -152,54 +147,34 @@ export function OverviewTable(props: {
     props.onSort(sort, order);
   };
 
+  const columns = COLUMNS.map(({ title, sort }) =>
+    sort
+      ? {
+          title,
+          direction:
+            query.sort === sort ? query.order ?? ('asc' as const) : undefined,
+          onSort: () => sortBy(sort),
+        }
+      : title,
+  );
+
   return (
     <>
-      <TableContainer>
-        <Table size="small" aria-label="Readiness of every entity">
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(({ title, sort }) => {
-                const active = !!sort && query.sort === sort;
-                const direction = active ? query.order ?? 'asc' : 'asc';
-                return (
-                  <TableCell
-                    key={title}
-                    className={classes.nowrap}
-                    sortDirection={active ? direction : false}
-                  >
-                    {sort ? (
-                      <TableSortLabel
-                        active={active}
-                        direction={direction}
-                        onClick={() => sortBy(sort)}
-                      >
-                        {title}
-                      </TableSortLabel>
-                    ) : (
-                      title
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {props.items.map(row => (
-              <OverviewRow
-                key={row.entityRef}
-                row={row}
-                levels={props.levels}
-                checkTitle={checkTitle}
-              />
-            ))}
-            {props.items.length === 0 && (
-              <EmptyRow columns={COLUMNS.length}>
-                No entity matches these filters.
-              </EmptyRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <DataTable
+        label="Readiness of every entity"
+        columns={columns}
+        items={props.items}
+        empty="No entity matches these filters."
+      >
+        {row => (
+          <OverviewRow
+            key={row.entityRef}
+            row={row}
+            levels={props.levels}
+            checkTitle={checkTitle}
+          />
+        )}
+      </DataTable>
       <ServerPagination
         totalCount={props.totalCount}
         page={query.page}

@@ -1,4 +1,4 @@
-import { DebouncedTextField } from '../../gates/historyPage/DebouncedTextField';
+import { DebouncedTextField } from '../../shared/DebouncedTextField';
 
 /** Text search over entity refs and titles, sent once typing pauses. */
 export function SearchField(props: {

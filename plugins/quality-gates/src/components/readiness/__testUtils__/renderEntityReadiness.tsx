@@ -8,7 +8,7 @@ import {
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
 import { EntityReadinessContent } from '../EntityReadinessContent';
-import { permissionApiAllowing } from './permissionApi';
+import { permissionApiAllowing } from '../../__testUtils__/permissionApi';
 import {
   checkoutEntity,
   checkoutHistory,

@@ -1,12 +1,19 @@
 import { InfoCard } from '@backstage/core-components';
 import { ReadinessExemption } from '@can-i-deploy/plugin-quality-gates-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { formatDate } from '../time/formatTime';
+import { formatDate } from '../../shared/format/formatTime';
+import { DataTable } from '../../shared/table/DataTable';
 import { exemptionStatus } from './exemptionStatus';
+
+const COLUMNS = [
+  'Check',
+  'Status',
+  'Reason',
+  'Granted by',
+  'Until',
+  'Revoked by',
+];
 
 /** Every exemption the entity had, in force or not: the audit trail. */
 export function ExemptionAuditTable(props: {
@@ -16,38 +23,26 @@ export function ExemptionAuditTable(props: {
   if (props.exemptions.length === 0) return null;
   return (
     <InfoCard title="Exemptions" subheader="Kept for audit, newest first">
-      <Table size="small" aria-label="Exemptions">
-        <TableHead>
-          <TableRow>
-            <TableCell>Check</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Reason</TableCell>
-            <TableCell>Granted by</TableCell>
-            <TableCell>Until</TableCell>
-            <TableCell>Revoked by</TableCell>
+      <DataTable label="Exemptions" columns={COLUMNS} items={props.exemptions}>
+        {exemption => (
+          <TableRow key={exemption.id}>
+            <TableCell>{props.checkTitle(exemption.checkId)}</TableCell>
+            <TableCell>{exemptionStatus(exemption)}</TableCell>
+            <TableCell>{exemption.reason}</TableCell>
+            <TableCell>
+              {exemption.createdBy} ({formatDate(exemption.createdAt)})
+            </TableCell>
+            <TableCell>{formatDate(exemption.expiresAt)}</TableCell>
+            <TableCell>
+              {exemption.revokedBy
+                ? `${exemption.revokedBy} (${formatDate(
+                    exemption.revokedAt ?? exemption.expiresAt,
+                  )})`
+                : '—'}
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.exemptions.map(exemption => (
-            <TableRow key={exemption.id}>
-              <TableCell>{props.checkTitle(exemption.checkId)}</TableCell>
-              <TableCell>{exemptionStatus(exemption)}</TableCell>
-              <TableCell>{exemption.reason}</TableCell>
-              <TableCell>
-                {exemption.createdBy} ({formatDate(exemption.createdAt)})
-              </TableCell>
-              <TableCell>{formatDate(exemption.expiresAt)}</TableCell>
-              <TableCell>
-                {exemption.revokedBy
-                  ? `${exemption.revokedBy} (${formatDate(
-                      exemption.revokedAt ?? exemption.expiresAt,
-                    )})`
-                  : '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        )}
+      </DataTable>
     </InfoCard>
   );
 }

@@ -4,8 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import { READINESS_STATE_STYLES } from '../states/readinessStateStyle';
-import { formatDate } from '../time/formatTime';
-import { RelativeTime } from '../time/RelativeTime';
+import { formatDate } from '../../shared/format/formatTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
   notice: {

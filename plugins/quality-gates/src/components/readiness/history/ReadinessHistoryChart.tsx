@@ -16,7 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { levelTitle } from '../levels/levelStyle';
-import { formatAbsoluteTime, formatDate } from '../time/formatTime';
+import { formatAbsoluteTime, formatDate } from '../../shared/format/formatTime';
 import { historySeries } from './historySeries';
 
 const scoreText = (score: number | null) =>

@@ -5,43 +5,81 @@ import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
 import { makeStyles } from '@material-ui/core/styles';
 import { EmptyRow } from './EmptyRow';
 
 const useStyles = makeStyles({
-  nowrap: {
+  // The table scrolls inside its card rather than pushing past it.
+  container: {
+    maxWidth: '100%',
+    minWidth: 0,
+    overflowX: 'auto',
+  },
+  title: {
     whiteSpace: 'nowrap',
   },
 });
 
+/** A column the server can order by: its title becomes a sort button. */
+export interface SortableColumn {
+  title: string;
+  /** The current order when the list is sorted by this column. */
+  direction?: 'asc' | 'desc';
+  onSort: () => void;
+}
+
+export type DataColumn = string | SortableColumn;
+
+function HeaderCell(props: { column: DataColumn }) {
+  const classes = useStyles();
+  const { column } = props;
+  if (typeof column === 'string') {
+    return <TableCell className={classes.title}>{column}</TableCell>;
+  }
+  return (
+    <TableCell
+      className={classes.title}
+      sortDirection={column.direction ?? false}
+    >
+      <TableSortLabel
+        active={!!column.direction}
+        direction={column.direction ?? 'asc'}
+        onClick={column.onSort}
+      >
+        {column.title}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
 /**
- * A small table under a row of plain column titles: one row per item, and
- * `empty` said across all columns when there is none.
+ * The plugin's table: plain or sortable column titles on one line, one row
+ * per item, and `empty` said across all columns when there is none. Wide
+ * content scrolls inside the table, never past its card.
  */
 export function DataTable<T>(props: {
   label: string;
-  columns: string[];
+  columns: DataColumn[];
   items: T[];
   /** The item's row, with its key. */
   children: (item: T) => ReactNode;
   empty?: ReactNode;
-  /** Titles stay on one line; the table scrolls instead. */
-  nowrapTitles?: boolean;
 }) {
   const classes = useStyles();
   const { columns, items } = props;
   return (
-    <TableContainer>
+    <TableContainer className={classes.container}>
       <Table size="small" aria-label={props.label}>
         <TableHead>
           <TableRow>
-            {columns.map((title, index) => (
-              <TableCell
-                key={title || index}
-                className={props.nowrapTitles ? classes.nowrap : undefined}
-              >
-                {title}
-              </TableCell>
+            {columns.map((column, index) => (
+              <HeaderCell
+                key={
+                  (typeof column === 'string' ? column : column.title) || index
+                }
+                column={column}
+              />
             ))}
           </TableRow>
         </TableHead>

@@ -129,6 +129,24 @@ describe('EntityDeliveryTimelineContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('says what would fill an empty timeline and where its setup is written', async () => {
+    await renderOnCheckout(
+      <EntityDeliveryTimelineContent />,
+      fakeTimelineApi({
+        ...checkoutTimeline,
+        lanes: [],
+        deployments: [],
+        gateDecisions: [],
+        incidents: [],
+      }),
+    );
+    const hint = await screen.findByRole('region', {
+      name: 'No deployment of this entity yet',
+    });
+    expect(hint).toHaveTextContent(/GitHub deployment webhooks, CDEvents/);
+    expect(hint).toHaveTextContent('docs/delivery-events.md');
+  });
+
   it('shows a marker’s label as a tooltip on hover', async () => {
     await renderTimeline();
 
@@ -188,8 +206,32 @@ describe('EntityDeliveryTimelineContent', () => {
     const gates = within(drawer).getByRole('region', {
       name: 'Gate decisions',
     });
-    expect(gates).toHaveTextContent('Fail');
-    expect(gates).toHaveTextContent('production-eu-gate');
+    // Only the decisions about this version in this environment, by gate title.
+    await waitFor(() =>
+      expect(api.listDecisions).toHaveBeenCalledWith({
+        entityRef: 'component:default/checkout',
+        environment: 'production-eu',
+        version: '1.4.0',
+        limit: 5,
+      }),
+    );
+    expect(
+      await within(gates).findByText('No: Production EU gate fails.'),
+    ).toBeInTheDocument();
+    expect(gates.querySelector('[data-answer]')).toHaveAttribute(
+      'data-answer',
+      'no',
+    );
+    expect(gates).toHaveTextContent('Production EU gate');
+    expect(
+      gates.querySelector('[data-gate="weekend-freeze"]'),
+    ).toHaveTextContent('Weekend freeze');
+    expect(
+      gates.querySelector('[data-gate="weekend-freeze"]'),
+    ).toHaveTextContent('Dry run · not enforced');
+    expect(
+      within(gates).getByRole('link', { name: 'Open decision' }),
+    ).toHaveAttribute('href', '/gate-history/decisions/dec-eu');
 
     const incidents = within(drawer).getByRole('region', { name: 'Incidents' });
     expect(incidents).toHaveTextContent('Checkout errors spike');

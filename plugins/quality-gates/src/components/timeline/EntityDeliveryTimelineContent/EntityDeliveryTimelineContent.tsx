@@ -1,17 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { TimelineGateDecision } from '@can-i-deploy/plugin-quality-gates-common';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
@@ -20,9 +14,12 @@ import { AsyncContent } from '../../shared/AsyncContent';
 import { DeliveryTimelineChart } from '../chart/DeliveryTimelineChart';
 import { timelineModel } from '../chart/timelineModel';
 import { DeploymentDrawer } from '../drawer/DeploymentDrawer';
-import { RangeToolbar } from '../range/RangeToolbar';
-import { useTimelineRange } from '../range/useTimelineRange';
+import { RangeToolbar } from '../../shared/range/RangeToolbar';
+import { useTimelineRange } from '../../shared/range/useTimelineRange';
 import { WhatIsWhereTable } from '../whatIsWhere/WhatIsWhereTable';
+import { ProblemPanel } from '../../shared/errors/ProblemPanel';
+import { entityNotFound } from '../../shared/errors/problemTitle';
+import { SetupHint } from '../../shared/empty/SetupHint';
 
 /** The URL parameter of the deployment open in the drawer. */
 const DEPLOYMENT_PARAM = 'deployment';
@@ -82,13 +79,27 @@ export function EntityDeliveryTimelineContent() {
   );
 
   const chart = () => {
-    if (timeline.error) return <ResponseErrorPanel error={timeline.error} />;
+    if (timeline.error) {
+      return (
+        <ProblemPanel
+          error={timeline.error}
+          notFound={entityNotFound(entityRef)}
+        />
+      );
+    }
     if (!model) return <Progress />;
     if (model.lanes.length === 0) {
       return (
-        <Typography variant="body2" color="textSecondary">
-          No deployment of this entity was received yet.
-        </Typography>
+        <SetupHint
+          title="No deployment of this entity yet"
+          docs={{ path: 'docs/delivery-events.md', section: 'Sources' }}
+        >
+          The timeline draws deployments per environment, with the gate
+          decisions, incidents and changes around them. They arrive from GitHub
+          deployment webhooks, CDEvents or the JSON API, and land on this entity
+          by its entity ref, its quality-gates/service-name annotation or its
+          repository.
+        </SetupHint>
       );
     }
     return (
@@ -138,7 +149,6 @@ export function EntityDeliveryTimelineContent() {
         <DeploymentDrawer
           deploymentId={openDeployment}
           onClose={() => setOpenDeployment(undefined)}
-          onOpenGateDecision={setOpenDecision}
         />
       )}
       {openDecision && (

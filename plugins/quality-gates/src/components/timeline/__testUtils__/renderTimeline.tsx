@@ -4,7 +4,9 @@ import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
+import { gateHistoryRouteRef } from '../../../routes';
 import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
+import { listDecisionsFrom } from '../../gates/__testUtils__/decisionFixtures';
 import { olderProductionPass } from '../../gates/__testUtils__/gateFixtures';
 import {
   checkoutEntity,
@@ -21,6 +23,37 @@ export function fakeTimelineApi(timeline: DeliveryTimeline = checkoutTimeline) {
     getEnvironmentStates: jest.fn().mockResolvedValue(checkoutStates),
     getDeploymentView: jest.fn().mockResolvedValue(productionFailureView),
     getGateEvaluation: jest.fn().mockResolvedValue(olderProductionPass),
+    listDecisions: jest.fn(
+      listDecisionsFrom([
+        {
+          id: 'dec-eu',
+          environment: 'production-eu',
+          version: '1.4.0',
+          answer: 'no',
+          sentence: 'No: Production EU gate fails.',
+          gates: [
+            {
+              id: 'e1',
+              gateId: 'production-eu-gate',
+              gateTitle: 'Production EU gate',
+              mode: 'enforce',
+              verdict: 'fail',
+              effectiveVerdict: 'fail',
+              score: 59,
+            },
+            {
+              id: 'e1-freeze',
+              gateId: 'weekend-freeze',
+              gateTitle: 'Weekend freeze',
+              mode: 'dry-run',
+              verdict: 'fail',
+              effectiveVerdict: 'pass',
+              score: 0,
+            },
+          ],
+        },
+      ]),
+    ),
   } satisfies Partial<QualityGatesApi>;
 }
 
@@ -34,5 +67,6 @@ export async function renderOnCheckout(
     entity: checkoutEntity,
     apis: [[qualityGatesApiRef, api]],
     url,
+    mountedRoutes: { '/gate-history': gateHistoryRouteRef },
   });
 }

@@ -1,7 +1,10 @@
 import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { GATE_VERDICTS, verdictStyle } from '../../gates/verdicts/verdictStyle';
+import {
+  GATE_VERDICTS,
+  verdictStyle,
+} from '../../shared/verdicts/verdictStyle';
 import { diamondPath, flagPath, rollbackPath } from './markerShapes';
 import {
   DEPLOYMENT_STATUS_STYLES,

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { verdictStyle } from '../../gates/verdicts/verdictStyle';
+import { verdictStyle } from '../../shared/verdicts/verdictStyle';
 import { CHART_LAYOUT } from './chartLayout';
 import { diamondPath, flagPath, rollbackPath } from './markerShapes';
 import {

@@ -6,7 +6,7 @@ import {
   TimelineGateDecision,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
-import { verdictStyle } from '../../gates/verdicts/verdictStyle';
+import { verdictStyle } from '../../shared/verdicts/verdictStyle';
 import { deploymentStatusStyle } from './markerStyle';
 
 /** Something drawn at one time on one lane. */

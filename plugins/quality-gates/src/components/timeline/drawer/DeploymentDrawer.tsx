@@ -1,11 +1,7 @@
 import { Fragment, ReactNode } from 'react';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  DeploymentView,
-  TimelineGateDecision,
-} from '@can-i-deploy/plugin-quality-gates-common';
-import Button from '@material-ui/core/Button';
+import { DeploymentView } from '@can-i-deploy/plugin-quality-gates-common';
 import Divider from '@material-ui/core/Divider';
 import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';
@@ -19,12 +15,11 @@ import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
-import { formatDuration } from '../../dora/format/formatDuration';
-import { GateVerdictChip } from '../../gates/verdicts/GateVerdictChip';
-import { verdictStyle } from '../../gates/verdicts/verdictStyle';
-import { usePipelinesTabLink } from '../../pipelines/links/pipelinesTabLink';
-import { PipelineResultChip } from '../../pipelines/runs/PipelineResultChip';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { VersionDecisions } from '../../gates/decision/VersionDecisions';
+import { usePipelinesTabLink } from '../../shared/links/pipelinesTabLink';
+import { PipelineResultChip } from '../../shared/pipelines/PipelineResultChip';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
   paper: {
@@ -125,58 +120,10 @@ function duration(from: string, to: string | undefined): string {
   );
 }
 
-function GateDecisions(props: {
-  decisions: TimelineGateDecision[];
-  onOpen: (decision: TimelineGateDecision) => void;
-}) {
-  const classes = useStyles();
-  return (
-    <ItemList
-      items={props.decisions}
-      none="No gate decided for this version in this environment."
-    >
-      {decision => (
-        <ListItem
-          key={decision.evaluationId}
-          disableGutters
-          data-evaluation={decision.evaluationId}
-        >
-          <div className={classes.decision}>
-            <GateVerdictChip verdict={decision.verdict} size="small" />
-            <Typography variant="body2">{decision.gateId}</Typography>
-            {decision.mode !== 'enforce' && (
-              <Typography variant="caption">({decision.mode})</Typography>
-            )}
-            {decision.overriddenTo && (
-              <Typography variant="caption">
-                overridden to {verdictStyle(decision.overriddenTo).label}
-              </Typography>
-            )}
-            <Typography variant="caption" color="textSecondary">
-              <RelativeTime iso={decision.decidedAt} />
-            </Typography>
-            <Button
-              size="small"
-              onClick={() => props.onOpen(decision)}
-              aria-label={`Evidence of ${decision.gateId}`}
-            >
-              Evidence
-            </Button>
-          </div>
-        </ListItem>
-      )}
-    </ItemList>
-  );
-}
-
-function DeploymentDetails(props: {
-  view: DeploymentView;
-  onOpenGateDecision: (decision: TimelineGateDecision) => void;
-}) {
+function DeploymentDetails(props: { view: DeploymentView }) {
   const classes = useStyles();
   const pipelinesTab = usePipelinesTabLink();
-  const { deployment, changes, pipelineRun, gateDecisions, incidents } =
-    props.view;
+  const { deployment, changes, pipelineRun, incidents } = props.view;
   const entityRef = deployment.entityRef;
   const facts: Array<[string, ReactNode]> = [
     ['Status', <DeploymentStatusLabel status={deployment.status} />],
@@ -273,9 +220,10 @@ function DeploymentDetails(props: {
       </Section>
 
       <Section title="Gate decisions">
-        <GateDecisions
-          decisions={gateDecisions}
-          onOpen={props.onOpenGateDecision}
+        <VersionDecisions
+          entityRef={entityRef}
+          environment={deployment.environment}
+          version={deployment.version}
         />
       </Section>
 
@@ -327,7 +275,6 @@ function DeploymentDetails(props: {
 export function DeploymentDrawer(props: {
   deploymentId: string;
   onClose: () => void;
-  onOpenGateDecision: (decision: TimelineGateDecision) => void;
 }) {
   const classes = useStyles();
   const api = useApi(qualityGatesApiRef);
@@ -364,12 +311,7 @@ export function DeploymentDrawer(props: {
       <Divider />
       {view.error && <ResponseErrorPanel error={view.error} />}
       {view.loading && <Progress />}
-      {view.value && (
-        <DeploymentDetails
-          view={view.value}
-          onOpenGateDecision={props.onOpenGateDecision}
-        />
-      )}
+      {view.value && <DeploymentDetails view={view.value} />}
     </Drawer>
   );
 }

@@ -9,7 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
-import { RelativeTime } from '../../readiness/time/RelativeTime';
+import { RelativeTime } from '../../shared/format/RelativeTime';
 import { DataTable } from '../../shared/table/DataTable';
 import { lagText } from './lagText';
 
@@ -83,7 +83,6 @@ export function WhatIsWhereTable(props: {
       columns={COLUMNS}
       items={states.environments}
       empty="No deployment of this entity was received yet."
-      nowrapTitles
     >
       {state => {
         const production = state.environment === states.productionEnvironment;

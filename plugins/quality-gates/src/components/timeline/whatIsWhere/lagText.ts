@@ -1,5 +1,5 @@
 import { EnvironmentLag } from '@can-i-deploy/plugin-quality-gates-common';
-import { countOf } from '../../dora/format/formatNumber';
+import { countOf } from '../../shared/format/formatNumber';
 
 /** e.g. `2 versions, 5 commits ahead of production`, or that nothing waits. */
 export function lagText(lag: EnvironmentLag): string {

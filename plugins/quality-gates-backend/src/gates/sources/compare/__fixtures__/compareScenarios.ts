@@ -37,6 +37,7 @@ const canary = (
  *   for the last hour at 50 per scrape and 1.5 % errors (3×);
  * - `canary-clean`: the same, v2 at 0.55 % (noise);
  * - `canary-quiet`: v2 gets one request per scrape (120 in 30 minutes);
+ * - `canary-quiet-broken`: the same, but v2 fails one request in five;
  * - `rolling-slow`: v1 for two hours, then v2 alone, ≈ 50 % slower;
  * - `memory`: a gauge per version, v1 around 100 MB, v2 around 150 MB.
  */
@@ -49,6 +50,8 @@ export function compareScenarios(end: number): string {
       canary('canary-clean', 0.0055, 50),
       stable('canary-quiet'),
       canary('canary-quiet', 0.005, 1),
+      stable('canary-quiet-broken'),
+      canary('canary-quiet-broken', 0.2, 1),
       {
         service: 'rolling-slow',
         environment: 'production',

@@ -57,11 +57,20 @@ export async function findBaseline(options: {
   };
 }
 
-/** Serving beside it: traffic in the window's last quarter (at least 1m). */
+/**
+ * Serving beside it: traffic in the window's last quarter, at least a
+ * minute and at most five. Longer, the version a rolling deploy replaced
+ * minutes ago would still count as a canary beside it, and the baseline
+ * would switch to the version before part-way through the looks.
+ */
+const MOST_RECENT_SECONDS = 300;
 function recentSeconds(candidate: ComparedSide): number {
   return Math.min(
     candidate.seconds,
-    Math.max(60, Math.round(candidate.seconds / 4)),
+    Math.max(
+      60,
+      Math.min(MOST_RECENT_SECONDS, Math.round(candidate.seconds / 4)),
+    ),
   );
 }
 

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { timestampFromDatabase } from '../../../../database/timestamps';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 
 /** When the version under test arrived, and what served before it. */
 export interface DeploymentHistory {
@@ -18,7 +19,7 @@ export async function readDeploymentHistory(
   knex: Knex,
   request: { entityRef: string; environment: string; version: string },
 ): Promise<DeploymentHistory | undefined> {
-  const entityRef = request.entityRef.toLocaleLowerCase('en-US');
+  const entityRef = canonicalEntityRef(request.entityRef);
   const first: { started_at: Date | number | string } | undefined = await knex(
     'deployments',
   )

@@ -1,5 +1,8 @@
-import { InstantQueryResult } from '../../prometheus/PrometheusClient';
-import { PrometheusQueryError } from '../../prometheus/PrometheusClient';
+import {
+  InstantQueryResult,
+  PrometheusQueryError,
+} from '../../../../prometheus';
+import { SequentialVerdict } from '../statistics/sequential';
 import { RegressionDirection, StatisticalVerdict } from '../statistics/verdict';
 import { SeriesSelector } from '../seriesSelector';
 import { CompareQueries } from './compareQueries';
@@ -18,14 +21,30 @@ export interface ComparedSide {
 /** The statistics settings of the definition, as the judges take them. */
 export interface JudgingOptions {
   direction?: RegressionDirection;
+  /** Fail once a change beyond it is established. */
   tolerance?: { relative?: number; absolute?: number };
+  /** Pass once the change is shown within it (sequential judges only). */
+  passTolerance?: { relative?: number; absolute?: number };
   confidenceLevel?: number;
+  /** Per side; for the sequential judges a floor for passing only. */
   minSamples?: number;
+  /**
+   * Whether the baseline keeps receiving traffic beside the candidate (a
+   * canary), for the time a decision needs; false for a closed window.
+   */
+  baselineGrows?: boolean;
 }
+
+/**
+ * A verdict, with the sequential judges' evidence and the traffic and time
+ * an inconclusive one still needs.
+ */
+export type ComparisonVerdict = StatisticalVerdict &
+  Partial<Pick<SequentialVerdict, 'evidence' | 'needed' | 'secondsToDecision'>>;
 
 /** What comparing one metric of both sides found. */
 export interface MetricComparison {
-  verdict: StatisticalVerdict;
+  verdict: ComparisonVerdict;
   figures: {
     baseline: Record<string, unknown>;
     candidate: Record<string, unknown>;

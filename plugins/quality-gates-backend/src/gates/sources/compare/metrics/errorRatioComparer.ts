@@ -1,4 +1,4 @@
-import { compareErrorRatios } from '../statistics/proportions';
+import { judgeErrorRatioSequentially } from '../statistics/sequential';
 import { SeriesSelector } from '../seriesSelector';
 import {
   ComparedSide,
@@ -6,10 +6,14 @@ import {
   MetricComparer,
   totalOf,
 } from './MetricComparison';
+import { countedIn } from './countedIn';
 
 /**
  * Error ratios of a request counter: requests and failed requests per
- * version over each side's window, judged by the two-proportion tests.
+ * version over each side's window, judged sequentially (valid however
+ * often the same version is asked about again, see the statistics README):
+ * a regression fails as soon as it is established, a pass needs the
+ * change shown within the pass tolerance and the minimum on each side.
  * `errorMatcher` is already rendered (placeholders filled and escaped).
  */
 export function errorRatioComparer(metric: {
@@ -17,15 +21,12 @@ export function errorRatioComparer(metric: {
   errorMatcher: string;
 }): MetricComparer {
   const requestsOf = (selector: SeriesSelector, side: ComparedSide) =>
-    `sum(increase(${selector.ofVersion(metric.counter, side.version)}[${
-      side.duration
-    }]))`;
+    countedIn(selector.ofVersion(metric.counter, side.version), side.duration);
   const errorsOf = (selector: SeriesSelector, side: ComparedSide) =>
-    `sum(increase(${selector.ofVersion(
-      metric.counter,
-      side.version,
-      metric.errorMatcher,
-    )}[${side.duration}]))`;
+    countedIn(
+      selector.ofVersion(metric.counter, side.version, metric.errorMatcher),
+      side.duration,
+    );
 
   return {
     presenceQuery: (selector, duration) =>
@@ -56,12 +57,14 @@ export function errorRatioComparer(metric: {
         );
         return { errors, requests };
       });
-      const verdict = compareErrorRatios(baseline, candidate, {
+      const verdict = judgeErrorRatioSequentially(baseline, candidate, {
         direction: options.direction,
         confidenceLevel: options.confidenceLevel,
         tolerance: options.tolerance,
+        passTolerance: options.passTolerance,
         minRequests: options.minSamples,
         observedSeconds: sides.candidate.seconds,
+        baselineGrows: options.baselineGrows,
       });
       const figures = (counts: { errors: number; requests: number }) => ({
         ...counts,

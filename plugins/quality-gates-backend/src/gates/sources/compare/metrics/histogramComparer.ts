@@ -1,10 +1,7 @@
 import { InputError } from '@backstage/errors';
-import { InstantQueryResult } from '../../prometheus/PrometheusClient';
-import {
-  LATENCY_DEFAULTS,
-  PrometheusHistogram,
-  compareLatencyHistograms,
-} from '../statistics/histogram';
+import { InstantQueryResult } from '../../../../prometheus';
+import { LATENCY_DEFAULTS, PrometheusHistogram } from '../statistics/histogram';
+import { judgeLatencySequentially } from '../statistics/sequential';
 import { describeMissing, missingSamples } from '../statistics/sampleSize';
 import { StatisticalVerdict } from '../statistics/verdict';
 import {
@@ -13,11 +10,14 @@ import {
   MetricComparer,
   totalOf,
 } from './MetricComparison';
+import { countedIn } from './countedIn';
 
 /**
  * Latency histograms (`_bucket` with `le`, and `_count`): the bucket counts
- * of each side's window, judged by the bucketed rank test and the quantile
- * shifts.
+ * of each side's window, judged sequentially on the whole latency and each
+ * quantile (valid however often the same version is asked about again):
+ * a slow-down fails once established, a pass needs it shown within the
+ * pass tolerance and the minimum on each side.
  */
 export function histogramComparer(metric: {
   histogram: string;
@@ -27,18 +27,19 @@ export function histogramComparer(metric: {
     selector: Parameters<MetricComparer['presenceQuery']>[0],
     side: ComparedSide,
   ) =>
-    `sum by (le) (increase(${selector.ofVersion(
-      `${metric.histogram}_bucket`,
-      side.version,
-    )}[${side.duration}]))`;
+    countedIn(
+      selector.ofVersion(`${metric.histogram}_bucket`, side.version),
+      side.duration,
+      'le',
+    );
   const countOf = (
     selector: Parameters<MetricComparer['presenceQuery']>[0],
     side: ComparedSide,
   ) =>
-    `sum(increase(${selector.ofVersion(
-      `${metric.histogram}_count`,
-      side.version,
-    )}[${side.duration}]))`;
+    countedIn(
+      selector.ofVersion(`${metric.histogram}_count`, side.version),
+      side.duration,
+    );
   const quantiles = metric.quantiles ?? LATENCY_DEFAULTS.quantiles;
 
   return {
@@ -59,21 +60,29 @@ export function histogramComparer(metric: {
           { query: a.count, time: a.side.end },
         ]),
       );
-      const [baseline, candidate] = asked.map((a, i) => ({
-        buckets: bucketsFrom(results[2 * i], a.buckets),
-        count: totalOf(results[2 * i + 1], a.count),
-      }));
+      const [baseline, candidate] = asked.map((a, i) => {
+        const buckets = cumulativeAgain(bucketsFrom(results[2 * i], a.buckets));
+        const inf = buckets.find(b => b.le === Infinity);
+        // The +Inf bucket is the count once repaired; `_count` is extrapolated
+        // on its own and may differ by a fraction.
+        return {
+          buckets,
+          count: inf ? inf.count : totalOf(results[2 * i + 1], a.count),
+        };
+      });
       const judging = {
         direction: options.direction,
         confidenceLevel: options.confidenceLevel,
         quantiles,
         relativeTolerance: options.tolerance?.relative,
+        passTolerance: options.passTolerance?.relative,
         minObservations: options.minSamples,
         observedSeconds: sides.candidate.seconds,
+        baselineGrows: options.baselineGrows,
       };
       const verdict =
         baseline.count > 0 && candidate.count > 0
-          ? compareLatencyHistograms(baseline, candidate, judging)
+          ? judgeLatencySequentially(baseline, candidate, judging)
           : withoutObservations(baseline.count, candidate.count, judging);
       const figures = (h: PrometheusHistogram) => ({
         count: h.count,
@@ -121,6 +130,24 @@ function bucketsFrom(
       count: Number.isFinite(sample.value) ? sample.value : 0,
     };
   });
+}
+
+/**
+ * increase() extrapolates each bucket's series on its own, so when the
+ * series start inside the window (a version deployed minutes ago) a bucket
+ * can read a fraction fewer than the one below it. The running maximum
+ * repairs that, as histogram_quantile does for the same reason.
+ */
+export function cumulativeAgain(
+  buckets: PrometheusHistogram['buckets'],
+): PrometheusHistogram['buckets'] {
+  let highest = 0;
+  return [...buckets]
+    .sort((a, b) => a.le - b.le)
+    .map(bucket => {
+      highest = Math.max(highest, bucket.count);
+      return { le: bucket.le, count: highest };
+    });
 }
 
 /** A side with no observations at all: nothing to test, only to wait for. */

@@ -92,6 +92,19 @@ export function superiorityAfterScaling(
   return scaledSuperiority(spread(baseline), spread(candidate), factor);
 }
 
+/**
+ * The same probability as a function of the factor, with both sides spread
+ * once: for evaluating many factors (sequential looks, interval searches).
+ */
+export function superiorityByFactor(
+  baseline: BucketCounts,
+  candidate: BucketCounts,
+): (factor: number) => number {
+  const b = spread(baseline);
+  const c = spread(candidate);
+  return factor => scaledSuperiority(b, c, factor);
+}
+
 function scaledSuperiority(
   b: EvenlySpread,
   c: EvenlySpread,

@@ -37,7 +37,7 @@ describe('missing sample', () => {
         'requests',
       ),
     ).toBe(
-      'candidate needs 380 more requests (about 3 min, 10 sec at the current rate)',
+      'candidate needs 380 more requests (about 3 min 10 s at the current rate)',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { formatDuration } from '@can-i-deploy/plugin-quality-gates-common';
 import { MissingSample, SampleSizes } from './verdict';
 
 /**
@@ -35,8 +35,8 @@ export function describeMissing(missing: MissingSample, unit: string): string {
   const wait =
     missing.secondsToWait === undefined
       ? 'no traffic seen yet to estimate the wait'
-      : `about ${Duration.fromObject({ seconds: missing.secondsToWait })
-          .rescale()
-          .toHuman({ unitDisplay: 'short' })} at the current rate`;
+      : `about ${formatDuration(
+          missing.secondsToWait * 1000,
+        )} at the current rate`;
   return `${missing.side} needs ${missing.missing} more ${unit} (${wait})`;
 }

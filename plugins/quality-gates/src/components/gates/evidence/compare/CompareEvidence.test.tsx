@@ -68,17 +68,21 @@ describe('compare evidence of a criterion', () => {
     ).toBeInTheDocument();
     expect(tableRow(item, 'Requests')).toEqual(['22,867', '5,717', '']);
     expect(tableRow(item, 'Errors')).toEqual(['114', '86', '']);
-    expect(tableRow(item, 'Error ratio')).toEqual(['0.499%', '1.5%', '×3.02']);
+    expect(tableRow(item, 'Error ratio')).toEqual([
+      '0.499 %',
+      '1.5 %',
+      '×3.02',
+    ]);
 
     expect(statistics(item)).toEqual({
       Comparison: ['fail'],
       Test: ['Two-proportion z test'],
       'p-value': ['1.67e-16'],
       'Interval of the change': [
-        '+0.749% to +1.3% (90%, newcombe-hybrid-score)',
+        '+0.749 % to +1.3 % (90 %, newcombe-hybrid-score)',
       ],
       Effect: [
-        '3.017 (error ratio, candidate over baseline, 2.389 to 3.812 at 90%)',
+        '3.017 (error ratio, candidate over baseline, 2.389 to 3.812 at 90 %)',
       ],
       'Sample sizes': [
         'baseline 22,867, candidate 5,717 requests (at least 500 per side)',
@@ -117,7 +121,7 @@ describe('compare evidence of a criterion', () => {
       Test: ['Mann-Whitney rank test over the histogram buckets'],
       'p-value': ['0.5'],
       Effect: [
-        '1 (latency as a whole, candidate over baseline, 0.9784 to 1.022 at 90%)',
+        '1 (latency as a whole, candidate over baseline, 0.9784 to 1.022 at 90 %)',
       ],
     });
   });

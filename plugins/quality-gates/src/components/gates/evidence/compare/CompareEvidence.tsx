@@ -6,7 +6,8 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { EvidenceFact } from '../evidenceFacts';
+import { formatNumber } from '@can-i-deploy/plugin-quality-gates-common';
+import { ShownFact } from '../evidenceFacts';
 import {
   CompareDetails,
   comparisonRows,
@@ -52,8 +53,8 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function statisticsFacts(details: CompareDetails): EvidenceFact[] {
-  const facts: EvidenceFact[] = [{ label: 'Comparison', value: details.state }];
+function statisticsFacts(details: CompareDetails): ShownFact[] {
+  const facts: ShownFact[] = [{ label: 'Comparison', value: details.state }];
   if (details.test) {
     facts.push({ label: 'Test', value: describeTest(details.test) });
   }
@@ -73,7 +74,7 @@ function statisticsFacts(details: CompareDetails): EvidenceFact[] {
   }
   if (details.sampleSizes) {
     const sizes = details.sampleSizes;
-    const count = (n: number) => Math.floor(n).toLocaleString('en-US');
+    const count = (n: number) => formatNumber(Math.floor(n));
     facts.push({
       label: 'Sample sizes',
       value: `baseline ${count(sizes.baseline)}, candidate ${count(

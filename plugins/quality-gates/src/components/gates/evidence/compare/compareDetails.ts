@@ -1,4 +1,8 @@
-import { DateTime } from 'luxon';
+import {
+  formatNumber,
+  formatRatio,
+  formatTimeWindow,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { formatValue } from '../formatValue';
 
 /** A version over a window, as the compare source reports each side. */
@@ -95,10 +99,7 @@ export function readCompareDetails(
 /** `2026-11-24 01:56–02:26 UTC`; the end's date too when the day changes. */
 export function formatWindow(side: { start?: string; end?: string }): string {
   if (!side.start || !side.end) return 'no window';
-  const start = DateTime.fromISO(side.start, { zone: 'utc' });
-  const end = DateTime.fromISO(side.end, { zone: 'utc' });
-  const endFormat = start.hasSame(end, 'day') ? 'HH:mm' : 'yyyy-LL-dd HH:mm';
-  return `${start.toFormat('yyyy-LL-dd HH:mm')}–${end.toFormat(endFormat)} UTC`;
+  return formatTimeWindow(side.start, side.end);
 }
 
 /** The baseline in one line: version, how it was chosen, over when. */
@@ -135,9 +136,9 @@ export function formatPValue(p: number): string {
   return p < 0.0001 ? p.toExponential(2) : String(Number(p.toPrecision(3)));
 }
 
-/** A ratio as a percentage to three significant digits, e.g. `1.50%`. */
+/** A ratio as a percentage to three significant digits, e.g. `1.5 %`. */
 export function formatRatioPercent(ratio: number): string {
-  return `${Number((ratio * 100).toPrecision(3))}%`;
+  return formatRatio(ratio);
 }
 
 const signed = (text: string, value: number) => (value > 0 ? `+${text}` : text);
@@ -183,9 +184,7 @@ const numberOf = (value: unknown): number | undefined =>
 /** Counts of an `increase()` are extrapolated: show whole ones. */
 const count = (value: unknown): string => {
   const number = numberOf(value);
-  return number === undefined
-    ? '–'
-    : Math.round(number).toLocaleString('en-US');
+  return number === undefined ? '–' : formatNumber(Math.round(number));
 };
 
 const times = (ratio: number | undefined) =>

@@ -1,0 +1,3 @@
+export { registerGateActions } from './gateActions';
+export { registerReadinessActions } from './readinessActions';
+export { registerDoraActions } from './doraActions';

@@ -1,0 +1,115 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { EntityFilterQuery } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
+import { parseRequestedEntityRef } from './requestedEntityRef';
+
+/** An entity and its canonical ref, as one caller sees it. */
+export interface VisibleEntity {
+  entity: Entity;
+  entityRef: string;
+}
+
+/** Just enough of an entity to know its ref. */
+const REF_FIELDS = ['kind', 'metadata.name', 'metadata.namespace'];
+
+/**
+ * The catalog as one caller sees it. Every read of the plugin asks here, so
+ * that what the catalog hides from a caller (its permission policy on
+ * `catalog.entity.read`) the plugin does not reveal either: not the entity,
+ * not its history, not whether it exists.
+ */
+export class CatalogAccess {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /**
+   * The credentials the catalog is read with. Users: their own, so the
+   * catalog's policy decides what they see. Service principals: the
+   * plugin's, because the catalog's policy does not filter services either,
+   * and a token restricted to this plugin (say, to sending events) cannot be
+   * passed on to the catalog; its restrictions decide what it may write.
+   */
+  private async readerOf(
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials> {
+    return this.auth.isPrincipal(credentials, 'service')
+      ? this.auth.getOwnServiceCredentials()
+      : credentials;
+  }
+
+  /**
+   * The requested entity as the caller sees it. `raw` is a ref from a
+   * request or a stored one; a malformed ref is a 400. Absent and hidden
+   * entities are the same 404, so a caller cannot tell them apart. When the
+   * caller asked for a record by its id (an evaluation, an exemption), give
+   * `notFound`: the 404 then names the record, not the hidden entity.
+   */
+  async visibleEntity(
+    credentials: BackstageCredentials,
+    raw: string,
+    notFound?: string,
+  ): Promise<VisibleEntity> {
+    const entityRef = canonicalEntityRef(parseRequestedEntityRef(raw));
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials: await this.readerOf(credentials),
+    });
+    if (!entity) {
+      throw new NotFoundError(
+        notFound ?? `Entity ${entityRef} was not found in the catalog`,
+      );
+    }
+    return { entity, entityRef };
+  }
+
+  /** The canonical ref of the requested entity, after `visibleEntity`. */
+  async visibleEntityRef(
+    credentials: BackstageCredentials,
+    raw: string,
+    notFound?: string,
+  ): Promise<string> {
+    return (await this.visibleEntity(credentials, raw, notFound)).entityRef;
+  }
+
+  /**
+   * Which of these (canonical) refs the caller can see, in one batched
+   * catalog call, for filtering lists and totals before they are paged.
+   */
+  async visibleRefs(
+    credentials: BackstageCredentials,
+    refs: Iterable<string>,
+  ): Promise<string[]> {
+    const wanted = [...new Set(refs)];
+    if (wanted.length === 0) return [];
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: wanted, fields: REF_FIELDS },
+      { credentials: await this.readerOf(credentials) },
+    );
+    return items.flatMap(item => (item ? [canonicalEntityRef(item)] : []));
+  }
+
+  /**
+   * The canonical refs of the entities matching a catalog filter that the
+   * caller can see, e.g. the components a group owns.
+   */
+  async refsMatching(
+    credentials: BackstageCredentials,
+    filter: EntityFilterQuery,
+  ): Promise<string[]> {
+    const refs: string[] = [];
+    for await (const page of this.catalog.streamEntities(
+      { filter, fields: REF_FIELDS },
+      { credentials: await this.readerOf(credentials) },
+    )) {
+      refs.push(...page.map(entity => canonicalEntityRef(entity)));
+    }
+    return refs.sort();
+  }
+}

@@ -1,0 +1,17 @@
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/**
+ * Overview card: level, score and the checks that need work. A summary, so
+ * it sits beside the About card rather than below the relation tables.
+ */
+export const readinessEntityCard = EntityCardBlueprint.make({
+  name: 'readiness',
+  params: {
+    type: 'info',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('../components/readiness/EntityReadinessCard').then(m => (
+        <m.EntityReadinessCard />
+      )),
+  },
+});
