@@ -166,8 +166,31 @@ export interface Config {
          * `quality-gates/dashboards` annotation.
          */
         conventionPaths?: string[];
-        /** Grafana's address, to link `grafana/dashboard-selector` dashboards. */
+        /**
+         * Older setting: Grafana's address, to link the dashboards a
+         * `grafana/dashboard-selector` annotation selects without verifying
+         * them. Use `grafana` instead; both together fail at start-up.
+         */
         grafanaUrl?: string;
+        /**
+         * The Grafana that `grafana/dashboard-selector` annotations are
+         * verified in: the selector must match a dashboard there with
+         * panels. Without it, selectors count unverified.
+         */
+        grafana?: {
+          /** Grafana's address, e.g. https://grafana.example.com. */
+          baseUrl: string;
+          /** Address for links in evidence, when people reach it elsewhere. */
+          externalUrl?: string;
+          /**
+           * A service account token with the Viewer role, sent as
+           * `Authorization: Bearer`.
+           * @visibility secret
+           */
+          token: string;
+          /** For one request to Grafana. Default 10. */
+          timeoutSeconds?: number;
+        };
       };
     };
     /** DORA metrics. */

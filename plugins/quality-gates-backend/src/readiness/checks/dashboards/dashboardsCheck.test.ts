@@ -150,7 +150,7 @@ describe('dashboards check', () => {
     );
     expect(outcome).toEqual({
       state: 'passed',
-      message: `Dashboards in Grafana selected by grafana/dashboard-selector '${selector}' (not verified for panels).`,
+      message: `Dashboards in Grafana selected by grafana/dashboard-selector '${selector}' (panels not verified: no Grafana is configured in qualityGates.readiness.dashboards.grafana).`,
       items: [
         {
           name: `Grafana dashboards matching ${selector}`,
@@ -167,6 +167,17 @@ describe('dashboards check', () => {
         },
       ],
     });
+  });
+
+  it('fails a selector it cannot read, even without Grafana', async () => {
+    const outcome = await check().evaluate(
+      componentWith({ 'grafana/dashboard-selector': "tags @> 'a' &&" }),
+      checkContext(),
+    );
+    expect(outcome.state).toBe('failed');
+    expect(outcome.missing).toEqual([
+      "grafana/dashboard-selector as a selector like tags @> 'checkout' (expected a field or a quoted string, found the end)",
+    ]);
   });
 
   it('still fails dashboards as code without panels when a selector is set', async () => {

@@ -21,29 +21,54 @@ import {
   DashboardsSettings,
   readDashboardsSettings,
 } from './dashboardsSettings';
+import { GrafanaClient, GrafanaRequestError } from './grafana/GrafanaClient';
+import {
+  count,
+  findSelectedDashboards,
+  GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
+  SelectorFindings,
+  SelectorVerification,
+} from './grafana/selectorFindings';
+import { MAX_DASHBOARDS_READ } from './grafana/selectedDashboards';
+
+export { GRAFANA_DASHBOARD_SELECTOR_ANNOTATION };
 
 /** Comma-separated dashboard files, relative to the source location or URLs. */
 export const DASHBOARDS_ANNOTATION = 'quality-gates/dashboards';
-/** The Grafana plugin's annotation: which Grafana dashboards are the entity's. */
-export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION =
-  'grafana/dashboard-selector';
 
 export interface DashboardsCheckOptions {
   /** The root config: the check reads `qualityGates.readiness.dashboards`. */
   config: Config;
   urlReader: UrlReaderService;
   logger: LoggerService;
+  /** Asks Grafana's API; the global fetch unless given. */
+  fetch?: typeof fetch;
 }
 
 /**
  * The `dashboards` check: dashboards as code (Grafana JSON, Perses) in the
  * source location, each with panels, or Grafana dashboards selected by the
- * `grafana/dashboard-selector` annotation.
+ * `grafana/dashboard-selector` annotation, verified in Grafana when one is
+ * configured.
  */
 export function createDashboardsCheck(
   options: DashboardsCheckOptions,
 ): ReadinessCheck {
   const settings = readDashboardsSettings(options.config);
+  const verification: SelectorVerification = settings.grafana
+    ? {
+        settings: settings.grafana,
+        client: new GrafanaClient({
+          ...settings.grafana,
+          fetch: options.fetch,
+        }),
+      }
+    : { linkUrl: settings.grafanaLinkUrl };
+  if (settings.grafana) {
+    options.logger.info(
+      `Readiness dashboards check verifies ${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION} in Grafana at ${settings.grafana.baseUrl}`,
+    );
+  }
   return {
     id: 'dashboards',
     title: 'Dashboards',
@@ -56,21 +81,33 @@ export function createDashboardsCheck(
           ', ',
         )} in its source location, or name the files in the \`${DASHBOARDS_ANNOTATION}\` annotation (comma-separated, relative to the source location, or URLs).`,
       '',
-      `Dashboards kept only in Grafana count when the entity selects them with \`${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION}\` (e.g. \`tags @> 'checkout'\`); their panels are not verified.`,
+      `Dashboards kept in Grafana count when the entity selects them with \`${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION}\`: a tag (\`checkout\`) or an expression such as \`tags @> 'checkout' && folderTitle != 'Sandbox'\` (\`@>\` for a tag, \`==\` / \`!=\` on \`title\`, \`uid\`, \`folderTitle\` and the other text fields of Grafana's search; \`&&\`, \`||\`, \`!\`, parentheses). ${
+        settings.grafana
+          ? `The selector must match at least one dashboard in Grafana with panels (the first ${MAX_DASHBOARDS_READ} matches are read); empty ones it matches are listed as warnings. Tag the dashboards in Grafana, or fix the selector, until it does.`
+          : 'Their panels are not verified: no Grafana is configured for this check.'
+      }`,
       '',
       'A dashboard without panels does not count: add the panels that show traffic, errors, latency and saturation.',
     ].join('\n'),
     level: 'silver',
     catalogOnly: false,
     evaluate: (entity, { signal }) =>
-      evaluateDashboards(entity, signal, { ...options, settings }),
+      evaluateDashboards(entity, signal, {
+        ...options,
+        settings,
+        verification,
+      }),
   };
 }
 
 async function evaluateDashboards(
   entity: Entity,
   signal: AbortSignal,
-  deps: { urlReader: UrlReaderService; settings: DashboardsSettings },
+  deps: {
+    urlReader: UrlReaderService;
+    settings: DashboardsSettings;
+    verification: SelectorVerification;
+  },
 ): Promise<ReadinessCheckOutcome> {
   const plan = planSourceFiles(entity, {
     annotation: DASHBOARDS_ANNOTATION,
@@ -92,8 +129,14 @@ async function evaluateDashboards(
   }
 
   let readout: SourceFileReadout;
+  let selected: SelectorFindings | undefined;
   try {
-    readout = await readSourceFiles(deps.urlReader, plan.targets, signal);
+    [readout, selected] = await Promise.all([
+      readSourceFiles(deps.urlReader, plan.targets, signal),
+      selector
+        ? findSelectedDashboards(selector, deps.verification, signal)
+        : undefined,
+    ]);
   } catch (error) {
     if (error instanceof SourceFileReadError) {
       return {
@@ -101,6 +144,18 @@ async function evaluateDashboards(
         message: error.message,
         evidence: [
           { title: `Dashboard at ${error.target.path}`, url: error.target.url },
+        ],
+      };
+    }
+    if (error instanceof GrafanaRequestError && 'client' in deps.verification) {
+      return {
+        state: 'error',
+        message: `Could not verify ${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION} '${selector}': ${error.message}`,
+        evidence: [
+          {
+            title: 'Grafana',
+            url: deps.verification.settings.externalUrl,
+          },
         ],
       };
     }
@@ -144,24 +199,14 @@ async function evaluateDashboards(
       });
     }
   }
-  const grafanaUrl =
-    deps.settings.grafanaUrl && `${deps.settings.grafanaUrl}/dashboards`;
-  if (selector) {
-    items.push({
-      name: `Grafana dashboards matching ${selector}`,
-      state: 'passed',
-      missing: [],
-      source: GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
-      url: grafanaUrl,
-    });
-    evidence.push({
-      title: `Grafana dashboards matching ${selector}`,
-      url: grafanaUrl,
-    });
+  const asCodeCount = items.length;
+  if (selected) {
+    items.push(...selected.items);
+    evidence.push(...selected.evidence);
   }
   return {
     ...conclude(
-      { items, problems, panelless, selector },
+      { asCodeCount, problems, panelless, selected },
       describePlannedFiles(plan),
     ),
     evidence,
@@ -171,24 +216,26 @@ async function evaluateDashboards(
 
 function conclude(
   found: {
-    items: ReadinessItem[];
+    /** Dashboards found as code. */
+    asCodeCount: number;
     /** What is wrong with files and annotations. */
     problems: string[];
-    /** One line per dashboard without panels. */
+    /** One line per dashboard as code without panels. */
     panelless: string[];
-    selector?: string;
+    selected?: SelectorFindings;
   },
   whereLooked: string | undefined,
 ): Pick<ReadinessCheckOutcome, 'state' | 'message' | 'missing'> {
-  const { items, problems, panelless, selector } = found;
-  if (items.length === 0 && problems.length === 0) {
+  const { asCodeCount, problems, panelless, selected } = found;
+  if (asCodeCount === 0 && problems.length === 0 && !selected) {
     return {
       state: 'failed',
       message: `No dashboards found; looked in ${whereLooked}.`,
       missing: [`a dashboard as code (looked in ${whereLooked})`],
     };
   }
-  if (panelless.length > 0 || problems.length > 0) {
+  const selectorFails = (selected?.failing.length ?? 0) > 0;
+  if (panelless.length > 0 || problems.length > 0 || selectorFails) {
     const parts = [];
     if (panelless.length > 0)
       parts.push(`${count(panelless.length, 'dashboard')} without panels`);
@@ -196,29 +243,28 @@ function conclude(
       parts.push(
         `${count(problems.length, 'problem')} with the dashboard files`,
       );
+    const sentences = parts.length > 0 ? [`${parts.join('; ')}.`] : [];
+    if (selected && selectorFails) sentences.push(selected.sentence);
     return {
       state: 'failed',
-      message: `${parts.join('; ')}.`,
-      missing: [...problems, ...panelless],
+      message: sentences.join(' '),
+      missing: [
+        ...problems,
+        ...panelless,
+        ...(selected?.failing ?? []),
+        ...(selected?.caveats ?? []),
+      ],
     };
   }
-  const asCode = items.filter(
-    item => item.source !== GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
-  );
   const sentences = [];
-  if (asCode.length > 0) {
+  if (asCodeCount > 0) {
     sentences.push(
-      `${count(asCode.length, 'dashboard')} as code, each with panels.`,
+      `${count(asCodeCount, 'dashboard')} as code, each with panels.`,
     );
   }
-  if (selector) {
-    sentences.push(
-      `Dashboards in Grafana selected by ${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION} '${selector}' (not verified for panels).`,
-    );
-  }
-  return { state: 'passed', message: sentences.join(' ') };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (selected) sentences.push(selected.sentence);
+  const caveats = selected?.caveats ?? [];
+  return caveats.length > 0
+    ? { state: 'warning', message: sentences.join(' '), missing: caveats }
+    : { state: 'passed', message: sentences.join(' ') };
 }
