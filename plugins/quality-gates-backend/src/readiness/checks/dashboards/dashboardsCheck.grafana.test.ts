@@ -266,6 +266,30 @@ describe('dashboards check, selectors verified in Grafana', () => {
     ).toHaveLength(20);
   });
 
+  it('lists dashboards once for the entities of one run, but never keeps a failure', async () => {
+    const dashboards = check();
+    grafana.failWith(500);
+    const failed = await dashboards.evaluate(
+      selecting("title == 'Payments'"),
+      checkContext(),
+    );
+    expect(failed.state).toBe('error');
+
+    grafana.failWith(undefined);
+    const first = await dashboards.evaluate(
+      selecting("title == 'Payments'"),
+      checkContext(),
+    );
+    const second = await dashboards.evaluate(
+      selecting("uid == 'checkout-slo'"),
+      checkContext(),
+    );
+    expect([first.state, second.state]).toEqual(['warning', 'passed']);
+    expect(
+      grafana.requests.filter(request => request.path === '/api/search'),
+    ).toHaveLength(2);
+  });
+
   it('links dashboards at the external address when one is set', async () => {
     const outcome = await check({
       externalUrl: 'https://grafana.example.com/',

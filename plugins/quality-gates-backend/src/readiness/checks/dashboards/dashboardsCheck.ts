@@ -21,6 +21,7 @@ import {
   DashboardsSettings,
   readDashboardsSettings,
 } from './dashboardsSettings';
+import { CachedDashboardSearch } from './grafana/cachedSearch';
 import { GrafanaClient, GrafanaRequestError } from './grafana/GrafanaClient';
 import {
   count,
@@ -55,15 +56,7 @@ export function createDashboardsCheck(
   options: DashboardsCheckOptions,
 ): ReadinessCheck {
   const settings = readDashboardsSettings(options.config);
-  const verification: SelectorVerification = settings.grafana
-    ? {
-        settings: settings.grafana,
-        client: new GrafanaClient({
-          ...settings.grafana,
-          fetch: options.fetch,
-        }),
-      }
-    : { linkUrl: settings.grafanaLinkUrl };
+  const verification = selectorVerification(settings, options.fetch);
   if (settings.grafana) {
     options.logger.info(
       `Readiness dashboards check verifies ${GRAFANA_DASHBOARD_SELECTOR_ANNOTATION} in Grafana at ${settings.grafana.baseUrl}`,
@@ -97,6 +90,19 @@ export function createDashboardsCheck(
         settings,
         verification,
       }),
+  };
+}
+
+function selectorVerification(
+  settings: DashboardsSettings,
+  fetchImpl: typeof fetch | undefined,
+): SelectorVerification {
+  if (!settings.grafana) return { linkUrl: settings.grafanaLinkUrl };
+  const client = new GrafanaClient({ ...settings.grafana, fetch: fetchImpl });
+  return {
+    settings: settings.grafana,
+    client,
+    search: new CachedDashboardSearch(client),
   };
 }
 

@@ -1,6 +1,7 @@
 import { isRecord } from '../../../../sourceFiles';
 import { grafanaDashboardModel, grafanaPanelCount } from '../grafanaDashboard';
 import { DashboardSelector, requiredTags, selects } from './dashboardSelector';
+import { CachedDashboardSearch } from './cachedSearch';
 import { GrafanaClient, GrafanaRequestError } from './GrafanaClient';
 
 /** Dashboards read per entity at most, so one selector cannot flood Grafana. */
@@ -30,11 +31,12 @@ export interface DashboardSelection {
  * lot and abandons the others.
  */
 export async function readSelectedDashboards(
-  client: GrafanaClient,
+  grafana: { client: GrafanaClient; search: CachedDashboardSearch },
   selector: DashboardSelector,
   signal: AbortSignal,
 ): Promise<DashboardSelection> {
-  const hits = await client.searchDashboards(requiredTags(selector), signal);
+  const { client, search } = grafana;
+  const hits = await search.search(requiredTags(selector), signal);
   const matched = hits.filter(hit => hit.uid && selects(selector, hit));
   const toRead = matched.slice(0, MAX_DASHBOARDS_READ);
   const read = await inParallel(toRead, READ_CONCURRENCY, signal, async hit => {

@@ -8,6 +8,7 @@ import {
   parseDashboardSelector,
   requiredTags,
 } from './dashboardSelector';
+import { CachedDashboardSearch } from './cachedSearch';
 import { GrafanaClient } from './GrafanaClient';
 import {
   readSelectedDashboards,
@@ -32,7 +33,11 @@ export interface SelectorFindings {
 
 /** Where selected dashboards are verified, or only linked. */
 export type SelectorVerification =
-  | { client: GrafanaClient; settings: GrafanaSettings }
+  | {
+      client: GrafanaClient;
+      search: CachedDashboardSearch;
+      settings: GrafanaSettings;
+    }
   | { linkUrl?: string };
 
 /**
@@ -83,9 +88,9 @@ export async function findSelectedDashboards(
     };
   }
 
-  const { client, settings } = verification;
+  const { settings } = verification;
   const { matched, read } = await readSelectedDashboards(
-    client,
+    verification,
     selector,
     signal,
   );
