@@ -16,6 +16,7 @@ import {
 import { EntityEvaluation } from './ReadinessEvaluator';
 import { isPostgres } from '../database/dialect';
 import { whereInList } from '../database/inList';
+import { StoredReadiness } from './rollups/readinessRollup';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
 export const ROWS_PER_STATEMENT = 200;
@@ -401,6 +402,41 @@ export class ReadinessStore {
       }
       if (rows.length < pageSize) return;
     }
+  }
+
+  /** The stored readiness of the entities matching a filter, for roll-ups. */
+  async storedReadiness(
+    query: ReadinessOverviewQuery,
+  ): Promise<StoredReadiness[]> {
+    const rows: Array<
+      Pick<
+        EntityRow,
+        | 'entity_ref'
+        | 'title'
+        | 'owner'
+        | 'system'
+        | 'level'
+        | 'score'
+        | 'failing_checks'
+      >
+    > = await this.filtered(query).select([
+      'entity_ref',
+      'title',
+      'owner',
+      'system',
+      'level',
+      'score',
+      'failing_checks',
+    ]);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.title !== null ? { title: row.title } : {}),
+      ...(row.owner !== null ? { owner: row.owner } : {}),
+      ...(row.system !== null ? { system: row.system } : {}),
+      level: row.level,
+      score: row.score === null ? null : Number(row.score),
+      failingChecks: row.failing_checks.split('|').filter(Boolean),
+    }));
   }
 
   /** Every entity with a stored result. */
