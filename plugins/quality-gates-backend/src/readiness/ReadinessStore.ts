@@ -100,6 +100,7 @@ export interface ReadinessOverviewQuery {
   kind?: string;
   lifecycle?: string;
   owner?: string;
+  system?: string;
   /** A level id, or `none`. */
   level?: string;
   failingCheck?: string;
@@ -133,13 +134,22 @@ function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
   return Object.fromEntries(results.map(r => [r.checkId, r.state]));
 }
 
-/** The owner filter as stored: a canonical ref, where `team-a` is a group. */
-function ownerRefOf(owner: string): string {
+/**
+ * An owner or system filter as stored: a canonical ref, where `team-a` is a
+ * group (or `webshop` a system).
+ */
+function filterRefOf(
+  name: 'owner' | 'system',
+  value: string,
+  defaultKind: 'group' | 'system',
+): string {
   try {
-    return canonicalEntityRef(owner, { defaultKind: 'group' });
+    return canonicalEntityRef(value, { defaultKind });
   } catch {
     throw new InputError(
-      `owner '${owner}' is not an entity ref, e.g. group:default/team-a`,
+      `${name} '${value}' is not an entity ref, e.g. ${defaultKind}:default/${
+        defaultKind === 'group' ? 'team-a' : 'webshop'
+      }`,
     );
   }
 }
@@ -319,7 +329,10 @@ export class ReadinessStore {
     }
     if (query.lifecycle) builder.where('lifecycle', query.lifecycle);
     if (query.owner) {
-      builder.where('owner', ownerRefOf(query.owner));
+      builder.where('owner', filterRefOf('owner', query.owner, 'group'));
+    }
+    if (query.system) {
+      builder.where('system', filterRefOf('system', query.system, 'system'));
     }
     if (query.level === 'none') builder.whereNull('level');
     else if (query.level) builder.where('level', query.level);
@@ -452,6 +465,7 @@ export class ReadinessStore {
     kinds: string[];
     lifecycles: string[];
     owners: string[];
+    systems: string[];
   }> {
     const distinct = async (column: string) =>
       (
@@ -460,12 +474,13 @@ export class ReadinessStore {
           .whereNotNull(column)
           .orderBy(column)
       ).map(row => row[column] as string);
-    const [kinds, lifecycles, owners] = await Promise.all([
+    const [kinds, lifecycles, owners, systems] = await Promise.all([
       distinct('kind'),
       distinct('lifecycle'),
       distinct('owner'),
+      distinct('system'),
     ]);
-    return { kinds, lifecycles, owners };
+    return { kinds, lifecycles, owners, systems };
   }
 
   /** Deletes history points older than the retention. */

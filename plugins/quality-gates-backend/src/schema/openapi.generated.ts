@@ -2877,6 +2877,16 @@ export const spec = {
           "maxLength": 255
         }
       },
+      "ReadinessSystemFilter": {
+        "name": "system",
+        "in": "query",
+        "description": "Full system ref, e.g. `system:default/webshop`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
       "ReadinessLevelFilter": {
         "name": "level",
         "in": "query",
@@ -4588,6 +4598,9 @@ export const spec = {
             "$ref": "#/components/parameters/ReadinessOwnerFilter"
           },
           {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
+          },
+          {
             "$ref": "#/components/parameters/ReadinessLevelFilter"
           },
           {
@@ -4665,12 +4678,19 @@ export const spec = {
                           "items": {
                             "type": "string"
                           }
+                        },
+                        "systems": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
                         }
                       },
                       "required": [
                         "kinds",
                         "lifecycles",
-                        "owners"
+                        "owners",
+                        "systems"
                       ],
                       "additionalProperties": false
                     }
@@ -4868,6 +4888,9 @@ export const spec = {
             "$ref": "#/components/parameters/ReadinessOwnerFilter"
           },
           {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
+          },
+          {
             "$ref": "#/components/parameters/ReadinessLevelFilter"
           },
           {
@@ -4960,6 +4983,9 @@ export const spec = {
           },
           {
             "$ref": "#/components/parameters/ReadinessOwnerFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
           },
           {
             "$ref": "#/components/parameters/ReadinessLevelFilter"

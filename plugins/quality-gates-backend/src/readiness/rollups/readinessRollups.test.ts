@@ -244,7 +244,12 @@ describe('readiness roll-ups', () => {
       ]);
       expect(bySystem.body.items[0].distribution.total).toBe(2);
       expect(bySystem.body.items[1].distribution.total).toBe(1);
-      // The overview's filters narrow the groups too.
+      // The overview's filters narrow the groups too, and the overview
+      // filters by system.
+      const shop = await outsider.get('/readiness/overview', { system: 'shop' });
+      expect(
+        shop.body.items.map((item: any) => item.entityRef).sort(),
+      ).toEqual([ref('checkout'), ref('storefront')]);
       const filtered = await outsider.get('/readiness/overview/groups', {
         groupBy: 'system',
         q: 'ledger',
