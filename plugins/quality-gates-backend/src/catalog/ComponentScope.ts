@@ -55,7 +55,9 @@ export class ComponentScopeResolver {
     const allowed = options.allowed ?? ['entityRef', 'group', 'system'];
     const given = allowed.filter(key => request[key] !== undefined);
     if (given.length !== 1) {
-      const names = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+      const names = `${allowed.slice(0, -1).join(', ')} or ${
+        allowed[allowed.length - 1]
+      }`;
       throw new InputError(
         `Give exactly one of ${names} to say whose ${options.purpose} you want`,
       );

@@ -6,10 +6,7 @@ import {
   readinessOverviewRouteRef,
 } from '../routes';
 import { qualityGatesApi } from './apis';
-import {
-  readinessEntityCard,
-  readinessRollupEntityCard,
-} from './entityCards';
+import { readinessEntityCard, readinessRollupEntityCard } from './entityCards';
 import {
   canIDeployEntityContent,
   ciPipelinesEntityContent,

@@ -124,11 +124,18 @@ describe('readiness roll-ups', () => {
       // Least ready first; payments (not scored) last.
       const refs = body.items.map((item: any) => item.entityRef);
       expect(refs[0]).toBe(ref('checkout'));
-      expect(refs.slice(1, 3).sort()).toEqual([ref('storefront'), ref('vault')]);
+      expect(refs.slice(1, 3).sort()).toEqual([
+        ref('storefront'),
+        ref('vault'),
+      ]);
       expect(refs[3]).toBe(ref('payments'));
       expect(
         body.items.find((item: any) => item.entityRef === ref('storefront')),
-      ).toMatchObject({ title: 'Storefront', evaluated: true, level: 'bronze' });
+      ).toMatchObject({
+        title: 'Storefront',
+        evaluated: true,
+        level: 'bronze',
+      });
       expect(body.items[3]).toEqual({
         entityRef: ref('payments'),
         evaluated: false,
@@ -200,8 +207,11 @@ describe('readiness roll-ups', () => {
         ).status,
       ).toBe(400);
       expect(
-        (await keeper.get('/readiness/rollup', { group: 'system:default/shop' }))
-          .status,
+        (
+          await keeper.get('/readiness/rollup', {
+            group: 'system:default/shop',
+          })
+        ).status,
       ).toBe(400);
       expect(
         (await keeper.get('/readiness/rollup', { group: 'nobody' })).status,
@@ -246,10 +256,12 @@ describe('readiness roll-ups', () => {
       expect(bySystem.body.items[1].distribution.total).toBe(1);
       // The overview's filters narrow the groups too, and the overview
       // filters by system.
-      const shop = await outsider.get('/readiness/overview', { system: 'shop' });
-      expect(
-        shop.body.items.map((item: any) => item.entityRef).sort(),
-      ).toEqual([ref('checkout'), ref('storefront')]);
+      const shop = await outsider.get('/readiness/overview', {
+        system: 'shop',
+      });
+      expect(shop.body.items.map((item: any) => item.entityRef).sort()).toEqual(
+        [ref('checkout'), ref('storefront')],
+      );
       const filtered = await outsider.get('/readiness/overview/groups', {
         groupBy: 'system',
         q: 'ledger',

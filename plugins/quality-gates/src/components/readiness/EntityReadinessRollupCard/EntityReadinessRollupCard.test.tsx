@@ -87,7 +87,9 @@ describe('EntityReadinessRollupCard', () => {
     expect(
       within(alerts).getByRole('link', { name: 'payments' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments/readiness');
-    expect(within(alerts).getByRole('link', { name: 'checkout' })).toBeVisible();
+    expect(
+      within(alerts).getByRole('link', { name: 'checkout' }),
+    ).toBeVisible();
     expect(owner).toHaveTextContent('Owned by a team: 1 of 4');
 
     const rows = within(componentsList()).getAllByRole('listitem');
