@@ -86,18 +86,21 @@ export class ReadinessRollups {
       group.push(row);
       groups.set(key, group);
     }
-    const items = [...groups]
-      .sort(([a], [b]) =>
-        a === null ? 1 : b === null ? -1 : a.localeCompare(b),
-      )
-      .map(([ref, rows]) => {
-        const [worstCheck] = worstChecksOf(rows, this.titleOf, 1);
-        return {
-          ref,
-          distribution: levelDistributionOf(this.levelIds, rows),
-          ...(worstCheck ? { worstCheck } : {}),
-        };
-      });
+    // By ref; the entities without an owner or system last.
+    const byRef = (
+      [a]: [string | null, unknown],
+      [b]: [string | null, unknown],
+    ) =>
+      Number(a === null) - Number(b === null) ||
+      (a ?? '').localeCompare(b ?? '');
+    const items = [...groups].sort(byRef).map(([ref, rows]) => {
+      const [worstCheck] = worstChecksOf(rows, this.titleOf, 1);
+      return {
+        ref,
+        distribution: levelDistributionOf(this.levelIds, rows),
+        ...(worstCheck ? { worstCheck } : {}),
+      };
+    });
     return { groupBy, levels: this.options.checkSet.levels, items };
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   capturePluginScheduler,
+  startPluginUnderTest,
   startQualityGatesBackend,
   waitForCatalog,
 } from '../../__testUtils__/testBackend';
@@ -273,4 +274,50 @@ describe('readiness roll-ups', () => {
       ).toBe(400);
     });
   });
+
+  describe.each(databases.eachSupportedId())(
+    '%p, configured without sub-groups',
+    databaseId => {
+      it("covers only the group's own components", async () => {
+        const plugin = await startPluginUnderTest({
+          databases,
+          databaseId,
+          catalogFixture: CATALOG,
+          components: ['storefront', 'checkout', 'payments'],
+          config: {
+            qualityGates: {
+              readiness: { rollups: { includeSubgroups: false } },
+            },
+          },
+        });
+        try {
+          const rollup = async (group: string, expectedCount: number) => {
+            for (let attempt = 0; ; attempt++) {
+              const response = await plugin.get('/readiness/rollup', {
+                group,
+              });
+              expect(response.status).toBe(200);
+              if (
+                response.body.items.length >= expectedCount ||
+                attempt >= 50
+              ) {
+                return response.body;
+              }
+              await new Promise(resolve => setTimeout(resolve, 200));
+            }
+          };
+          // Wait for the catalog's relations, then check sub-groups are not followed.
+          expect((await rollup('checkout-team', 2)).items).toHaveLength(2);
+          const commerce = await rollup('commerce', 1);
+          expect(commerce.scope.includesSubgroups).toBe(false);
+          expect(commerce.items.map((item: any) => item.entityRef)).toEqual([
+            ref('storefront'),
+          ]);
+          expect(commerce.distribution.total).toBe(1);
+        } finally {
+          await plugin.backend.stop();
+        }
+      });
+    },
+  );
 });
