@@ -96,6 +96,15 @@ export interface Config {
       maxExemptionDays?: number;
       /** Days of readiness history to keep. Default 365. */
       historyDays?: number;
+      /** What a group's or system's readiness roll-up covers. */
+      rollups?: {
+        /**
+         * Whether a group's roll-up includes the components owned by the
+         * groups below it (its sub-groups, at any depth), not only its own.
+         * Default true.
+         */
+        includeSubgroups?: boolean;
+      };
       /**
        * The levels in order, lowest first; each needs every check of its
        * own and of every lower level met. Default bronze, silver, gold.

@@ -14,6 +14,7 @@ export * from './entities/canonicalEntityRef';
 export * from './readiness/ReadinessCheck';
 export * from './readiness/readinessLevel';
 export * from './readiness/ReadinessResponses';
+export * from './readiness/ReadinessRollups';
 export * from './permissions';
 export * from './dora/DoraMetrics';
 export * from './dora/doraBands';

@@ -126,6 +126,22 @@ describe('the alpha plugin', () => {
     expect(await tabTitles()).toEqual(['Overview', 'DORA']);
   });
 
+  it('puts the readiness roll-up card on group and system overviews only', async () => {
+    const api = await renderApp('/catalog/default/group/checkout-team');
+
+    expect(
+      await screen.findByRole('list', { name: 'Checks failing most often' }),
+    ).toBeInTheDocument();
+    expect(api.getReadinessRollup).toHaveBeenCalledWith({
+      group: 'group:default/checkout-team',
+      worstChecks: 3,
+    });
+    // A component's overview has the entity card, not the roll-up.
+    const onComponent = await renderApp(CHECKOUT);
+    expect(await screen.findByText('Score 50%')).toBeInTheDocument();
+    expect(onComponent.getReadinessRollup).not.toHaveBeenCalled();
+  });
+
   it('rolls up DORA on a system too', async () => {
     await renderApp('/catalog/default/system/webshop');
 

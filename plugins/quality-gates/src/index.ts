@@ -1,7 +1,7 @@
 /**
  * The quality-gates frontend plugin: "Can I deploy?" (gate verdicts with
  * their evidence, and deployments), production readiness, DORA metrics, the
- * deploy timeline and CI pipelines with trace waterfalls on the entity page, DORA roll-ups on group and system pages, the
+ * deploy timeline and CI pipelines with trace waterfalls on the entity page, DORA and readiness roll-ups on group and system pages, the
  * readiness overview and the gate history.
  *
  * @packageDocumentation
@@ -12,6 +12,7 @@ export {
   EntityQualityGatesContent,
   EntityReadinessContent,
   EntityReadinessCard,
+  EntityReadinessRollupCard,
   ReadinessOverviewPage,
   EntityDoraContent,
   EntityDoraRollupContent,
@@ -40,6 +41,7 @@ export type {
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
   ReadinessOverviewSort,
+  ReadinessRollupRequest,
   DoraScopeRequest,
   DoraWindowRequest,
   DoraDetailsRequest,

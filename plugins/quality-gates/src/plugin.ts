@@ -99,6 +99,25 @@ export const EntityReadinessCard = qualityGatesPlugin.provide(
 );
 
 /**
+ * Group and system overview card: how many of its components are at each
+ * readiness level, the checks failing for the most of them, and the least
+ * ready components, linked to their readiness tabs.
+ *
+ * @public
+ */
+export const EntityReadinessRollupCard = qualityGatesPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/readiness/EntityReadinessRollupCard').then(
+          m => m.EntityReadinessRollupCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The platform team's page: readiness of every evaluated entity, filtered,
  * sorted and exported as CSV.
  *

@@ -13,15 +13,15 @@ import {
   DoraTrendResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { CatalogAccess } from '../catalog/CatalogAccess';
+import {
+  ComponentScopeRequest,
+  ComponentScopeResolver,
+} from '../catalog/ComponentScope';
 import { tracer } from '../telemetry/instruments';
 import { DoraStore } from './DoraStore';
 
 /** Which of the three ways to name a scope the caller used. */
-export interface DoraScopeRequest {
-  entityRef?: string;
-  group?: string;
-  system?: string;
-}
+export type DoraScopeRequest = ComponentScopeRequest;
 
 /** A window as the caller asked for it; both ends optional. */
 export interface DoraWindowRequest {
@@ -30,8 +30,6 @@ export interface DoraWindowRequest {
 }
 
 const DEFAULT_WINDOW_DAYS = 90;
-/** Sub-groups followed below a group at most: a cycle or a deep tree stops here. */
-const MAX_SUBGROUP_DEPTH = 20;
 const DEFAULT_TREND_WEEKS = 12;
 
 function readBounds(
@@ -109,7 +107,7 @@ export class DoraService {
   readonly environments: string[];
   readonly thresholds: DoraThresholds;
   private readonly maxWindowDays: number;
-  private readonly includeSubgroups: boolean;
+  private readonly scopes: ComponentScopeResolver;
 
   constructor(
     private readonly options: {
@@ -130,8 +128,10 @@ export class DoraService {
     }
     this.thresholds = readDoraThresholds(config);
     this.maxWindowDays = config?.getOptionalNumber('maxWindowDays') ?? 731;
-    this.includeSubgroups =
-      config?.getOptionalBoolean('rollups.includeSubgroups') ?? true;
+    this.scopes = new ComponentScopeResolver(options.access, {
+      includeSubgroups:
+        config?.getOptionalBoolean('rollups.includeSubgroups') ?? true,
+    });
   }
 
   /**
@@ -143,74 +143,11 @@ export class DoraService {
   }
 
   /** Resolves the scope through the catalog with the caller's rights. */
-  async resolveScope(
+  resolveScope(
     request: DoraScopeRequest,
     credentials: BackstageCredentials,
   ): Promise<DoraScope> {
-    const given = (['entityRef', 'group', 'system'] as const).filter(
-      key => request[key] !== undefined,
-    );
-    if (given.length !== 1) {
-      throw new InputError(
-        'Give exactly one of entityRef, group or system to say whose metrics you want',
-      );
-    }
-    const key = given[0];
-    const defaultKind = {
-      entityRef: undefined,
-      group: 'group',
-      system: 'system',
-    }[key];
-    const { access } = this.options;
-    const { entity, entityRef: ref } = await access.visibleEntity(
-      credentials,
-      defaultKind && !request[key]!.includes(':')
-        ? `${defaultKind}:${request[key]}`
-        : request[key]!,
-    );
-    if (key === 'entityRef') {
-      return { kind: 'entity', ref, entityRefs: [ref] };
-    }
-    const expectedKind = key === 'group' ? 'group' : 'system';
-    if (entity.kind.toLocaleLowerCase('en-US') !== expectedKind) {
-      throw new InputError(`${ref} is a ${entity.kind}, not a ${expectedKind}`);
-    }
-    // The components the caller can see, as the catalog lists them.
-    const relation = key === 'group' ? 'relations.ownedBy' : 'relations.partOf';
-    const owners =
-      key === 'group' && this.includeSubgroups
-        ? await this.groupAndSubgroups(credentials, ref)
-        : [ref];
-    const entityRefs = await access.refsMatching(credentials, {
-      kind: 'component',
-      [relation]: owners,
-    });
-    return { kind: key, ref, entityRefs };
-  }
-
-  /**
-   * A group and the groups below it the caller can see, level by level
-   * (qualityGates.dora.rollups.includeSubgroups).
-   */
-  private async groupAndSubgroups(
-    credentials: BackstageCredentials,
-    group: string,
-  ): Promise<string[]> {
-    const seen = new Set([group]);
-    let level = [group];
-    for (
-      let depth = 0;
-      depth < MAX_SUBGROUP_DEPTH && level.length > 0;
-      depth++
-    ) {
-      const children = await this.options.access.refsMatching(credentials, {
-        kind: 'group',
-        'relations.childOf': level,
-      });
-      level = children.filter(child => !seen.has(child));
-      level.forEach(child => seen.add(child));
-    }
-    return [...seen].sort();
+    return this.scopes.resolve(request, credentials, { purpose: 'metrics' });
   }
 
   /**

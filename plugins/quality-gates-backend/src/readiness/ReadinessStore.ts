@@ -16,6 +16,7 @@ import {
 import { EntityEvaluation } from './ReadinessEvaluator';
 import { isPostgres } from '../database/dialect';
 import { whereInList } from '../database/inList';
+import { StoredReadiness } from './rollups/readinessRollup';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
 export const ROWS_PER_STATEMENT = 200;
@@ -99,6 +100,7 @@ export interface ReadinessOverviewQuery {
   kind?: string;
   lifecycle?: string;
   owner?: string;
+  system?: string;
   /** A level id, or `none`. */
   level?: string;
   failingCheck?: string;
@@ -132,13 +134,22 @@ function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
   return Object.fromEntries(results.map(r => [r.checkId, r.state]));
 }
 
-/** The owner filter as stored: a canonical ref, where `team-a` is a group. */
-function ownerRefOf(owner: string): string {
+/**
+ * An owner or system filter as stored: a canonical ref, where `team-a` is a
+ * group (or `webshop` a system).
+ */
+function filterRefOf(
+  name: 'owner' | 'system',
+  value: string,
+  defaultKind: 'group' | 'system',
+): string {
   try {
-    return canonicalEntityRef(owner, { defaultKind: 'group' });
+    return canonicalEntityRef(value, { defaultKind });
   } catch {
     throw new InputError(
-      `owner '${owner}' is not an entity ref, e.g. group:default/team-a`,
+      `${name} '${value}' is not an entity ref, e.g. ${defaultKind}:default/${
+        defaultKind === 'group' ? 'team-a' : 'webshop'
+      }`,
     );
   }
 }
@@ -318,7 +329,10 @@ export class ReadinessStore {
     }
     if (query.lifecycle) builder.where('lifecycle', query.lifecycle);
     if (query.owner) {
-      builder.where('owner', ownerRefOf(query.owner));
+      builder.where('owner', filterRefOf('owner', query.owner, 'group'));
+    }
+    if (query.system) {
+      builder.where('system', filterRefOf('system', query.system, 'system'));
     }
     if (query.level === 'none') builder.whereNull('level');
     else if (query.level) builder.where('level', query.level);
@@ -403,6 +417,41 @@ export class ReadinessStore {
     }
   }
 
+  /** The stored readiness of the entities matching a filter, for roll-ups. */
+  async storedReadiness(
+    query: ReadinessOverviewQuery,
+  ): Promise<StoredReadiness[]> {
+    const rows: Array<
+      Pick<
+        EntityRow,
+        | 'entity_ref'
+        | 'title'
+        | 'owner'
+        | 'system'
+        | 'level'
+        | 'score'
+        | 'failing_checks'
+      >
+    > = await this.filtered(query).select([
+      'entity_ref',
+      'title',
+      'owner',
+      'system',
+      'level',
+      'score',
+      'failing_checks',
+    ]);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.title !== null ? { title: row.title } : {}),
+      ...(row.owner !== null ? { owner: row.owner } : {}),
+      ...(row.system !== null ? { system: row.system } : {}),
+      level: row.level,
+      score: row.score === null ? null : Number(row.score),
+      failingChecks: row.failing_checks.split('|').filter(Boolean),
+    }));
+  }
+
   /** Every entity with a stored result. */
   async entityRefs(): Promise<string[]> {
     const rows: Array<{ entity_ref: string }> = await this.knex(
@@ -416,6 +465,7 @@ export class ReadinessStore {
     kinds: string[];
     lifecycles: string[];
     owners: string[];
+    systems: string[];
   }> {
     const distinct = async (column: string) =>
       (
@@ -424,12 +474,13 @@ export class ReadinessStore {
           .whereNotNull(column)
           .orderBy(column)
       ).map(row => row[column] as string);
-    const [kinds, lifecycles, owners] = await Promise.all([
+    const [kinds, lifecycles, owners, systems] = await Promise.all([
       distinct('kind'),
       distinct('lifecycle'),
       distinct('owner'),
+      distinct('system'),
     ]);
-    return { kinds, lifecycles, owners };
+    return { kinds, lifecycles, owners, systems };
   }
 
   /** Deletes history points older than the retention. */

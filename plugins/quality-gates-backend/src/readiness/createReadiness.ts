@@ -24,6 +24,8 @@ export interface Readiness {
   store: ReadinessStore;
   exemptions: ExemptionStore;
   maxExemptionDays: number;
+  /** Whether a group's roll-up includes its sub-groups' components. */
+  rollupsIncludeSubgroups: boolean;
 }
 
 /**
@@ -85,5 +87,7 @@ export function createReadiness(options: {
     store,
     exemptions,
     maxExemptionDays: positive('maxExemptionDays', 180),
+    rollupsIncludeSubgroups:
+      readinessConfig?.getOptionalBoolean('rollups.includeSubgroups') ?? true,
   };
 }

@@ -19,6 +19,8 @@ import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 import { writeReadinessCsv } from './readinessCsv';
 import { actorOf } from '../service/actorOf';
+import { ComponentScopeResolver } from '../catalog/ComponentScope';
+import { ReadinessRollups } from './rollups/ReadinessRollups';
 
 type ApiRouter = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
@@ -32,6 +34,8 @@ export interface ReadinessRouteOptions {
   exemptions: ExemptionStore;
   /** Longest an exemption may last. */
   maxExemptionDays: number;
+  /** Whether a group's roll-up includes its sub-groups' components. */
+  rollupsIncludeSubgroups: boolean;
 }
 
 /** Routes under /readiness: stored results, on-demand evaluation, exemptions. */
@@ -40,6 +44,13 @@ export function addReadinessRoutes(
   options: ReadinessRouteOptions,
 ) {
   const { httpAuth, permissions, access, service, store, exemptions } = options;
+  const rollups = new ReadinessRollups({
+    store,
+    checkSet: service.checkSet,
+    scopes: new ComponentScopeResolver(access, {
+      includeSubgroups: options.rollupsIncludeSubgroups,
+    }),
+  });
 
   const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -102,6 +113,25 @@ export function addReadinessRoutes(
       store.facets(entityRefs),
     ]);
     res.json({ ...page, levels: service.checkSet.levels, facets });
+  });
+
+  // A group's or system's components as the catalog lists them for the
+  // caller: hidden ones are neither counted nor listed.
+  router.get('/readiness/rollup', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(
+      await rollups.rollup(
+        { group: req.query.group, system: req.query.system },
+        credentials,
+        req.query.worstChecks ?? 5,
+      ),
+    );
+  });
+
+  router.get('/readiness/overview/groups', async (req, res) => {
+    const entityRefs = await visibleScored(await credentialsOf(req));
+    const { groupBy, ...filters } = req.query;
+    res.json(await rollups.overviewGroups({ ...filters, entityRefs }, groupBy));
   });
 
   router.get('/readiness/overview/export', async (req, res) => {

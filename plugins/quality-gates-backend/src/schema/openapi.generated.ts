@@ -957,6 +957,71 @@ export const spec = {
         ],
         "additionalProperties": false
       },
+      "ReadinessLevelDistribution": {
+        "type": "object",
+        "description": "How many components are at each level (lowest first, then `level:\nnull` for none reached), and how many have no stored result.\n",
+        "properties": {
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "level": {
+                  "type": "string",
+                  "nullable": true
+                },
+                "count": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "level",
+                "count"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "notEvaluated": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "levels",
+          "notEvaluated",
+          "total"
+        ],
+        "additionalProperties": false
+      },
+      "ReadinessFailingCheck": {
+        "type": "object",
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer"
+          },
+          "entityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "checkId",
+          "title",
+          "count",
+          "entityRefs"
+        ],
+        "additionalProperties": false
+      },
       "ReadinessLevel": {
         "type": "object",
         "properties": {
@@ -2780,10 +2845,42 @@ export const spec = {
           "maxLength": 64
         }
       },
+      "ReadinessRollupGroup": {
+        "name": "group",
+        "in": "query",
+        "description": "The components a group and its sub-groups own (unless `qualityGates.readiness.rollups.includeSubgroups` is false), e.g. `group:default/team-a`. Give exactly one of group, system.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "ReadinessRollupSystem": {
+        "name": "system",
+        "in": "query",
+        "description": "The components of a system, e.g. `system:default/webshop`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
       "ReadinessOwnerFilter": {
         "name": "owner",
         "in": "query",
         "description": "Full owner ref, e.g. `group:default/team-a`.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "ReadinessSystemFilter": {
+        "name": "system",
+        "in": "query",
+        "description": "Full system ref, e.g. `system:default/webshop`.",
         "allowReserved": true,
         "schema": {
           "type": "string",
@@ -4501,6 +4598,9 @@ export const spec = {
             "$ref": "#/components/parameters/ReadinessOwnerFilter"
           },
           {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
+          },
+          {
             "$ref": "#/components/parameters/ReadinessLevelFilter"
           },
           {
@@ -4578,12 +4678,19 @@ export const spec = {
                           "items": {
                             "type": "string"
                           }
+                        },
+                        "systems": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
                         }
                       },
                       "required": [
                         "kinds",
                         "lifecycles",
-                        "owners"
+                        "owners",
+                        "systems"
                       ],
                       "additionalProperties": false
                     }
@@ -4593,6 +4700,255 @@ export const spec = {
                     "totalCount",
                     "levels",
                     "facets"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/rollup": {
+      "get": {
+        "operationId": "GetReadinessRollup",
+        "summary": "Stored readiness of a group's or a system's components.",
+        "description": "The components a group owns (with its sub-groups', see\n`qualityGates.readiness.rollups.includeSubgroups`) or a system holds,\nas the catalog lists them for the caller: components the caller\ncannot see are neither counted nor listed. Reads stored results only;\ncomponents without one count as not evaluated.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ReadinessRollupGroup"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessRollupSystem"
+          },
+          {
+            "name": "worstChecks",
+            "in": "query",
+            "description": "How many of the checks failing for the most components to list.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 100,
+              "default": 5
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The distribution, the worst checks and one row per component.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "scope": {
+                      "type": "object",
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "group",
+                            "system"
+                          ]
+                        },
+                        "ref": {
+                          "type": "string"
+                        },
+                        "includesSubgroups": {
+                          "type": "boolean"
+                        }
+                      },
+                      "required": [
+                        "kind",
+                        "ref",
+                        "includesSubgroups"
+                      ],
+                      "additionalProperties": false
+                    },
+                    "levels": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessLevel"
+                      }
+                    },
+                    "distribution": {
+                      "$ref": "#/components/schemas/ReadinessLevelDistribution"
+                    },
+                    "worstChecks": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessFailingCheck"
+                      }
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "evaluated": {
+                            "type": "boolean"
+                          },
+                          "level": {
+                            "type": "string",
+                            "nullable": true
+                          },
+                          "score": {
+                            "type": "number",
+                            "nullable": true
+                          },
+                          "failingChecks": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "evaluated",
+                          "level",
+                          "score",
+                          "failingChecks"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "scope",
+                    "levels",
+                    "distribution",
+                    "worstChecks",
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/readiness/overview/groups": {
+      "get": {
+        "operationId": "GetReadinessOverviewGroups",
+        "summary": "The overview's stored results grouped by owner or system.",
+        "description": "Per owner or system (as stored with the results; entities without\none form the group with `ref: null`, listed last): how many entities\nare at each level and the check failing for the most of them. Takes\nthe overview's filters and, like it, counts only entities the caller\ncan see.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupBy",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "owner",
+                "system"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessKindFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLifecycleFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessOwnerFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessLevelFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessFailingCheckFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSearch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One entry per owner or system.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "groupBy": {
+                      "type": "string",
+                      "enum": [
+                        "owner",
+                        "system"
+                      ]
+                    },
+                    "levels": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessLevel"
+                      }
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "ref": {
+                            "type": "string",
+                            "nullable": true
+                          },
+                          "distribution": {
+                            "$ref": "#/components/schemas/ReadinessLevelDistribution"
+                          },
+                          "worstCheck": {
+                            "$ref": "#/components/schemas/ReadinessFailingCheck"
+                          }
+                        },
+                        "required": [
+                          "ref",
+                          "distribution"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "groupBy",
+                    "levels",
+                    "items"
                   ],
                   "additionalProperties": false
                 }
@@ -4627,6 +4983,9 @@ export const spec = {
           },
           {
             "$ref": "#/components/parameters/ReadinessOwnerFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ReadinessSystemFilter"
           },
           {
             "$ref": "#/components/parameters/ReadinessLevelFilter"

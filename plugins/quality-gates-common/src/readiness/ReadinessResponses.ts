@@ -110,6 +110,7 @@ export interface ReadinessOverviewResponse {
     kinds: string[];
     lifecycles: string[];
     owners: string[];
+    systems: string[];
   };
 }
 

@@ -15,3 +15,19 @@ export const readinessEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * Group and system overview card: the readiness of their components rolled
+ * up (levels, failing checks, least ready components).
+ */
+export const readinessRollupEntityCard = EntityCardBlueprint.make({
+  name: 'readiness-rollup',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['group', 'system'] } },
+    loader: () =>
+      import('../components/readiness/EntityReadinessRollupCard').then(m => (
+        <m.EntityReadinessRollupCard />
+      )),
+  },
+});

@@ -6,7 +6,7 @@ import {
   readinessOverviewRouteRef,
 } from '../routes';
 import { qualityGatesApi } from './apis';
-import { readinessEntityCard } from './entityCards';
+import { readinessEntityCard, readinessRollupEntityCard } from './entityCards';
 import {
   canIDeployEntityContent,
   ciPipelinesEntityContent,
@@ -41,6 +41,7 @@ export const qualityGatesPlugin = createFrontendPlugin({
     ciPipelinesEntityContent,
     doraRollupEntityContent,
     readinessEntityCard,
+    readinessRollupEntityCard,
     readinessOverviewPage,
     gateHistoryPage,
   ],

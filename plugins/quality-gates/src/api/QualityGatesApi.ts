@@ -26,6 +26,9 @@ import {
   ReadinessExemptionListResponse,
   ReadinessHistoryResponse,
   ReadinessOverviewResponse,
+  ReadinessGroupBy,
+  ReadinessOverviewGroupsResponse,
+  ReadinessRollupResponse,
   TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 
@@ -67,6 +70,8 @@ export interface ReadinessOverviewFilters {
   lifecycle?: string;
   /** Full owner ref, e.g. `group:default/team-a`. */
   owner?: string;
+  /** Full system ref, e.g. `system:default/webshop`. */
+  system?: string;
   /** A level id, or `none` for entities that reached no level. */
   level?: string;
   /** A check id: only entities where it is failed, errored or not reported. */
@@ -83,6 +88,17 @@ export interface ReadinessOverviewRequest extends ReadinessOverviewFilters {
   limit?: number;
   offset?: number;
 }
+
+/**
+ * Whose readiness roll-up: the components a group owns (and its
+ * sub-groups', unless the backend is configured otherwise) or a system
+ * holds. Each is a full entity ref.
+ *
+ * @public
+ */
+export type ReadinessRollupRequest =
+  | { group: string; worstChecks?: number }
+  | { system: string; worstChecks?: number };
 
 /** @public */
 export interface ReadinessHistoryRequest {
@@ -440,6 +456,20 @@ export interface QualityGatesApi {
   getReadinessOverview(
     request?: ReadinessOverviewRequest,
   ): Promise<ReadinessOverviewResponse>;
+
+  /**
+   * The stored readiness of a group's or a system's components, as far as
+   * the user can see them: distribution, worst checks and one row each.
+   */
+  getReadinessRollup(
+    request: ReadinessRollupRequest,
+  ): Promise<ReadinessRollupResponse>;
+
+  /** The overview's entities grouped by owner or system. */
+  getReadinessOverviewGroups(
+    groupBy: ReadinessGroupBy,
+    filters?: ReadinessOverviewFilters,
+  ): Promise<ReadinessOverviewGroupsResponse>;
 
   /** Every row matching the filters as CSV, fetched with the user's credentials. */
   exportReadinessOverview(filters?: ReadinessOverviewFilters): Promise<Blob>;

@@ -105,6 +105,44 @@ describe('QualityGatesClient readiness calls', () => {
     });
   });
 
+  it('asks for the roll-up of a group or a system', async () => {
+    await client().getReadinessRollup({ group: 'group:default/commerce' });
+    expect(lastRequest().url.pathname).toBe(
+      '/api/quality-gates/readiness/rollup',
+    );
+    expect(Object.fromEntries(lastRequest().url.searchParams)).toEqual({
+      group: 'group:default/commerce',
+    });
+    expect(lastRequest().headers.authorization).toBe('Bearer user-token');
+
+    await client().getReadinessRollup({
+      system: 'system:default/shop',
+      worstChecks: 3,
+    });
+    expect(Object.fromEntries(lastRequest().url.searchParams)).toEqual({
+      system: 'system:default/shop',
+      worstChecks: '3',
+    });
+  });
+
+  it('asks for the overview grouped, with its filters but no order', async () => {
+    await client().getReadinessOverviewGroups('system', {
+      owner: 'group:default/team-a',
+      system: 'system:default/shop',
+      q: '',
+      sort: 'score',
+      order: 'desc',
+    });
+    expect(lastRequest().url.pathname).toBe(
+      '/api/quality-gates/readiness/overview/groups',
+    );
+    expect(Object.fromEntries(lastRequest().url.searchParams)).toEqual({
+      groupBy: 'system',
+      owner: 'group:default/team-a',
+      system: 'system:default/shop',
+    });
+  });
+
   it('downloads the CSV export with the same filters and the user credentials', async () => {
     const csv = 'entityRef,level\r\ncomponent:default/checkout,gold\r\n';
     server.setReply({ status: 200, body: csv, contentType: 'text/csv' });

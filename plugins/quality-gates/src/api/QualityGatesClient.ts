@@ -24,6 +24,9 @@ import {
   ReadinessExemptionListResponse,
   ReadinessHistoryResponse,
   ReadinessOverviewResponse,
+  ReadinessGroupBy,
+  ReadinessOverviewGroupsResponse,
+  ReadinessRollupResponse,
   TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
@@ -57,6 +60,7 @@ import {
   ReadinessHistoryRequest,
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
+  ReadinessRollupRequest,
 } from './QualityGatesApi';
 import { doraQuery } from './doraQuery';
 import { gateEvaluationsQuery } from './gateQuery';
@@ -127,6 +131,31 @@ export class QualityGatesClient implements QualityGatesApi {
   ): Promise<ReadinessOverviewResponse> {
     const query = readinessOverviewQuery(request);
     return this.get<ReadinessOverviewResponse>(`/readiness/overview?${query}`);
+  }
+
+  async getReadinessRollup(
+    request: ReadinessRollupRequest,
+  ): Promise<ReadinessRollupResponse> {
+    const query = new URLSearchParams();
+    if ('group' in request) query.set('group', request.group);
+    else query.set('system', request.system);
+    if (request.worstChecks !== undefined) {
+      query.set('worstChecks', String(request.worstChecks));
+    }
+    return this.get<ReadinessRollupResponse>(`/readiness/rollup?${query}`);
+  }
+
+  async getReadinessOverviewGroups(
+    groupBy: ReadinessGroupBy,
+    filters: ReadinessOverviewFilters = {},
+  ): Promise<ReadinessOverviewGroupsResponse> {
+    // Groups have no order of rows to ask for.
+    const { sort: _sort, order: _order, ...narrowing } = filters;
+    const query = readinessOverviewQuery(narrowing);
+    query.set('groupBy', groupBy);
+    return this.get<ReadinessOverviewGroupsResponse>(
+      `/readiness/overview/groups?${query}`,
+    );
   }
 
   async exportReadinessOverview(

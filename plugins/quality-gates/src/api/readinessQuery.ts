@@ -4,6 +4,7 @@ const OVERVIEW_PARAMS = [
   'kind',
   'lifecycle',
   'owner',
+  'system',
   'level',
   'failingCheck',
   'q',

@@ -13,7 +13,9 @@ import { fakePipelinesApi } from '../pipelines/__testUtils__/renderPipelines';
 import { fakeEntityReadinessApi } from '../readiness/__testUtils__/renderEntityReadiness';
 import {
   checkInfos,
+  checkoutTeamRollup,
   levels,
+  overviewGroupsByOwner,
   overviewResponse,
 } from '../readiness/__testUtils__/readinessFixtures';
 import { fakeTimelineApi } from '../timeline/__testUtils__/renderTimeline';
@@ -46,6 +48,10 @@ export function fakeQualityGatesApi() {
       .fn()
       .mockResolvedValue({ levels, checks: checkInfos }),
     getReadinessOverview: jest.fn().mockResolvedValue(overviewResponse),
+    getReadinessRollup: jest.fn().mockResolvedValue(checkoutTeamRollup),
+    getReadinessOverviewGroups: jest
+      .fn()
+      .mockResolvedValue(overviewGroupsByOwner),
     listDecisions: jest.fn().mockResolvedValue({
       items: [summaryOf(productionNo)],
       total: 1,

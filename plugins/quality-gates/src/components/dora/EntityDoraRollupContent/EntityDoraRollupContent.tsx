@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { WarningPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { DoraDashboard } from '../dashboard/DoraDashboard';
-import { rollupScopeOf } from './rollupScope';
+import { rollupScopeOf } from '../../shared/rollups/rollupScope';
 import { RollupCoverage } from './RollupCoverage';
 
 /**

@@ -14,11 +14,12 @@ import { SearchField } from './SearchField';
 /** The level filter's value for entities that reached no level. */
 export const NO_LEVEL = 'none';
 
-function ownerLabel(owner: string): string {
+/** An owner's or system's ref, as short as it can be said. */
+export function refLabel(ref: string, defaultKind: string): string {
   try {
-    return humanizeEntityRef(parseEntityRef(owner), { defaultKind: 'group' });
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind });
   } catch {
-    return owner;
+    return ref;
   }
 }
 
@@ -26,8 +27,9 @@ const plain = (values: string[]) =>
   values.map(value => ({ value, label: value }));
 
 /**
- * The overview's filters. Kinds, lifecycles and owners come from the stored
- * results; levels and failing checks from the configured ladder and checks.
+ * The overview's filters. Kinds, lifecycles, owners and systems come from
+ * the stored results; levels and failing checks from the configured ladder
+ * and checks.
  */
 export function OverviewFilters(props: {
   query: OverviewQuery;
@@ -63,9 +65,19 @@ export function OverviewFilters(props: {
         value={query.owner}
         options={facets.owners.map(owner => ({
           value: owner,
-          label: ownerLabel(owner),
+          label: refLabel(owner, 'group'),
         }))}
         onChange={value => onChange('owner', value)}
+      />
+      <FilterSelect
+        id="readiness-filter-system"
+        label="System"
+        value={query.system}
+        options={facets.systems.map(system => ({
+          value: system,
+          label: refLabel(system, 'system'),
+        }))}
+        onChange={value => onChange('system', value)}
       />
       <FilterSelect
         id="readiness-filter-level"

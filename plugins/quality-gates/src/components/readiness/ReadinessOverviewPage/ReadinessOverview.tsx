@@ -10,14 +10,17 @@ import Paper from '@material-ui/core/Paper';
 import useAsync from 'react-use/esm/useAsync';
 import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { ExportCsvButton } from './ExportCsvButton';
+import { GroupBySelect } from './GroupBySelect';
 import { OverviewFilters } from './OverviewFilters';
+import { OverviewGroupsTable } from './OverviewGroupsTable';
 import { overviewFilters, overviewRequest } from './overviewQuery';
 import { OverviewTable } from './OverviewTable';
 import { useOverviewQuery } from './useOverviewQuery';
 
 /**
  * Every evaluated entity's stored readiness, filtered, sorted and paged on
- * the server. Without a chosen sort, new entities come first.
+ * the server. Without a chosen sort, new entities come first. Grouped by
+ * owner or system, one row per group instead.
  */
 export function ReadinessOverview() {
   const api = useApi(qualityGatesApiRef);
@@ -29,6 +32,12 @@ export function ReadinessOverview() {
   const overview = useAsync(
     () => api.getReadinessOverview(request),
     [api, request],
+  );
+  const { groupBy } = query;
+  const groups = useAsync(
+    async () =>
+      groupBy ? api.getReadinessOverviewGroups(groupBy, filters) : undefined,
+    [api, groupBy, filters],
   );
 
   const error = overview.error ?? checks.error;
@@ -46,6 +55,10 @@ export function ReadinessOverview() {
             : 'New entities first (experimental or recently seen)'
         }
       >
+        <GroupBySelect
+          value={groupBy}
+          onChange={value => update({ groupBy: value })}
+        />
         <ExportCsvButton filters={filters} />
       </ContentHeader>
       <OverviewFilters
@@ -63,18 +76,31 @@ export function ReadinessOverview() {
           error={checks.error}
         />
       )}
-      <Paper>
-        {overview.loading ? <LinearProgress /> : null}
-        <OverviewTable
-          items={items}
-          totalCount={totalCount}
-          levels={levels}
-          checks={checks.value?.checks ?? []}
-          query={query}
-          onSort={(sort, order) => update({ sort, order })}
-          onPage={(page, pageSize) => update({ page, pageSize })}
-        />
-      </Paper>
+      {groups.error && <ResponseErrorPanel error={groups.error} />}
+      {groupBy ? (
+        <Paper>
+          {groups.loading ? <LinearProgress /> : null}
+          <OverviewGroupsTable
+            groupBy={groupBy}
+            items={groups.value?.items ?? []}
+            levels={levels}
+            onChoose={ref => update({ [groupBy]: ref, groupBy: undefined })}
+          />
+        </Paper>
+      ) : (
+        <Paper>
+          {overview.loading ? <LinearProgress /> : null}
+          <OverviewTable
+            items={items}
+            totalCount={totalCount}
+            levels={levels}
+            checks={checks.value?.checks ?? []}
+            query={query}
+            onSort={(sort, order) => update({ sort, order })}
+            onPage={(page, pageSize) => update({ page, pageSize })}
+          />
+        </Paper>
+      )}
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
 import {
   checkInfos,
   levels,
+  overviewGroupsByOwner,
   overviewResponse,
 } from '../__testUtils__/readinessFixtures';
 import { ReadinessOverviewPage } from './ReadinessOverviewPage';
@@ -30,6 +31,9 @@ function fakeApi() {
       .fn()
       .mockResolvedValue({ levels, checks: checkInfos }),
     getReadinessOverview: jest.fn().mockResolvedValue(overviewResponse),
+    getReadinessOverviewGroups: jest
+      .fn()
+      .mockResolvedValue(overviewGroupsByOwner),
     exportReadinessOverview: jest
       .fn()
       .mockResolvedValue(new Blob(['entityRef\r\n'], { type: 'text/csv' })),
@@ -166,6 +170,85 @@ describe('ReadinessOverviewPage', () => {
       expect(lastOverviewRequest(api)).toEqual({ limit: 25, offset: 0 }),
     );
     expect(currentQuery()).toBe('');
+  });
+
+  it('groups by owner: levels and worst check per group, kept in the URL', async () => {
+    const api = fakeApi();
+    await renderPage(api, '/readiness?lifecycle=production');
+
+    await user.click(screen.getByRole('button', { name: /^Group by/ }));
+    await user.click(await screen.findByRole('option', { name: 'Owner' }));
+
+    const table = await screen.findByRole('table', {
+      name: 'Readiness by owner',
+    });
+    // The page's filters narrow the groups; the order of rows does not apply.
+    expect(api.getReadinessOverviewGroups).toHaveBeenLastCalledWith('owner', {
+      lifecycle: 'production',
+    });
+    expect(
+      Object.fromEntries(new URLSearchParams(currentQuery() ?? '')),
+    ).toEqual({ lifecycle: 'production', groupBy: 'owner' });
+
+    const [team, none] = within(table).getAllByRole('row').slice(1);
+    expect(
+      within(team).getByRole('img', { name: /Readiness levels/ }),
+    ).toHaveAccessibleName(
+      'Readiness levels of 3 components: 1 Gold, 1 Bronze, 1 No level',
+    );
+    expect(team).toHaveTextContent('Alerts with instructions (2 of 3)');
+    expect(none).toHaveTextContent('No owner');
+    expect(none).toHaveTextContent('–');
+
+    // Choosing a group shows its entities: the overview filtered to it.
+    await user.click(
+      within(team).getByRole('button', { name: 'checkout-team' }),
+    );
+    await screen.findByRole('table', { name: 'Readiness of every entity' });
+    await waitFor(() =>
+      expect(lastOverviewRequest(api)).toEqual({
+        lifecycle: 'production',
+        owner: 'group:default/checkout-team',
+        limit: 25,
+        offset: 0,
+      }),
+    );
+    expect(
+      Object.fromEntries(new URLSearchParams(currentQuery() ?? '')),
+    ).toEqual({
+      lifecycle: 'production',
+      owner: 'group:default/checkout-team',
+    });
+  });
+
+  it('reads the grouping and the system filter from a shared link', async () => {
+    const api = fakeApi();
+    api.getReadinessOverviewGroups.mockResolvedValue({
+      ...overviewGroupsByOwner,
+      groupBy: 'system',
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
+        <ReadinessOverviewPage />
+      </TestApiProvider>,
+      {
+        routeEntries: [
+          '/readiness?groupBy=system&system=system:default/webshop',
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    const table = await screen.findByRole('table', {
+      name: 'Readiness by system',
+    });
+    expect(api.getReadinessOverviewGroups).toHaveBeenCalledWith('system', {
+      system: 'system:default/webshop',
+    });
+    expect(
+      within(filters()).getByRole('button', { name: /^System/ }),
+    ).toHaveTextContent('webshop');
+    expect(within(table).getAllByRole('row')[2]).toHaveTextContent('No system');
   });
 
   it('sorts on the server when a column header is clicked, and pages', async () => {

@@ -1,3 +1,4 @@
+import { ReadinessGroupBy } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   READINESS_OVERVIEW_SORTS,
   ReadinessOverviewFilters,
@@ -10,7 +11,11 @@ export interface OverviewQuery extends ReadinessOverviewFilters {
   /** Zero-based page index. */
   page: number;
   pageSize: number;
+  /** Absent: one row per entity; else one row per owner or system. */
+  groupBy?: ReadinessGroupBy;
 }
+
+export const GROUP_BYS: ReadonlyArray<ReadinessGroupBy> = ['owner', 'system'];
 
 export const PAGE_SIZES = [25, 50, 100];
 const DEFAULT_PAGE_SIZE = PAGE_SIZES[0];
@@ -19,6 +24,7 @@ export const FILTER_NAMES = [
   'kind',
   'lifecycle',
   'owner',
+  'system',
   'level',
   'failingCheck',
   'q',
@@ -47,6 +53,8 @@ export function parseOverviewQuery(params: URLSearchParams): OverviewQuery {
     const value = params.get(name);
     if (value) query[name] = value;
   }
+  const groupBy = GROUP_BYS.find(value => value === params.get('groupBy'));
+  if (groupBy) query.groupBy = groupBy;
   const sort = params.get('sort');
   if (isSort(sort)) {
     query.sort = sort;
@@ -62,6 +70,7 @@ export function formatOverviewQuery(query: OverviewQuery): URLSearchParams {
     const value = query[name];
     if (value) params.set(name, value);
   }
+  if (query.groupBy) params.set('groupBy', query.groupBy);
   if (query.sort) {
     params.set('sort', query.sort);
     params.set('order', query.order ?? 'asc');
@@ -78,7 +87,12 @@ export function formatOverviewQuery(query: OverviewQuery): URLSearchParams {
 export function overviewFilters(
   query: OverviewQuery,
 ): ReadinessOverviewFilters {
-  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  const {
+    page: _page,
+    pageSize: _pageSize,
+    groupBy: _groupBy,
+    ...filters
+  } = query;
   return filters;
 }
 

@@ -4,7 +4,9 @@ import {
   ReadinessCheckInfo,
   ReadinessHistoryResponse,
   ReadinessLevel,
+  ReadinessOverviewGroupsResponse,
   ReadinessOverviewResponse,
+  ReadinessRollupResponse,
   ReadinessSummary,
 } from '@can-i-deploy/plugin-quality-gates-common';
 
@@ -278,5 +280,106 @@ export const overviewResponse: ReadinessOverviewResponse = {
     kinds: ['component'],
     lifecycles: ['experimental', 'production'],
     owners: ['group:default/checkout-team', 'group:default/search-team'],
+    systems: ['system:default/webshop'],
   },
+};
+
+/** The checkout team's roll-up: four components, one not evaluated. */
+export const checkoutTeamRollup: ReadinessRollupResponse = {
+  scope: {
+    kind: 'group',
+    ref: 'group:default/checkout-team',
+    includesSubgroups: true,
+  },
+  levels,
+  distribution: {
+    levels: [
+      { level: 'bronze', count: 1 },
+      { level: 'silver', count: 0 },
+      { level: 'gold', count: 1 },
+      { level: null, count: 1 },
+    ],
+    notEvaluated: 1,
+    total: 4,
+  },
+  worstChecks: [
+    {
+      checkId: 'alerts',
+      title: 'Alerts with instructions',
+      count: 2,
+      entityRefs: ['component:default/checkout', 'component:default/payments'],
+    },
+    {
+      checkId: 'owner',
+      title: 'Owned by a team',
+      count: 1,
+      entityRefs: ['component:default/payments'],
+    },
+  ],
+  items: [
+    {
+      entityRef: 'component:default/payments',
+      evaluated: true,
+      level: null,
+      score: 20,
+      failingChecks: ['owner', 'alerts'],
+    },
+    {
+      entityRef: 'component:default/checkout',
+      title: 'Checkout',
+      evaluated: true,
+      level: 'bronze',
+      score: 50,
+      failingChecks: ['alerts'],
+    },
+    {
+      entityRef: 'component:default/storefront',
+      evaluated: true,
+      level: 'gold',
+      score: 100,
+      failingChecks: [],
+    },
+    {
+      entityRef: 'component:default/basket',
+      evaluated: false,
+      level: null,
+      score: null,
+      failingChecks: [],
+    },
+  ],
+};
+
+/** The overview grouped by owner. */
+export const overviewGroupsByOwner: ReadinessOverviewGroupsResponse = {
+  groupBy: 'owner',
+  levels,
+  items: [
+    {
+      ref: 'group:default/checkout-team',
+      distribution: {
+        levels: [
+          { level: 'bronze', count: 1 },
+          { level: 'silver', count: 0 },
+          { level: 'gold', count: 1 },
+          { level: null, count: 1 },
+        ],
+        notEvaluated: 0,
+        total: 3,
+      },
+      worstCheck: checkoutTeamRollup.worstChecks[0],
+    },
+    {
+      ref: null,
+      distribution: {
+        levels: [
+          { level: 'bronze', count: 0 },
+          { level: 'silver', count: 0 },
+          { level: 'gold', count: 0 },
+          { level: null, count: 1 },
+        ],
+        notEvaluated: 0,
+        total: 1,
+      },
+    },
+  ],
 };
