@@ -61,6 +61,7 @@ export type {
   GateEvaluationListResponse,
   OverrideGateEvaluationRequest,
   TimeRangeRequest,
+  GateEffectivenessRequest,
   DeliveryTimelineRequest,
   EnvironmentStatesRequest,
   PipelineStatsRequest,
