@@ -29,6 +29,13 @@ yarn prettier:check
 step "Type check"
 yarn tsc:full
 
+step "API reports match the exported APIs of the published packages"
+# Reads the declarations the type check wrote; fails on an unrecorded change.
+yarn api-reports:check
+
+step "Build the published packages"
+yarn build:plugins
+
 step "Unit and integration tests (PostgreSQL and SQLite)"
 # CI=true: run every test once, no watch mode, and never skip a database.
 CI=true yarn test:all

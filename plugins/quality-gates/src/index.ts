@@ -63,6 +63,7 @@ export type {
   GateEvaluationListResponse,
   OverrideGateEvaluationRequest,
   TimeRangeRequest,
+  GateEffectivenessRequest,
   DeliveryTimelineRequest,
   EnvironmentStatesRequest,
   PipelineStatsRequest,

@@ -53,16 +53,17 @@ export const qualityGatesPlugin = createPlugin({
  *
  * @public
  */
-export const EntityQualityGatesContent = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityQualityGatesContent',
-    component: () =>
-      import('./components/EntityQualityGatesContent').then(
-        m => m.EntityQualityGatesContent,
-      ),
-    mountPoint: entityContentRouteRef,
-  }),
-);
+export const EntityQualityGatesContent: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityQualityGatesContent',
+      component: () =>
+        import('./components/EntityQualityGatesContent').then(
+          m => m.EntityQualityGatesContent,
+        ),
+      mountPoint: entityContentRouteRef,
+    }),
+  );
 
 /**
  * Entity page tab: production readiness of the current entity, with every
@@ -70,33 +71,35 @@ export const EntityQualityGatesContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityReadinessContent = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityReadinessContent',
-    component: () =>
-      import('./components/readiness/EntityReadinessContent').then(
-        m => m.EntityReadinessContent,
-      ),
-    mountPoint: entityReadinessContentRouteRef,
-  }),
-);
+export const EntityReadinessContent: () => JSX.Element | null =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityReadinessContent',
+      component: () =>
+        import('./components/readiness/EntityReadinessContent').then(
+          m => m.EntityReadinessContent,
+        ),
+      mountPoint: entityReadinessContentRouteRef,
+    }),
+  );
 
 /**
  * Entity overview card: level, score and the checks that need work.
  *
  * @public
  */
-export const EntityReadinessCard = qualityGatesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReadinessCard',
-    component: {
-      lazy: () =>
-        import('./components/readiness/EntityReadinessCard').then(
-          m => m.EntityReadinessCard,
-        ),
-    },
-  }),
-);
+export const EntityReadinessCard: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReadinessCard',
+      component: {
+        lazy: () =>
+          import('./components/readiness/EntityReadinessCard').then(
+            m => m.EntityReadinessCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Group and system overview card: how many of its components are at each
@@ -123,16 +126,17 @@ export const EntityReadinessRollupCard = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const ReadinessOverviewPage = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'ReadinessOverviewPage',
-    component: () =>
-      import('./components/readiness/ReadinessOverviewPage').then(
-        m => m.ReadinessOverviewPage,
-      ),
-    mountPoint: readinessOverviewRouteRef,
-  }),
-);
+export const ReadinessOverviewPage: (props: { title?: string }) => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'ReadinessOverviewPage',
+      component: () =>
+        import('./components/readiness/ReadinessOverviewPage').then(
+          m => m.ReadinessOverviewPage,
+        ),
+      mountPoint: readinessOverviewRouteRef,
+    }),
+  );
 
 /**
  * Entity page tab: the five DORA metrics of the current entity, with their
@@ -140,7 +144,7 @@ export const ReadinessOverviewPage = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityDoraContent = qualityGatesPlugin.provide(
+export const EntityDoraContent: () => JSX.Element = qualityGatesPlugin.provide(
   createRoutableExtension({
     name: 'EntityDoraContent',
     component: () =>
@@ -158,16 +162,17 @@ export const EntityDoraContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityDeliveryTimelineContent = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDeliveryTimelineContent',
-    component: () =>
-      import('./components/timeline').then(
-        m => m.EntityDeliveryTimelineContent,
-      ),
-    mountPoint: entityDeliveryTimelineRouteRef,
-  }),
-);
+export const EntityDeliveryTimelineContent: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDeliveryTimelineContent',
+      component: () =>
+        import('./components/timeline').then(
+          m => m.EntityDeliveryTimelineContent,
+        ),
+      mountPoint: entityDeliveryTimelineRouteRef,
+    }),
+  );
 
 /**
  * Entity page tab: CI pipeline runs, each pipeline's statistics per task
@@ -177,14 +182,15 @@ export const EntityDeliveryTimelineContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityPipelinesContent = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityPipelinesContent',
-    component: () =>
-      import('./components/pipelines').then(m => m.EntityPipelinesContent),
-    mountPoint: entityPipelinesRouteRef,
-  }),
-);
+export const EntityPipelinesContent: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityPipelinesContent',
+      component: () =>
+        import('./components/pipelines').then(m => m.EntityPipelinesContent),
+      mountPoint: entityPipelinesRouteRef,
+    }),
+  );
 
 /**
  * Group or system page tab: the DORA metrics of the components the group
@@ -192,16 +198,17 @@ export const EntityPipelinesContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityDoraRollupContent = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDoraRollupContent',
-    component: () =>
-      import('./components/dora/EntityDoraRollupContent').then(
-        m => m.EntityDoraRollupContent,
-      ),
-    mountPoint: entityDoraRollupContentRouteRef,
-  }),
-);
+export const EntityDoraRollupContent: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDoraRollupContent',
+      component: () =>
+        import('./components/dora/EntityDoraRollupContent').then(
+          m => m.EntityDoraRollupContent,
+        ),
+      mountPoint: entityDoraRollupContentRouteRef,
+    }),
+  );
 
 /**
  * "Can I deploy?" for the current entity: for a chosen version (by default
@@ -211,17 +218,18 @@ export const EntityDoraRollupContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const EntityGateStatusContent = qualityGatesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGateStatusContent',
-    component: {
-      lazy: () =>
-        import('./components/gates/status').then(
-          m => m.EntityGateStatusContent,
-        ),
-    },
-  }),
-);
+export const EntityGateStatusContent: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGateStatusContent',
+      component: {
+        lazy: () =>
+          import('./components/gates/status').then(
+            m => m.EntityGateStatusContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The platform team's review page: every decision (one per question asked,
@@ -230,11 +238,12 @@ export const EntityGateStatusContent = qualityGatesPlugin.provide(
  *
  * @public
  */
-export const GateHistoryPage = qualityGatesPlugin.provide(
-  createRoutableExtension({
-    name: 'GateHistoryPage',
-    component: () =>
-      import('./components/gates/historyPage').then(m => m.GateHistoryPage),
-    mountPoint: gateHistoryRouteRef,
-  }),
-);
+export const GateHistoryPage: (props: { title?: string }) => JSX.Element =
+  qualityGatesPlugin.provide(
+    createRoutableExtension({
+      name: 'GateHistoryPage',
+      component: () =>
+        import('./components/gates/historyPage').then(m => m.GateHistoryPage),
+      mountPoint: gateHistoryRouteRef,
+    }),
+  );

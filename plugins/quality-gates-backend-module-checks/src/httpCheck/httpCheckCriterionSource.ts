@@ -16,7 +16,11 @@ import { HostGuard } from './hostGuard';
 import { readHttpCheckDefinition } from './httpCheckDefinition';
 import { HttpCheckSettings, SETTINGS_KEY } from './httpCheckSettings';
 
-/** What the http-check source is made from. */
+/**
+ * What the http-check source is made from.
+ *
+ * @public
+ */
 export interface HttpCheckCriterionSourceOptions {
   settings: HttpCheckSettings;
   /** For tests or proxies; the global fetch by default. */
@@ -33,6 +37,8 @@ export interface HttpCheckCriterionSourceOptions {
  * A URL that fails is a measurement, not a provider error; a definition
  * that is wrong or a URL the guard refuses throws (the criterion is then
  * `error`), as does the evaluation's deadline.
+ *
+ * @public
  */
 export function createHttpCheckCriterionSource(
   options: HttpCheckCriterionSourceOptions,

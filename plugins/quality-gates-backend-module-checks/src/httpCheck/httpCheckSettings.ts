@@ -4,7 +4,11 @@ import { invalidHostEntries } from './hostGuard';
 export const SETTINGS_KEY = 'qualityGates.checks.http';
 const DEFAULT_TIMEOUT_SECONDS = 5;
 
-/** `qualityGates.checks.http`, with defaults filled in. */
+/**
+ * `qualityGates.checks.http`, with defaults filled in.
+ *
+ * @public
+ */
 export interface HttpCheckSettings {
   /** How long one try waits when the criterion sets no `maxLatencyMs`. */
   timeoutMs: number;
@@ -31,7 +35,11 @@ function hostList(
   return hosts;
 }
 
-/** Reads the settings; a wrong value stops the start-up. */
+/**
+ * Reads the settings; a wrong value stops the start-up.
+ *
+ * @public
+ */
 export function readHttpCheckSettings(rootConfig: Config): HttpCheckSettings {
   const config = rootConfig.getOptionalConfig(SETTINGS_KEY);
   const timeoutSeconds =

@@ -4,6 +4,8 @@ import { describeError } from '../definition/describeError';
 /**
  * MLflow could not be asked, did not answer in time, or refused: the
  * criterion is then `error` (fail closed).
+ *
+ * @public
  */
 export class MlflowRequestError extends Error {
   /** MLflow's `error_code` (RESOURCE_DOES_NOT_EXIST, ...) when it gave one. */
@@ -24,25 +26,54 @@ export class MlflowRequestError extends Error {
 // int64 fields arrive as numbers or, from some protobuf JSON writers, strings.
 const int64 = z.union([z.number(), z.string()]).transform(Number);
 
-const modelVersionSchema = z
-  .object({
-    name: z.string(),
-    version: z.union([z.string(), z.number()]).transform(String),
-    run_id: z.string().optional(),
-    current_stage: z.string().optional(),
-    status: z.string().optional(),
-    aliases: z.array(z.string()).optional(),
-    creation_timestamp: int64.optional(),
-    source: z.string().optional(),
-    run_link: z.string().optional(),
-  })
-  .passthrough();
+/**
+ * A registered model version, as far as gates read it.
+ *
+ * @public
+ */
+export interface MlflowModelVersion {
+  name: string;
+  version: string;
+  run_id?: string;
+  current_stage?: string;
+  status?: string;
+  aliases?: string[];
+  creation_timestamp?: number;
+  source?: string;
+  run_link?: string;
+  [field: string]: unknown;
+}
 
-/** A registered model version, as far as gates read it. */
-export type MlflowModelVersion = z.infer<typeof modelVersionSchema>;
+const modelVersionSchema: z.ZodType<MlflowModelVersion, z.ZodTypeDef, unknown> =
+  z
+    .object({
+      name: z.string(),
+      version: z.union([z.string(), z.number()]).transform(String),
+      run_id: z.string().optional(),
+      current_stage: z.string().optional(),
+      status: z.string().optional(),
+      aliases: z.array(z.string()).optional(),
+      creation_timestamp: int64.optional(),
+      source: z.string().optional(),
+      run_link: z.string().optional(),
+    })
+    .passthrough();
+
+/**
+ * One logged value of a run's metric.
+ *
+ * @public
+ */
+export interface MlflowMetric {
+  key: string;
+  value: number;
+  timestamp?: number;
+  step?: number;
+  [field: string]: unknown;
+}
 
 /** MLflow writes NaN and ±Infinity as strings. */
-const metricSchema = z
+const metricSchema: z.ZodType<MlflowMetric, z.ZodTypeDef, unknown> = z
   .object({
     key: z.string(),
     value: z.union([z.number(), z.string()]).transform(Number),
@@ -51,9 +82,25 @@ const metricSchema = z
   })
   .passthrough();
 
-export type MlflowMetric = z.infer<typeof metricSchema>;
+/**
+ * A run with its latest metrics, as far as gates read it.
+ *
+ * @public
+ */
+export interface MlflowRun {
+  info: {
+    run_id: string;
+    experiment_id: string;
+    run_name?: string;
+    status?: string;
+    end_time?: number;
+    [field: string]: unknown;
+  };
+  data?: { metrics?: MlflowMetric[]; [field: string]: unknown };
+  [field: string]: unknown;
+}
 
-const runSchema = z
+const runSchema: z.ZodType<MlflowRun, z.ZodTypeDef, unknown> = z
   .object({
     info: z
       .object({
@@ -71,8 +118,6 @@ const runSchema = z
   })
   .passthrough();
 
-export type MlflowRun = z.infer<typeof runSchema>;
-
 const responses = {
   modelVersion: z.object({ model_version: modelVersionSchema }),
   latestVersions: z.object({
@@ -88,6 +133,11 @@ const responses = {
 /** Pages of metric history read at most; a longer history is counted as partial. */
 const MAX_HISTORY_PAGES = 10;
 
+/**
+ * Where the MLflow tracking server is and how to ask it.
+ *
+ * @public
+ */
 export interface MlflowClientOptions {
   baseUrl: string;
   token?: string;
@@ -99,6 +149,8 @@ export interface MlflowClientOptions {
  * The part of the MLflow REST API (2.0) gate criteria use: model versions
  * by number, alias or stage, runs and metric history. Every failure is
  * thrown as an {@link MlflowRequestError} saying what happened.
+ *
+ * @public
  */
 export class MlflowClient {
   readonly baseUrl: string;

@@ -11,7 +11,11 @@ import { MlflowClient, MlflowModelVersion } from './MlflowClient';
 import { MlflowDefinition, readMlflowDefinition } from './mlflowDefinition';
 import { MlflowSettings } from './mlflowSettings';
 
-/** What the mlflow source is made from. */
+/**
+ * What the mlflow source is made from.
+ *
+ * @public
+ */
 export interface MlflowCriterionSourceOptions {
   settings: MlflowSettings;
   /** For tests or proxies; the global fetch by default. */
@@ -28,6 +32,8 @@ export interface MlflowCriterionSourceOptions {
  * A model, version or alias MLflow does not know, a refused token or an
  * unreachable server throws (the criterion is `error`); a run that did not
  * log the metric, or a stage without a version, is no data.
+ *
+ * @public
  */
 export function createMlflowCriterionSource(
   options: MlflowCriterionSourceOptions,

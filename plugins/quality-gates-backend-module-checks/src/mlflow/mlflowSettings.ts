@@ -3,7 +3,11 @@ import { Config } from '@backstage/config';
 const KEY = 'qualityGates.checks.mlflow';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
-/** `qualityGates.checks.mlflow`, with defaults filled in. */
+/**
+ * `qualityGates.checks.mlflow`, with defaults filled in.
+ *
+ * @public
+ */
 export interface MlflowSettings {
   /** Where the REST API is asked, without a trailing slash. */
   baseUrl: string;
@@ -19,6 +23,8 @@ export interface MlflowSettings {
  * Reads the MLflow tracking server mlflow criteria ask. Undefined when no
  * `baseUrl` is configured: the source is then not offered, and criteria
  * naming it fail closed. A wrong value stops the start-up.
+ *
+ * @public
  */
 export function readMlflowSettings(
   rootConfig: Config,

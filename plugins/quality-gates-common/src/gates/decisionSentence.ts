@@ -5,7 +5,12 @@ import {
   GateOverride,
 } from './GateEvaluation';
 
-type SentenceEvaluation = Pick<
+/**
+ * The parts of a gate evaluation the decision sentence reads.
+ *
+ * @public
+ */
+export type SentenceEvaluation = Pick<
   GateEvaluation,
   'gateTitle' | 'mode' | 'verdict' | 'effectiveVerdict' | 'criteria'
 > & { override?: GateOverride; problems?: string[] };
