@@ -233,7 +233,9 @@ describe('PrometheusClient', () => {
     );
     expect(error.errorType).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(server.seen).toHaveLength(1);
+    // Never a retry past the limit (on a busy machine the one request may not
+    // even have reached the server by then).
+    expect(server.seen.length).toBeLessThanOrEqual(1);
   });
 
   it('stops at once when the caller aborts, and does not retry', async () => {
