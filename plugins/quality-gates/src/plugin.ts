@@ -108,17 +108,18 @@ export const EntityReadinessCard: () => JSX.Element =
  *
  * @public
  */
-export const EntityReadinessRollupCard = qualityGatesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReadinessRollupCard',
-    component: {
-      lazy: () =>
-        import('./components/readiness/EntityReadinessRollupCard').then(
-          m => m.EntityReadinessRollupCard,
-        ),
-    },
-  }),
-);
+export const EntityReadinessRollupCard: () => JSX.Element =
+  qualityGatesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReadinessRollupCard',
+      component: {
+        lazy: () =>
+          import('./components/readiness/EntityReadinessRollupCard').then(
+            m => m.EntityReadinessRollupCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The platform team's page: readiness of every evaluated entity, filtered,

@@ -4,9 +4,6 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { ReadinessStore } from '../readiness/ReadinessStore';
 import { storableInput } from './actionInput';
 
-/** How many entities the not-ready list reads before filtering. */
-const SCAN_LIMIT = 1000;
-
 /**
  * Readiness of one entity with how to fix what fails, and the components
  * not production ready: only entities the caller can see in the catalog.
@@ -118,25 +115,26 @@ export function registerReadinessActions(options: {
         credentials,
         await store.entityRefs(),
       );
-      const { items } = await store.overview({
+      const limit = input.limit ?? 50;
+      const { items, totalCount } = await store.overview({
         entityRefs,
         kind: 'Component',
         owner: input.owner,
+        anyFailing: true,
         sort: 'level',
         order: 'asc',
-        limit: SCAN_LIMIT,
+        limit,
       });
-      const notReady = items.filter(item => item.failingChecks.length > 0);
       return {
         output: {
-          items: notReady.slice(0, input.limit ?? 50).map(item => ({
+          items: items.map(item => ({
             entityRef: item.entityRef,
             ...(item.owner ? { owner: item.owner } : {}),
             level: item.level,
             score: item.score,
             failingChecks: item.failingChecks,
           })),
-          totalCount: notReady.length,
+          totalCount,
         },
       };
     },

@@ -104,6 +104,8 @@ export interface ReadinessOverviewQuery {
   /** A level id, or `none`. */
   level?: string;
   failingCheck?: string;
+  /** Only entities with at least one failing check. */
+  anyFailing?: boolean;
   q?: string;
   sort?: keyof typeof OVERVIEW_SORT_COLUMNS;
   order?: 'asc' | 'desc';
@@ -341,6 +343,8 @@ export class ReadinessStore {
         `%|${escapeLike(query.failingCheck)}|%`,
       ]);
     }
+    // Stored as `|a|b|`; no failing check is `||`.
+    if (query.anyFailing) builder.whereNot('failing_checks', '||');
     if (query.q) {
       const pattern = `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`;
       builder.where(inner =>
