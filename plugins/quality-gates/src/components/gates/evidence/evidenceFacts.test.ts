@@ -11,6 +11,7 @@ const latency: CriterionEvidence = {
   observed: 105,
   threshold: { pass: '<=+10%' },
   message: 'observed 105',
+  durationMs: 12,
 };
 
 const baselineOf = (criterion: CriterionEvidence) =>
