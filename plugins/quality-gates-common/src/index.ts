@@ -24,6 +24,7 @@ export * from './gates/decisionAnswer';
 export * from './gates/decisionSentence';
 export * from './evidence/EvidenceFact';
 export * from './evidence/formatEvidence';
+export * from './evidence/pinnedBaseline';
 export * from './gates/GateEffectiveness';
 export * from './gates/gateScore';
 export * from './gates/thresholds';

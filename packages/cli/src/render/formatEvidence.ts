@@ -26,6 +26,12 @@ export function formatBaseline(
 ): string {
   if (!baseline) return '-';
   if (baseline.value === null) return 'none yet';
+  // Which evaluation, not its id: the reason says when and who pinned it.
+  if (baseline.pinned) {
+    return `${formatNumber(baseline.value)} (pinned ${
+      baseline.pinned.version
+    })`;
+  }
   return `${formatNumber(baseline.value)} (${baseline.aggregate} of ${
     baseline.from
   })`;

@@ -13,6 +13,7 @@ import { DeploymentStore } from '../deployments/DeploymentStore';
 import { ReadinessStore } from '../readiness/ReadinessStore';
 import { readCentralGates } from './definitions/GateDefinitions';
 import { GateEvaluator } from './evaluation/GateEvaluator';
+import { appLinks } from '../ingest/github/deploymentProtection/gateReview';
 import { GateRouteOptions } from './service/gateRoutes';
 import { createFreezeCriterionSource } from './sources/builtIn/freezeSource';
 import { createHeartbeatCriterionSource } from './sources/heartbeat';
@@ -108,6 +109,8 @@ export function createGates(options: {
     repositoryAllowedSources:
       gatesConfig?.getOptionalStringArray('repositoryConfig.allowedSources') ??
       [],
+    decisionUrl: appLinks(options.config.getOptionalString('app.baseUrl'))
+      .decision,
   });
   return {
     routes: {

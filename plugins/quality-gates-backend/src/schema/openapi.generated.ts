@@ -1732,6 +1732,9 @@ export const spec = {
               },
               "from": {
                 "type": "integer"
+              },
+              "pinned": {
+                "$ref": "#/components/schemas/PinnedBaseline"
               }
             },
             "required": [
@@ -2057,6 +2060,41 @@ export const spec = {
           "verdict",
           "problems",
           "gates"
+        ],
+        "additionalProperties": false
+      },
+      "PinnedBaseline": {
+        "type": "object",
+        "description": "The evaluation a criterion compared with because it is pinned as its\ngate's baseline for the entity and environment.\n",
+        "properties": {
+          "evaluationId": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "pinnedBy": {
+            "type": "string"
+          },
+          "pinnedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "decisionUrl": {
+            "type": "string",
+            "description": "The app page of its decision, when app.baseUrl is set."
+          }
+        },
+        "required": [
+          "evaluationId",
+          "version",
+          "evaluatedAt",
+          "pinnedBy",
+          "pinnedAt"
         ],
         "additionalProperties": false
       },

@@ -1,3 +1,4 @@
+import { PinnedBaselineFacts } from '../evidence/pinnedBaseline';
 import { EvidenceFact, EvidenceSentence } from '../evidence/EvidenceFact';
 
 /**
@@ -43,8 +44,16 @@ export interface CriterionEvidence {
   observed: number | null;
   /** The threshold(s) it was judged by, as written, e.g. `<= 0.01`. */
   threshold?: { pass?: string; warning?: string };
-  /** For relative criteria: the baseline value and how it was made. */
-  baseline?: { value: number | null; aggregate: string; from: number };
+  /**
+   * For relative criteria: the baseline value and how it was made;
+   * `pinned` names the evaluation pinned as the baseline, when one is.
+   */
+  baseline?: {
+    value: number | null;
+    aggregate: string;
+    from: number;
+    pinned?: PinnedBaselineFacts;
+  };
   sampleSize?: number;
   /** What was queried, rendered (e.g. the PromQL). */
   query?: string;

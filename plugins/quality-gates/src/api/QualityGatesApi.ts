@@ -527,6 +527,16 @@ export interface QualityGatesApi {
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation>;
 
+  /**
+   * Pins an evaluation as the baseline its gate's `baseline: { pinned }`
+   * criteria compare with, for its entity and environment only; answers
+   * the evaluation with its pin.
+   */
+  pinGateEvaluation(evaluationId: string): Promise<GateEvaluation>;
+
+  /** Unpins an evaluation; answers it without its pin. */
+  unpinGateEvaluation(evaluationId: string): Promise<GateEvaluation>;
+
   /** One page of stored decisions, newest first. */
   listDecisions(request?: ListGateDecisionsRequest): Promise<GateDecisionPage>;
 

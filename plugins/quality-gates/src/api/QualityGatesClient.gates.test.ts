@@ -173,6 +173,31 @@ describe('QualityGatesClient gate calls', () => {
     });
   });
 
+  it('pins and unpins an evaluation as the baseline', async () => {
+    const pin = {
+      pinnedBy: 'user:default/jane',
+      pinnedAt: '2026-12-06T10:30:00.000Z',
+    };
+    server.setReply({ status: 200, body: { id: 'ev/1', pin } });
+    expect(await client().pinGateEvaluation('ev/1')).toEqual({
+      id: 'ev/1',
+      pin,
+    });
+    expect(lastRequest().method).toBe('POST');
+    expect(lastRequest().url.pathname).toBe(
+      '/api/quality-gates/gates/evaluations/ev%2F1/pin',
+    );
+
+    server.setReply({ status: 200, body: { id: 'ev/1' } });
+    expect(await client().unpinGateEvaluation('ev/1')).toEqual({
+      id: 'ev/1',
+    });
+    expect(lastRequest().method).toBe('POST');
+    expect(lastRequest().url.pathname).toBe(
+      '/api/quality-gates/gates/evaluations/ev%2F1/unpin',
+    );
+  });
+
   it('carries the backend message of a refused override', async () => {
     server.setReply({
       status: 403,

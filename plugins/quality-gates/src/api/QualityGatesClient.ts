@@ -280,6 +280,18 @@ export class QualityGatesClient implements QualityGatesApi {
     );
   }
 
+  async pinGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
+    return this.post<GateEvaluation>(
+      `/gates/evaluations/${encodeURIComponent(evaluationId)}/pin`,
+    );
+  }
+
+  async unpinGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
+    return this.post<GateEvaluation>(
+      `/gates/evaluations/${encodeURIComponent(evaluationId)}/unpin`,
+    );
+  }
+
   async listDecisions(
     request: ListGateDecisionsRequest = {},
   ): Promise<GateDecisionPage> {

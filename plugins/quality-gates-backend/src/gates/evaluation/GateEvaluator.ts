@@ -93,6 +93,8 @@ export class GateEvaluator {
       deadlineMs: number;
       /** Sources not safe for repository config that components may use anyway. */
       repositoryAllowedSources: readonly string[];
+      /** The app page of a decision, when the app's address is known. */
+      decisionUrl?: (decisionId: string) => string | undefined;
     },
   ) {}
 
@@ -246,6 +248,7 @@ export class GateEvaluator {
           signal: deadline,
           sources,
           store: this.options.store,
+          decisionUrl: this.options.decisionUrl,
         }),
       ),
     );

@@ -26,6 +26,8 @@ export interface CriterionOutcome {
   measurement?: CriterionMeasurement;
   /** The baseline value of relative thresholds, if read. */
   baseline?: number | null;
+  /** Where the baseline came from, when that needs saying (a pin). */
+  baselineSource?: EvidenceSentence;
   /**
    * What the evaluation itself found wrong or missing, already in words:
    * why it could not measure (`error`), or why the value has no data (too
@@ -188,6 +190,7 @@ export function describeCriterion(outcome: CriterionOutcome): {
             outcome.baseline,
           )
         : []),
+      ...(outcome.baselineSource ? ['; ', ...outcome.baselineSource] : []),
     ];
     if (outcome.toleratedUntil !== undefined) {
       summary.push(

@@ -4,8 +4,12 @@ import {
   CriterionState,
   CriterionThresholds,
   criterionPoints,
+  EvidenceSentence,
   judgeValue,
+  missingPinnedBaselineSentence,
   parseComparison,
+  PinnedBaselineFacts,
+  pinnedBaselineSentence,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   CriterionMeasurement,
@@ -89,6 +93,8 @@ export interface CriterionContext {
   signal: AbortSignal;
   sources: ReadonlyMap<string, CriterionSource>;
   store: GateEvaluationStore;
+  /** The app page of a decision, when the app's address is known. */
+  decisionUrl?: (decisionId: string) => string | undefined;
 }
 
 async function measureWithRetries(
@@ -127,21 +133,25 @@ async function baselineFor(
   if (!relative) return undefined;
   const baseline = criterion.baseline ?? { from: 5, aggregate: 'avg' as const };
   if ('pinned' in baseline) {
-    const pinned = await context.store.pinnedEvaluationId({
+    const pin = await context.store.pinnedBaseline({
       gateId: context.gateId,
       entityRef: context.entityRef,
       environment: context.environment,
     });
+    if (!pin) return { value: null, aggregate: 'pinned', from: 0 };
+    const { decisionId, ...facts } = pin;
+    const decisionUrl = decisionId
+      ? context.decisionUrl?.(decisionId)
+      : undefined;
     return {
-      value: pinned
-        ? await context.store.observationOf(
-            pinned,
-            criterion.key,
-            context.entityRef,
-          )
-        : null,
-      aggregate: pinned ? `pinned ${pinned}` : 'pinned',
-      from: pinned ? 1 : 0,
+      value: await context.store.observationOf(
+        pin.evaluationId,
+        criterion.key,
+        context.entityRef,
+      ),
+      aggregate: `pinned ${pin.evaluationId}`,
+      from: 1,
+      pinned: { ...facts, ...(decisionUrl ? { decisionUrl } : {}) },
     };
   }
   if ('pinnedEvaluationId' in baseline) {
@@ -346,10 +356,31 @@ export async function evaluateCriterion(
     {
       measurement,
       baseline: baseline?.value ?? null,
+      ...(baseline?.pinned && baseline.value !== null
+        ? { baselineSource: pinnedBaselineSentence(baseline.pinned) }
+        : {}),
       toleratedUntil,
-      ...(noBaseline ? { problem: ['no baseline yet to compare with'] } : {}),
+      ...(noBaseline
+        ? { problem: missingBaseline(criterion, context, baseline?.pinned) }
+        : {}),
     },
   );
+}
+
+/** Why a relative criterion has no baseline to compare with, in words. */
+function missingBaseline(
+  criterion: CriterionConfig,
+  context: CriterionContext,
+  pinned?: PinnedBaselineFacts,
+): EvidenceSentence {
+  if (criterion.baseline && 'pinned' in criterion.baseline) {
+    return missingPinnedBaselineSentence({
+      entityRef: context.entityRef,
+      environment: context.environment,
+      pinned,
+    });
+  }
+  return ['no baseline yet to compare with'];
 }
 
 /** A time to ask again that is now or past is a second on: never a loop. */

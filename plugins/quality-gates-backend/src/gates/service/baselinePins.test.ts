@@ -14,7 +14,11 @@ import {
   AuthorizeResult,
   isPermission,
 } from '@backstage/plugin-permission-common';
-import { gateBaselinePinPermission } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  formatSentence,
+  GateEvaluation,
+  gateBaselinePinPermission,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { qualityGatesCriterionSourcesExtensionPoint } from '@can-i-deploy/plugin-quality-gates-node';
 import {
   capturePluginDatabase,
@@ -35,7 +39,10 @@ const DEVELOPER = 'user:default/developer';
 /** Cannot see any entity: the catalog denies it reading them. */
 const OUTSIDER = 'user:default/outsider';
 const CHECKOUT = 'component:default/checkout';
+const PAYMENTS = 'component:default/payments';
 
+/** The latency the test source answers, per entity. */
+const latencyOf = new Map<string, number>();
 let latency = 100;
 
 const testSignals = createBackendModule({
@@ -47,8 +54,8 @@ const testSignals = createBackendModule({
       async init({ sources }) {
         sources.addCriterionSource({
           id: 'test-latency',
-          async measure() {
-            return { value: latency };
+          async measure({ entityRef }) {
+            return { value: latencyOf.get(entityRef) ?? latency };
           },
         });
       },
@@ -56,7 +63,10 @@ const testSignals = createBackendModule({
   },
 });
 
-/** The lead may pin; the outsider may not read the catalog. */
+/**
+ * The lead may pin; so may the outsider, who may not read the catalog: a
+ * pin must not tell them an evaluation exists.
+ */
 const permissionsPolicy = createServiceFactory({
   service: coreServices.permissions,
   deps: {},
@@ -68,7 +78,7 @@ const permissionsPolicy = createServiceFactory({
         return requests.map(({ permission }) => ({
           result:
             isPermission(permission, gateBaselinePinPermission) &&
-            userOf(credentials) !== LEAD
+            userOf(credentials) === DEVELOPER
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }));
@@ -90,6 +100,7 @@ const permissionsPolicy = createServiceFactory({
 });
 
 const config = {
+  app: { baseUrl: 'https://backstage.example.com/' },
   qualityGates: {
     gates: {
       definitions: [
@@ -103,6 +114,21 @@ const config = {
               source: 'test-latency',
               pass: ['<=+10%'],
               baseline: { pinned: true },
+            },
+          ],
+        },
+        {
+          // Same criterion, another gate: its pins are its own.
+          id: 'canary-latency-budget',
+          title: 'Canary latency budget',
+          environments: ['canary', 'staging'],
+          criteria: [
+            {
+              key: 'p95',
+              source: 'test-latency',
+              pass: ['<=+10%'],
+              baseline: { pinned: true },
+              noData: 'warning',
             },
           ],
         },
@@ -128,20 +154,45 @@ describe('baseline pins', () => {
         config,
         features: [database.feature, testSignals, permissionsPolicy],
       });
-      await waitForCatalog(backend, lead, ['checkout']);
+      await waitForCatalog(backend, lead, ['checkout', 'payments']);
     });
 
     afterAll(async () => {
       await backend?.stop();
     });
 
-    async function evaluate(version: string) {
+    // Each test starts with nothing pinned and one latency for all.
+    beforeEach(async () => {
+      latencyOf.clear();
+      latency = 100;
+      await database.knex()('gate_baseline_pins').delete();
+    });
+
+    async function evaluateAll(
+      version: string,
+      entityRef = CHECKOUT,
+      environment = 'canary',
+    ) {
       const response = await request(backend.server)
         .post('/api/quality-gates/gates/evaluate')
         .set('Authorization', lead)
-        .send({ entityRef: CHECKOUT, environment: 'canary', version });
+        .send({ entityRef, environment, version });
       expect(response.status).toBe(200);
-      return response.body.evaluations[0];
+      return response.body.evaluations as GateEvaluation[];
+    }
+
+    const gateOf = (evaluations: GateEvaluation[], gateId: string) =>
+      evaluations.find(evaluation => evaluation.gateId === gateId)!;
+
+    async function evaluate(
+      version: string,
+      entityRef = CHECKOUT,
+      environment = 'canary',
+    ) {
+      return gateOf(
+        await evaluateAll(version, entityRef, environment),
+        'canary-latency',
+      );
     }
 
     const post = (id: string, action: 'pin' | 'unpin', as: string) =>
@@ -214,6 +265,118 @@ describe('baseline pins', () => {
       expect((await post(second.id, 'unpin', lead)).status).toBe(200);
     });
 
+    it('keeps a pin to its gate, entity and environment, and names it in the evidence', async () => {
+      latencyOf.set(CHECKOUT, 100);
+      latencyOf.set(PAYMENTS, 300);
+
+      const checkout = await evaluate('3.0.0');
+      expect((await post(checkout.id, 'pin', lead)).status).toBe(200);
+      const stored = (await get(checkout.id)).body as GateEvaluation;
+      const pinnedAt = stored.pin!.pinnedAt;
+      const decisionId = stored.decisionId;
+      expect(decisionId).toEqual(expect.any(String));
+
+      // Payments has the same gate, but nothing pinned: checkout's 100 is
+      // not its baseline.
+      const payments = await evaluateAll('7.0.0', PAYMENTS);
+      const paymentsLatency = gateOf(payments, 'canary-latency');
+      expect(paymentsLatency.criteria[0]).toMatchObject({
+        state: 'no_data',
+        observed: 300,
+        baseline: { value: null, aggregate: 'pinned', from: 0 },
+      });
+      expect(paymentsLatency.criteria[0].message).toContain(
+        `no data: no baseline is pinned for ${PAYMENTS} in canary yet`,
+      );
+      // The other gate's no-data rule counts the missing baseline as a warning.
+      const paymentsBudget = gateOf(payments, 'canary-latency-budget');
+      expect(paymentsBudget.criteria[0]).toMatchObject({
+        state: 'warning',
+        baseline: { value: null, aggregate: 'pinned', from: 0 },
+      });
+      expect(paymentsBudget.criteria[0].message).toContain(
+        'counts as warning by its no-data rule',
+      );
+
+      // Another gate, or another environment, of checkout: not pinned either.
+      latencyOf.set(CHECKOUT, 105);
+      const again = await evaluateAll('3.1.0');
+      expect(
+        gateOf(again, 'canary-latency-budget').criteria[0].baseline,
+      ).toEqual({ value: null, aggregate: 'pinned', from: 0 });
+      const staging = await evaluateAll('3.1.0', CHECKOUT, 'staging');
+      expect(
+        gateOf(staging, 'canary-latency-budget').criteria[0].baseline,
+      ).toEqual({ value: null, aggregate: 'pinned', from: 0 });
+
+      // Checkout's own gate compares with the pinned evaluation and says
+      // which it is: its version, when, who pinned it, and its decision.
+      const compared = gateOf(again, 'canary-latency').criteria[0];
+      expect(compared).toMatchObject({
+        state: 'pass',
+        observed: 105,
+        baseline: {
+          value: 100,
+          aggregate: `pinned ${checkout.id}`,
+          from: 1,
+          pinned: {
+            evaluationId: checkout.id,
+            version: '3.0.0',
+            evaluatedAt: stored.finishedAt,
+            pinnedBy: LEAD,
+            pinnedAt,
+            decisionUrl: `https://backstage.example.com/gate-history/decisions/${decisionId}`,
+          },
+        },
+      });
+      expect(compared.summary).toEqual(
+        expect.arrayContaining([
+          { kind: 'version', version: '3.0.0' },
+          { kind: 'time', at: pinnedAt },
+          {
+            kind: 'link',
+            url: `https://backstage.example.com/gate-history/decisions/${decisionId}`,
+            text: 'its decision',
+          },
+        ]),
+      );
+      expect(compared.message).toContain(
+        'the baseline is version 3.0.0, evaluated ',
+      );
+      expect(compared.message).toContain(', pinned by lead ');
+      // The same words everywhere: the API's message is the summary as text.
+      expect(formatSentence(compared.summary!)).toContain(
+        'the baseline is version 3.0.0, evaluated ',
+      );
+
+      // Pinning payments' own evaluation gives payments its own baseline.
+      expect((await post(paymentsLatency.id, 'pin', lead)).status).toBe(200);
+      latencyOf.set(PAYMENTS, 310);
+      const paymentsPass = await evaluate('7.1.0', PAYMENTS);
+      expect(paymentsPass.criteria[0]).toMatchObject({
+        state: 'pass',
+        baseline: { value: 300, aggregate: `pinned ${paymentsLatency.id}` },
+      });
+      latencyOf.set(PAYMENTS, 400);
+      expect((await evaluate('7.2.0', PAYMENTS)).criteria[0].state).toBe(
+        'fail',
+      );
+      // ... and leaves checkout's alone.
+      latencyOf.set(CHECKOUT, 120);
+      expect((await evaluate('3.2.0')).criteria[0]).toMatchObject({
+        state: 'fail',
+        baseline: { value: 100, aggregate: `pinned ${checkout.id}` },
+      });
+      expect(
+        (await database.knex()('gate_baseline_pins').orderBy('entity_ref')).map(
+          row => [row.entity_ref, row.gate_id, row.evaluation_id],
+        ),
+      ).toEqual([
+        [CHECKOUT, 'canary-latency', checkout.id],
+        [PAYMENTS, 'canary-latency', paymentsLatency.id],
+      ]);
+    });
+
     it('answers 404 for an unknown evaluation and for one the caller cannot see', async () => {
       const unknown = await post('no-such-evaluation', 'pin', lead);
       expect(unknown.status).toBe(404);
@@ -229,6 +392,8 @@ describe('baseline pins', () => {
         message: `No gate evaluation ${evaluation.id}`,
       });
       expect((await post(evaluation.id, 'unpin', outsider)).status).toBe(404);
+      // Without the permission, a visible evaluation is refused outright.
+      expect((await post(evaluation.id, 'pin', developer)).status).toBe(403);
       expect(await database.knex()('gate_baseline_pins')).toEqual([]);
     });
   });

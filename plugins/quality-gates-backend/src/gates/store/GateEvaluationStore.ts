@@ -5,6 +5,7 @@ import {
   CriterionEvidence,
   effectiveGateVerdict,
   GateBaselinePin,
+  PinnedBaselineFacts,
   GateEvaluation,
   GateMode,
   GateOverride,
@@ -170,7 +171,6 @@ export class GateEvaluationStore {
     return rows.map(row => Number(row.observed));
   }
 
-  /** A criterion's observed value in one evaluation: a pinned baseline. */
   /**
    * What a criterion observed in one evaluation of this entity. An
    * evaluation of another entity has nothing to give: a pinned baseline
@@ -481,19 +481,42 @@ export class GateEvaluationStore {
     return deleted > 0;
   }
 
-  /** The evaluation pinned as baseline of a gate for an entity there. */
-  async pinnedEvaluationId(options: {
+  /**
+   * The evaluation pinned as baseline of a gate for an entity in an
+   * environment, and who pinned it when. Only that entity's own pin counts.
+   */
+  async pinnedBaseline(options: {
     gateId: string;
     entityRef: string;
     environment: string;
-  }): Promise<string | undefined> {
-    const row = await this.knex('gate_baseline_pins')
+  }): Promise<
+    | (Omit<PinnedBaselineFacts, 'decisionUrl'> & { decisionId?: string })
+    | undefined
+  > {
+    const row = await this.knex('gate_baseline_pins as p')
+      .join('gate_evaluations as e', 'e.id', 'p.evaluation_id')
       .where({
-        gate_id: options.gateId,
-        entity_ref: options.entityRef,
-        environment: options.environment,
+        'p.gate_id': options.gateId,
+        'p.entity_ref': options.entityRef,
+        'p.environment': options.environment,
+        'e.entity_ref': options.entityRef,
       })
-      .first('evaluation_id');
-    return row?.evaluation_id;
+      .first(
+        'e.id as id',
+        'e.version as version',
+        'e.finished_at as finished_at',
+        'e.decision_id as decision_id',
+        'p.pinned_by as pinned_by',
+        'p.pinned_at as pinned_at',
+      );
+    if (!row) return undefined;
+    return {
+      evaluationId: row.id,
+      version: row.version,
+      evaluatedAt: timestampFromDatabase(row.finished_at),
+      pinnedBy: row.pinned_by,
+      pinnedAt: timestampFromDatabase(row.pinned_at),
+      ...(row.decision_id ? { decisionId: row.decision_id } : {}),
+    };
   }
 }

@@ -22,6 +22,8 @@ export function fakeGateApi() {
     getGateStatus: jest.fn().mockResolvedValue(checkoutStatus),
     getGateEvaluation: jest.fn().mockResolvedValue(olderProductionPass),
     overrideGateEvaluation: jest.fn().mockResolvedValue({}),
+    pinGateEvaluation: jest.fn(),
+    unpinGateEvaluation: jest.fn(),
     listGateEvaluations: jest.fn(),
     exportGateEvaluations: jest.fn(),
     gateCandidates: jest.fn().mockResolvedValue(checkoutCandidates),

@@ -1,8 +1,13 @@
-import { ReactNode } from 'react';
-import { GateEvaluation } from '@can-i-deploy/plugin-quality-gates-common';
+import { ReactNode, useState } from 'react';
+import {
+  GateBaselinePin,
+  GateEvaluation,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RelativeTime } from '../../shared/format/RelativeTime';
+import { PinBaselineAction } from '../baseline/PinBaselineAction';
+import { PinnedBaselineBadge } from '../baseline/PinnedBaselineBadge';
 import { OverrideNotice } from '../override/OverrideNotice';
 import { VerdictSummary } from '../verdicts/VerdictSummary';
 import { CriterionEvidenceList } from './CriterionEvidenceList';
@@ -25,6 +30,12 @@ const useStyles = makeStyles(theme => ({
   version: {
     fontFamily: 'monospace',
   },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
 }));
 
 function describeScore(evaluation: GateEvaluation): string {
@@ -38,7 +49,8 @@ function describeScore(evaluation: GateEvaluation): string {
 /**
  * One evaluation, explained: the verdict (and the effective one), what was
  * evaluated and when, the score against the gate's bounds, why it could not
- * decide, the override, and every criterion's evidence.
+ * decide, the override, its pin as baseline (with the action to pin or
+ * unpin it, for those allowed), and every criterion's evidence.
  */
 export function GateEvaluationDetail(props: {
   evaluation: GateEvaluation;
@@ -46,12 +58,29 @@ export function GateEvaluationDetail(props: {
   actions?: ReactNode;
 }) {
   const classes = useStyles();
-  const { evaluation } = props;
+  // A pin changed here shows at once, without reloading the evaluation.
+  const [changedPin, setChangedPin] = useState<{
+    evaluationId: string;
+    pin?: GateBaselinePin;
+  }>();
+  const evaluation: GateEvaluation =
+    changedPin?.evaluationId === props.evaluation.id
+      ? { ...props.evaluation, pin: changedPin.pin }
+      : props.evaluation;
   return (
     <div className={classes.detail} data-evaluation={evaluation.id}>
       <div className={classes.header}>
         <VerdictSummary evaluation={evaluation} />
-        {props.actions}
+        <div className={classes.actions}>
+          {evaluation.pin && <PinnedBaselineBadge pin={evaluation.pin} />}
+          {props.actions}
+          <PinBaselineAction
+            evaluation={evaluation}
+            onChanged={stored =>
+              setChangedPin({ evaluationId: stored.id, pin: stored.pin })
+            }
+          />
+        </div>
       </div>
       <div>
         <Typography variant="body2">

@@ -1,4 +1,5 @@
 import {
+  actorName,
   CriterionEvidence,
   formatNumber,
 } from '@can-i-deploy/plugin-quality-gates-common';
@@ -15,6 +16,15 @@ function describeBaseline(
 ): string {
   const value =
     baseline.value === null ? 'none yet' : formatValue(baseline.value);
+  if (baseline.pinned) {
+    // The summary says when and links the decision; the fact says which.
+    return `${value} (pinned: version ${baseline.pinned.version} by ${actorName(
+      baseline.pinned.pinnedBy,
+    )})`;
+  }
+  if (baseline.aggregate === 'pinned') {
+    return `${value} (none pinned for this entity here)`;
+  }
   if (baseline.aggregate.startsWith('pinned')) {
     return `${value} (${baseline.aggregate})`;
   }

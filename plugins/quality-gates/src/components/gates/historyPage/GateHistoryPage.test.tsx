@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { DateTime } from 'luxon';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import {
@@ -15,6 +16,7 @@ import {
   PROMETHEUS_LINK,
 } from '../__testUtils__/gateFixtures';
 import { gateHistoryRouteRef } from '../../../routes';
+import { permissionApiAllowing } from '../../__testUtils__/permissionApi';
 import { GateHistoryPage } from './GateHistoryPage';
 
 const user = userEvent.setup({ delay: null });
@@ -53,7 +55,13 @@ async function renderPage(
   table = 'Gate evaluations',
 ) {
   await renderInTestApp(
-    <TestApiProvider apis={[[qualityGatesApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [qualityGatesApiRef, api],
+        // Nothing is allowed: an opened evaluation offers no pinning.
+        [permissionApiRef, permissionApiAllowing([]).api],
+      ]}
+    >
       <Routes>
         <Route path="/gate-history/*" element={<GateHistoryPage />} />
       </Routes>

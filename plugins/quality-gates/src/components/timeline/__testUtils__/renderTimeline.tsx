@@ -1,10 +1,12 @@
 import { ReactElement } from 'react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { DeliveryTimeline } from '@can-i-deploy/plugin-quality-gates-common';
 import {
   QualityGatesApi,
   qualityGatesApiRef,
 } from '../../../api/QualityGatesApi';
 import { gateHistoryRouteRef } from '../../../routes';
+import { permissionApiAllowing } from '../../__testUtils__/permissionApi';
 import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { listDecisionsFrom } from '../../gates/__testUtils__/decisionFixtures';
 import { olderProductionPass } from '../../gates/__testUtils__/gateFixtures';
@@ -65,7 +67,11 @@ export async function renderOnCheckout(
 ) {
   await renderOnEntityPage(view, {
     entity: checkoutEntity,
-    apis: [[qualityGatesApiRef, api]],
+    // Nothing is allowed: an evaluation opened here offers no pinning.
+    apis: [
+      [qualityGatesApiRef, api],
+      [permissionApiRef, permissionApiAllowing([]).api],
+    ],
     url,
     mountedRoutes: { '/gate-history': gateHistoryRouteRef },
   });
