@@ -1,5 +1,6 @@
 import request from 'supertest';
 import {
+  AuditorService,
   BackstageUserPrincipal,
   coreServices,
   createBackendModule,
@@ -61,6 +62,32 @@ const testSignals = createBackendModule({
       },
     });
   },
+});
+
+/** Pins and unpins are audited, like overrides. */
+const audited: Array<{ status: string; meta: unknown }> = [];
+
+const recordingAuditor = createServiceFactory({
+  service: coreServices.auditor,
+  deps: {},
+  factory: (): AuditorService => ({
+    async createEvent({ eventId, meta }) {
+      return {
+        async success(options) {
+          // The catalog audits its reads through the same service.
+          if (eventId !== 'gate-baseline-pin') return;
+          audited.push({
+            status: 'succeeded',
+            meta: { ...meta, ...options?.meta },
+          });
+        },
+        async fail({ error }) {
+          if (eventId !== 'gate-baseline-pin') return;
+          audited.push({ status: 'failed', meta: error.message });
+        },
+      };
+    },
+  }),
 });
 
 /**
@@ -152,7 +179,12 @@ describe('baseline pins', () => {
         databases,
         databaseId,
         config,
-        features: [database.feature, testSignals, permissionsPolicy],
+        features: [
+          database.feature,
+          testSignals,
+          permissionsPolicy,
+          recordingAuditor,
+        ],
       });
       await waitForCatalog(backend, lead, ['checkout', 'payments']);
     });
@@ -164,6 +196,7 @@ describe('baseline pins', () => {
     // Each test starts with nothing pinned and one latency for all.
     beforeEach(async () => {
       latencyOf.clear();
+      audited.length = 0;
       latency = 100;
       await database.knex()('gate_baseline_pins').delete();
     });
@@ -263,6 +296,21 @@ describe('baseline pins', () => {
       expect(await database.knex()('gate_baseline_pins')).toEqual([]);
       // Unpinning again changes nothing.
       expect((await post(second.id, 'unpin', lead)).status).toBe(200);
+
+      // Who changed the baseline, and which: refused attempts never got
+      // as far as an event.
+      const pinOf = (id: string) => ({
+        evaluationId: id,
+        entityRef: CHECKOUT,
+        gateId: 'canary-latency',
+        environment: 'canary',
+      });
+      expect(audited).toEqual([
+        { status: 'succeeded', meta: { action: 'pin', ...pinOf(first.id) } },
+        { status: 'succeeded', meta: { action: 'pin', ...pinOf(second.id) } },
+        { status: 'succeeded', meta: { action: 'unpin', ...pinOf(second.id) } },
+        { status: 'succeeded', meta: { action: 'unpin', ...pinOf(second.id) } },
+      ]);
     });
 
     it('keeps a pin to its gate, entity and environment, and names it in the evidence', async () => {

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -176,13 +177,49 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     return evaluation;
   }
 
+  /** Pins change what later evaluations compare with: audited like overrides. */
+  async function audited(
+    req: Parameters<AuditorService['createEvent']>[0]['request'],
+    action: 'pin' | 'unpin',
+    evaluation: {
+      id: string;
+      entityRef: string;
+      gateId: string;
+      environment: string;
+    },
+    change: () => Promise<unknown>,
+  ) {
+    const event = await options.auditor.createEvent({
+      eventId: 'gate-baseline-pin',
+      severityLevel: 'medium',
+      request: req,
+      meta: { action },
+    });
+    try {
+      await change();
+      await event.success({
+        meta: {
+          evaluationId: evaluation.id,
+          entityRef: evaluation.entityRef,
+          gateId: evaluation.gateId,
+          environment: evaluation.environment,
+        },
+      });
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
   router.post('/gates/evaluations/:evaluationId/pin', async (req, res) => {
     const credentials = await credentialsOf(req);
     const evaluation = await pinnableEvaluation(
       credentials,
       req.params.evaluationId,
     );
-    await store.pin(evaluation, actorOf(credentials));
+    await audited(req, 'pin', evaluation, () =>
+      store.pin(evaluation, actorOf(credentials)),
+    );
     res.json((await store.get(evaluation.id))!);
   });
 
@@ -192,7 +229,7 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       credentials,
       req.params.evaluationId,
     );
-    await store.unpin(evaluation.id);
+    await audited(req, 'unpin', evaluation, () => store.unpin(evaluation.id));
     res.json((await store.get(evaluation.id))!);
   });
 
