@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   DeliveryTimeline,
   DeploymentListResponse,
@@ -58,55 +57,75 @@ import {
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
 } from './QualityGatesApi';
+import { BackendClient, createBackendClient, dataOf } from './backendClient';
+import { withChanges, withDomainEvidence } from './backendResponses';
 import { doraQuery } from './doraQuery';
 import { gateEvaluationsQuery } from './gateQuery';
 import { readinessOverviewQuery } from './readinessQuery';
-import { queryOf } from './deliveryQuery';
+import { withoutEmpty } from './deliveryQuery';
 
 /**
  * Calls the quality-gates backend with the signed-in user's credentials
- * (fetchApi adds them).
+ * (fetchApi adds them). Every call goes through the client typed from the
+ * backend's openapi.yaml, so a path, parameter or body the backend does not
+ * accept is a type error here.
  *
  * @public
  */
 export class QualityGatesClient implements QualityGatesApi {
   private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly backend: BackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.backend = createBackendClient(options.fetchApi);
   }
 
   async listDeployments(
     request: ListDeploymentsRequest,
   ): Promise<DeploymentListResponse> {
-    const query = new URLSearchParams({ entityRef: request.entityRef });
-    if (request.environment) query.set('environment', request.environment);
-    if (request.status) query.set('status', request.status);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined)
-      query.set('offset', String(request.offset));
-    return this.get<DeploymentListResponse>(`/deployments?${query}`);
+    const list = await dataOf(
+      this.backend.GET('/deployments', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            environment: request.environment || undefined,
+            status: request.status || undefined,
+            limit: request.limit,
+            offset: request.offset,
+          },
+        },
+      }),
+    );
+    return { ...list, items: withChanges(list.items) };
   }
 
   async getReadinessChecks(): Promise<ReadinessChecksResponse> {
-    return this.get<ReadinessChecksResponse>('/readiness/checks');
+    return dataOf(
+      this.backend.GET('/readiness/checks', { baseUrl: await this.baseUrl() }),
+    );
   }
 
   async getEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.get<EntityReadinessResponse>(`/readiness/entity?${query}`);
+    return dataOf(
+      this.backend.GET('/readiness/entity', {
+        baseUrl: await this.baseUrl(),
+        params: { query: { entityRef } },
+      }),
+    );
   }
 
   async evaluateEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.post<EntityReadinessResponse>(
-      `/readiness/entity/evaluate?${query}`,
+    return dataOf(
+      this.backend.POST('/readiness/entity/evaluate', {
+        baseUrl: await this.baseUrl(),
+        params: { query: { entityRef } },
+      }),
     );
   }
 
@@ -114,59 +133,85 @@ export class QualityGatesClient implements QualityGatesApi {
     entityRef: string,
     request: ReadinessHistoryRequest = {},
   ): Promise<ReadinessHistoryResponse> {
-    const query = new URLSearchParams({ entityRef });
-    if (request.from) query.set('from', request.from);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    return this.get<ReadinessHistoryResponse>(
-      `/readiness/entity/history?${query}`,
+    return dataOf(
+      this.backend.GET('/readiness/entity/history', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef,
+            from: request.from || undefined,
+            limit: request.limit,
+          },
+        },
+      }),
     );
   }
 
   async getReadinessOverview(
     request: ReadinessOverviewRequest = {},
   ): Promise<ReadinessOverviewResponse> {
-    const query = readinessOverviewQuery(request);
-    return this.get<ReadinessOverviewResponse>(`/readiness/overview?${query}`);
+    return dataOf(
+      this.backend.GET('/readiness/overview', {
+        baseUrl: await this.baseUrl(),
+        params: { query: readinessOverviewQuery(request) },
+      }),
+    );
   }
 
   async exportReadinessOverview(
     filters: ReadinessOverviewFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching row.
-    const query = readinessOverviewQuery(filters);
-    const response = await this.request(`/readiness/overview/export?${query}`);
-    return response.blob();
+    return dataOf(
+      this.backend.GET('/readiness/overview/export', {
+        baseUrl: await this.baseUrl(),
+        params: { query: readinessOverviewQuery(filters) },
+        parseAs: 'blob',
+      }),
+    );
   }
 
   async listReadinessExemptions(
     request: ListReadinessExemptionsRequest = {},
   ): Promise<ReadinessExemptionListResponse> {
-    const query = new URLSearchParams();
-    if (request.entityRef) query.set('entityRef', request.entityRef);
-    if (request.active !== undefined)
-      query.set('active', String(request.active));
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    return this.get<ReadinessExemptionListResponse>(
-      `/readiness/exemptions?${query}`,
+    return dataOf(
+      this.backend.GET('/readiness/exemptions', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef || undefined,
+            active: request.active,
+            limit: request.limit,
+          },
+        },
+      }),
     );
   }
 
   async createReadinessExemption(
     request: CreateReadinessExemptionRequest,
   ): Promise<ReadinessExemption> {
-    return this.post<ReadinessExemption>('/readiness/exemptions', {
-      entityRef: request.entityRef,
-      checkId: request.checkId,
-      reason: request.reason,
-      expiresAt: request.expiresAt,
-    });
+    return dataOf(
+      this.backend.POST('/readiness/exemptions', {
+        baseUrl: await this.baseUrl(),
+        body: {
+          entityRef: request.entityRef,
+          checkId: request.checkId,
+          reason: request.reason,
+          expiresAt: request.expiresAt,
+        },
+      }),
+    );
   }
 
   async revokeReadinessExemption(
     exemptionId: string,
   ): Promise<ReadinessExemption> {
-    return this.post<ReadinessExemption>(
-      `/readiness/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
+    return dataOf(
+      this.backend.POST('/readiness/exemptions/{exemptionId}/revoke', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { exemptionId } },
+      }),
     );
   }
 
@@ -174,16 +219,24 @@ export class QualityGatesClient implements QualityGatesApi {
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraMetricsResponse> {
-    const query = doraQuery(scope, window);
-    return this.get<DoraMetricsResponse>(`/dora/metrics?${query}`);
+    return dataOf(
+      this.backend.GET('/dora/metrics', {
+        baseUrl: await this.baseUrl(),
+        params: { query: doraQuery(scope, window) },
+      }),
+    );
   }
 
   async getDoraTrend(
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraTrendResponse> {
-    const query = doraQuery(scope, window);
-    return this.get<DoraTrendResponse>(`/dora/trend?${query}`);
+    return dataOf(
+      this.backend.GET('/dora/trend', {
+        baseUrl: await this.baseUrl(),
+        params: { query: doraQuery(scope, window) },
+      }),
+    );
   }
 
   async getDoraDetails(
@@ -191,40 +244,72 @@ export class QualityGatesClient implements QualityGatesApi {
     metric: DoraMetricName,
     request: DoraDetailsRequest = {},
   ): Promise<DoraDetailsResponse> {
-    const query = doraQuery(scope, request);
-    query.set('metric', metric);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined)
-      query.set('offset', String(request.offset));
-    return this.get<DoraDetailsResponse>(`/dora/details?${query}`);
+    return dataOf(
+      this.backend.GET('/dora/details', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            ...doraQuery(scope, request),
+            metric,
+            limit: request.limit,
+            offset: request.offset,
+          },
+        },
+      }),
+    );
   }
 
   async evaluateGates(
     request: EvaluateGatesRequest,
   ): Promise<GateDecisionResponse> {
-    return this.post<GateDecisionResponse>('/gates/evaluate', {
-      entityRef: request.entityRef,
-      environment: request.environment,
-      version: request.version,
-      ...(request.trigger ? { trigger: request.trigger } : {}),
-    });
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.POST('/gates/evaluate', {
+          baseUrl: await this.baseUrl(),
+          body: {
+            entityRef: request.entityRef,
+            environment: request.environment,
+            version: request.version,
+            // Left to the backend's default unless asked for.
+            ...(request.trigger ? { trigger: request.trigger } : {}),
+          },
+        }),
+      ),
+    );
   }
 
   async getGateStatus(entityRef: string): Promise<GateStatusResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.get<GateStatusResponse>(`/gates/status?${query}`);
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/status', {
+          baseUrl: await this.baseUrl(),
+          params: { query: { entityRef } },
+        }),
+      ),
+    );
   }
 
   async listGateEvaluations(
     request: ListGateEvaluationsRequest = {},
   ): Promise<GateEvaluationListResponse> {
-    const query = gateEvaluationsQuery(request);
-    return this.get<GateEvaluationListResponse>(`/gates/evaluations?${query}`);
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/evaluations', {
+          baseUrl: await this.baseUrl(),
+          params: { query: gateEvaluationsQuery(request) },
+        }),
+      ),
+    );
   }
 
   async getGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
-    return this.get<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}`,
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/evaluations/{evaluationId}', {
+          baseUrl: await this.baseUrl(),
+          params: { path: { evaluationId } },
+        }),
+      ),
     );
   }
 
@@ -232,40 +317,55 @@ export class QualityGatesClient implements QualityGatesApi {
     filters: GateEvaluationFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching evaluation.
-    const query = gateEvaluationsQuery(filters);
-    const response = await this.request(`/gates/evaluations/export?${query}`);
-    return response.blob();
+    return dataOf(
+      this.backend.GET('/gates/evaluations/export', {
+        baseUrl: await this.baseUrl(),
+        params: { query: gateEvaluationsQuery(filters) },
+        parseAs: 'blob',
+      }),
+    );
   }
 
   async overrideGateEvaluation(
     evaluationId: string,
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation> {
-    return this.post<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}/override`,
-      {
-        verdict: request.verdict,
-        reason: request.reason,
-        expiresAt: request.expiresAt,
-      },
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.POST('/gates/evaluations/{evaluationId}/override', {
+          baseUrl: await this.baseUrl(),
+          params: { path: { evaluationId } },
+          body: {
+            verdict: request.verdict,
+            reason: request.reason,
+            expiresAt: request.expiresAt,
+          },
+        }),
+      ),
     );
   }
 
   async listDecisions(
     request: ListGateDecisionsRequest = {},
   ): Promise<GateDecisionPage> {
-    // Empty filters are left out: the backend would filter on ''.
-    const query = queryOf(
-      Object.fromEntries(
-        Object.entries(request).filter(([, value]) => value !== ''),
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/decisions', {
+          baseUrl: await this.baseUrl(),
+          params: { query: withoutEmpty(request) },
+        }),
       ),
     );
-    return this.get<GateDecisionPage>(`/gates/decisions?${query}`);
   }
 
   async getDecision(decisionId: string): Promise<GateDecision> {
-    return this.get<GateDecision>(
-      `/gates/decisions/${encodeURIComponent(decisionId)}`,
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/decisions/{decisionId}', {
+          baseUrl: await this.baseUrl(),
+          params: { path: { decisionId } },
+        }),
+      ),
     );
   }
 
@@ -273,159 +373,204 @@ export class QualityGatesClient implements QualityGatesApi {
     entityRef: string,
     version: string,
   ): Promise<LatestGateDecisionsResponse> {
-    const query = queryOf({ entityRef, version });
-    return this.get<LatestGateDecisionsResponse>(
-      `/gates/decisions/latest?${query}`,
+    return withDomainEvidence(
+      await dataOf(
+        this.backend.GET('/gates/decisions/latest', {
+          baseUrl: await this.baseUrl(),
+          params: { query: { entityRef, version } },
+        }),
+      ),
     );
   }
 
   async gateCandidates(entityRef: string): Promise<GateCandidatesResponse> {
-    const query = queryOf({ entityRef });
-    return this.get<GateCandidatesResponse>(`/gates/candidates?${query}`);
+    return dataOf(
+      this.backend.GET('/gates/candidates', {
+        baseUrl: await this.baseUrl(),
+        params: { query: { entityRef } },
+      }),
+    );
   }
 
   async createOverride(
     request: CreateGateOverrideRequest,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>('/gates/overrides', { ...request });
+    return dataOf(
+      this.backend.POST('/gates/overrides', {
+        baseUrl: await this.baseUrl(),
+        body: { ...request },
+      }),
+    );
   }
 
   async overrideDecision(
     decisionId: string,
     request: OverrideGateDecisionRequest,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>(
-      `/gates/decisions/${encodeURIComponent(decisionId)}/override`,
-      { ...request },
+    return dataOf(
+      this.backend.POST('/gates/decisions/{decisionId}/override', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { decisionId } },
+        body: { ...request },
+      }),
     );
   }
 
   async listOverrides(
     request: ListGateOverridesRequest = {},
   ): Promise<GateOverrideListResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      environment: request.environment,
-      version: request.version,
-      active: request.active === undefined ? undefined : String(request.active),
-    });
-    return this.get<GateOverrideListResponse>(`/gates/overrides?${query}`);
+    return dataOf(
+      this.backend.GET('/gates/overrides', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            environment: request.environment,
+            version: request.version,
+            active: request.active,
+          },
+        },
+      }),
+    );
   }
 
   async revokeOverride(
     overrideId: string,
     reason: string,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>(
-      `/gates/overrides/${encodeURIComponent(overrideId)}/revoke`,
-      { reason },
+    return dataOf(
+      this.backend.POST('/gates/overrides/{overrideId}/revoke', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { overrideId } },
+        body: { reason },
+      }),
     );
   }
 
   async getGateEffectiveness(
     request: GateEffectivenessRequest,
   ): Promise<GateEffectivenessResponse> {
-    const query = queryOf({
-      from: request.from,
-      to: request.to,
-      gateId: request.gateId,
-      entityRef: request.entityRef,
-      owner: request.owner,
-    });
-    return this.get<GateEffectivenessResponse>(`/gates/effectiveness?${query}`);
+    return dataOf(
+      this.backend.GET('/gates/effectiveness', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            from: request.from,
+            to: request.to,
+            gateId: request.gateId,
+            entityRef: request.entityRef,
+            owner: request.owner,
+          },
+        },
+      }),
+    );
   }
 
   async getDeliveryTimeline(
     request: DeliveryTimelineRequest,
   ): Promise<DeliveryTimeline> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      from: request.from,
-      to: request.to,
-    });
-    return this.get<DeliveryTimeline>(`/timeline?${query}`);
+    return dataOf(
+      this.backend.GET('/timeline', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            from: request.from,
+            to: request.to,
+          },
+        },
+      }),
+    );
   }
 
   async getEnvironmentStates(
     request: EnvironmentStatesRequest,
   ): Promise<EnvironmentStates> {
-    const query = queryOf({ entityRef: request.entityRef });
-    return this.get<EnvironmentStates>(`/environments?${query}`);
+    return dataOf(
+      this.backend.GET('/environments', {
+        baseUrl: await this.baseUrl(),
+        params: { query: { entityRef: request.entityRef } },
+      }),
+    );
   }
 
   async getDeploymentView(deploymentId: string): Promise<DeploymentView> {
-    return this.get<DeploymentView>(
-      `/deployments/${encodeURIComponent(deploymentId)}`,
+    return dataOf(
+      this.backend.GET('/deployments/{deploymentId}', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { deploymentId } },
+      }),
     );
   }
 
   async getPipelineStats(
     request: PipelineStatsRequest,
   ): Promise<PipelineStatsResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      pipelineName: request.pipelineName,
-      from: request.from,
-      to: request.to,
-    });
-    return this.get<PipelineStatsResponse>(`/pipelines/stats?${query}`);
+    return dataOf(
+      this.backend.GET('/pipelines/stats', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            pipelineName: request.pipelineName,
+            from: request.from,
+            to: request.to,
+          },
+        },
+      }),
+    );
   }
 
   async getPathToProduction(
     request: PathToProductionRequest,
   ): Promise<PathToProduction> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      sha: request.sha,
-      version: request.version,
-    });
-    return this.get<PathToProduction>(`/path-to-production?${query}`);
+    return dataOf(
+      this.backend.GET('/path-to-production', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            sha: request.sha,
+            version: request.version,
+          },
+        },
+      }),
+    );
   }
 
   async listPipelineRuns(
     request: ListPipelineRunsRequest,
   ): Promise<PipelineRunListResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      pipelineName: request.pipelineName,
-      result: request.result,
-      sha: request.sha,
-      from: request.from,
-      to: request.to,
-      limit: request.limit,
-      offset: request.offset,
-    });
-    return this.get<PipelineRunListResponse>(`/pipeline-runs?${query}`);
+    return dataOf(
+      this.backend.GET('/pipeline-runs', {
+        baseUrl: await this.baseUrl(),
+        params: {
+          query: {
+            entityRef: request.entityRef,
+            pipelineName: request.pipelineName,
+            result: request.result,
+            sha: request.sha,
+            from: request.from,
+            to: request.to,
+            limit: request.limit,
+            offset: request.offset,
+          },
+        },
+      }),
+    );
   }
 
   async getTrace(traceId: string): Promise<TraceResponse> {
-    return this.get<TraceResponse>(`/traces/${encodeURIComponent(traceId)}`);
+    return dataOf(
+      this.backend.GET('/traces/{traceId}', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { traceId } },
+      }),
+    );
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const response = await this.request(path);
-    return (await response.json()) as T;
-  }
-
-  private async post<T>(path: string, body?: unknown): Promise<T> {
-    const response = await this.request(path, {
-      method: 'POST',
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
-    });
-    return (await response.json()) as T;
-  }
-
-  private async request(path: string, init?: RequestInit): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(QUALITY_GATES_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+  /** Asked on every call: the backend's address may move. */
+  private baseUrl(): Promise<string> {
+    return this.discoveryApi.getBaseUrl(QUALITY_GATES_PLUGIN_ID);
   }
 }
