@@ -17,7 +17,6 @@ import {
   PathToProduction,
   PipelineRunListResponse,
   PipelineStatsResponse,
-  QUALITY_GATES_PLUGIN_ID,
   ReadinessChecksResponse,
   ReadinessExemption,
   ReadinessExemptionListResponse,
@@ -57,7 +56,7 @@ import {
   ReadinessOverviewFilters,
   ReadinessOverviewRequest,
 } from './QualityGatesApi';
-import { BackendClient, createBackendClient, dataOf } from './backendClient';
+import { BackendClient, createBackendClient } from './backendClient';
 import { withChanges, withDomainEvidence } from './backendResponses';
 import { doraQuery } from './doraQuery';
 import { gateEvaluationsQuery } from './gateQuery';
@@ -73,170 +72,132 @@ import { withoutEmpty } from './deliveryQuery';
  * @public
  */
 export class QualityGatesClient implements QualityGatesApi {
-  private readonly discoveryApi: DiscoveryApi;
   private readonly backend: BackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.backend = createBackendClient(options.fetchApi);
+    this.backend = createBackendClient(options);
   }
 
   async listDeployments(
     request: ListDeploymentsRequest,
   ): Promise<DeploymentListResponse> {
-    const list = await dataOf(
-      this.backend.GET('/deployments', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            environment: request.environment || undefined,
-            status: request.status || undefined,
-            limit: request.limit,
-            offset: request.offset,
-          },
+    const list = await this.backend.get('/deployments', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          environment: request.environment || undefined,
+          status: request.status || undefined,
+          limit: request.limit,
+          offset: request.offset,
         },
-      }),
-    );
+      },
+    });
     return { ...list, items: withChanges(list.items) };
   }
 
   async getReadinessChecks(): Promise<ReadinessChecksResponse> {
-    return dataOf(
-      this.backend.GET('/readiness/checks', { baseUrl: await this.baseUrl() }),
-    );
+    return this.backend.get('/readiness/checks', {});
   }
 
   async getEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    return dataOf(
-      this.backend.GET('/readiness/entity', {
-        baseUrl: await this.baseUrl(),
-        params: { query: { entityRef } },
-      }),
-    );
+    return this.backend.get('/readiness/entity', {
+      params: { query: { entityRef } },
+    });
   }
 
   async evaluateEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    return dataOf(
-      this.backend.POST('/readiness/entity/evaluate', {
-        baseUrl: await this.baseUrl(),
-        params: { query: { entityRef } },
-      }),
-    );
+    return this.backend.post('/readiness/entity/evaluate', {
+      params: { query: { entityRef } },
+    });
   }
 
   async getEntityReadinessHistory(
     entityRef: string,
     request: ReadinessHistoryRequest = {},
   ): Promise<ReadinessHistoryResponse> {
-    return dataOf(
-      this.backend.GET('/readiness/entity/history', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef,
-            from: request.from || undefined,
-            limit: request.limit,
-          },
+    return this.backend.get('/readiness/entity/history', {
+      params: {
+        query: {
+          entityRef,
+          from: request.from || undefined,
+          limit: request.limit,
         },
-      }),
-    );
+      },
+    });
   }
 
   async getReadinessOverview(
     request: ReadinessOverviewRequest = {},
   ): Promise<ReadinessOverviewResponse> {
-    return dataOf(
-      this.backend.GET('/readiness/overview', {
-        baseUrl: await this.baseUrl(),
-        params: { query: readinessOverviewQuery(request) },
-      }),
-    );
+    return this.backend.get('/readiness/overview', {
+      params: { query: readinessOverviewQuery(request) },
+    });
   }
 
   async exportReadinessOverview(
     filters: ReadinessOverviewFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching row.
-    return dataOf(
-      this.backend.GET('/readiness/overview/export', {
-        baseUrl: await this.baseUrl(),
-        params: { query: readinessOverviewQuery(filters) },
-        parseAs: 'blob',
-      }),
-    );
+    return this.backend.download('/readiness/overview/export', {
+      params: { query: readinessOverviewQuery(filters) },
+    });
   }
 
   async listReadinessExemptions(
     request: ListReadinessExemptionsRequest = {},
   ): Promise<ReadinessExemptionListResponse> {
-    return dataOf(
-      this.backend.GET('/readiness/exemptions', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef || undefined,
-            active: request.active,
-            limit: request.limit,
-          },
+    return this.backend.get('/readiness/exemptions', {
+      params: {
+        query: {
+          entityRef: request.entityRef || undefined,
+          active: request.active,
+          limit: request.limit,
         },
-      }),
-    );
+      },
+    });
   }
 
   async createReadinessExemption(
     request: CreateReadinessExemptionRequest,
   ): Promise<ReadinessExemption> {
-    return dataOf(
-      this.backend.POST('/readiness/exemptions', {
-        baseUrl: await this.baseUrl(),
-        body: {
-          entityRef: request.entityRef,
-          checkId: request.checkId,
-          reason: request.reason,
-          expiresAt: request.expiresAt,
-        },
-      }),
-    );
+    return this.backend.post('/readiness/exemptions', {
+      body: {
+        entityRef: request.entityRef,
+        checkId: request.checkId,
+        reason: request.reason,
+        expiresAt: request.expiresAt,
+      },
+    });
   }
 
   async revokeReadinessExemption(
     exemptionId: string,
   ): Promise<ReadinessExemption> {
-    return dataOf(
-      this.backend.POST('/readiness/exemptions/{exemptionId}/revoke', {
-        baseUrl: await this.baseUrl(),
-        params: { path: { exemptionId } },
-      }),
-    );
+    return this.backend.post('/readiness/exemptions/{exemptionId}/revoke', {
+      params: { path: { exemptionId } },
+    });
   }
 
   async getDoraMetrics(
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraMetricsResponse> {
-    return dataOf(
-      this.backend.GET('/dora/metrics', {
-        baseUrl: await this.baseUrl(),
-        params: { query: doraQuery(scope, window) },
-      }),
-    );
+    return this.backend.get('/dora/metrics', {
+      params: { query: doraQuery(scope, window) },
+    });
   }
 
   async getDoraTrend(
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraTrendResponse> {
-    return dataOf(
-      this.backend.GET('/dora/trend', {
-        baseUrl: await this.baseUrl(),
-        params: { query: doraQuery(scope, window) },
-      }),
-    );
+    return this.backend.get('/dora/trend', {
+      params: { query: doraQuery(scope, window) },
+    });
   }
 
   async getDoraDetails(
@@ -244,48 +205,39 @@ export class QualityGatesClient implements QualityGatesApi {
     metric: DoraMetricName,
     request: DoraDetailsRequest = {},
   ): Promise<DoraDetailsResponse> {
-    return dataOf(
-      this.backend.GET('/dora/details', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            ...doraQuery(scope, request),
-            metric,
-            limit: request.limit,
-            offset: request.offset,
-          },
+    return this.backend.get('/dora/details', {
+      params: {
+        query: {
+          ...doraQuery(scope, request),
+          metric,
+          limit: request.limit,
+          offset: request.offset,
         },
-      }),
-    );
+      },
+    });
   }
 
   async evaluateGates(
     request: EvaluateGatesRequest,
   ): Promise<GateDecisionResponse> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.POST('/gates/evaluate', {
-          baseUrl: await this.baseUrl(),
-          body: {
-            entityRef: request.entityRef,
-            environment: request.environment,
-            version: request.version,
-            // Left to the backend's default unless asked for.
-            ...(request.trigger ? { trigger: request.trigger } : {}),
-          },
-        }),
-      ),
+      await this.backend.post('/gates/evaluate', {
+        body: {
+          entityRef: request.entityRef,
+          environment: request.environment,
+          version: request.version,
+          // Left to the backend's default unless asked for.
+          ...(request.trigger ? { trigger: request.trigger } : {}),
+        },
+      }),
     );
   }
 
   async getGateStatus(entityRef: string): Promise<GateStatusResponse> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/status', {
-          baseUrl: await this.baseUrl(),
-          params: { query: { entityRef } },
-        }),
-      ),
+      await this.backend.get('/gates/status', {
+        params: { query: { entityRef } },
+      }),
     );
   }
 
@@ -293,23 +245,17 @@ export class QualityGatesClient implements QualityGatesApi {
     request: ListGateEvaluationsRequest = {},
   ): Promise<GateEvaluationListResponse> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/evaluations', {
-          baseUrl: await this.baseUrl(),
-          params: { query: gateEvaluationsQuery(request) },
-        }),
-      ),
+      await this.backend.get('/gates/evaluations', {
+        params: { query: gateEvaluationsQuery(request) },
+      }),
     );
   }
 
   async getGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/evaluations/{evaluationId}', {
-          baseUrl: await this.baseUrl(),
-          params: { path: { evaluationId } },
-        }),
-      ),
+      await this.backend.get('/gates/evaluations/{evaluationId}', {
+        params: { path: { evaluationId } },
+      }),
     );
   }
 
@@ -317,13 +263,9 @@ export class QualityGatesClient implements QualityGatesApi {
     filters: GateEvaluationFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching evaluation.
-    return dataOf(
-      this.backend.GET('/gates/evaluations/export', {
-        baseUrl: await this.baseUrl(),
-        params: { query: gateEvaluationsQuery(filters) },
-        parseAs: 'blob',
-      }),
-    );
+    return this.backend.download('/gates/evaluations/export', {
+      params: { query: gateEvaluationsQuery(filters) },
+    });
   }
 
   async overrideGateEvaluation(
@@ -331,17 +273,14 @@ export class QualityGatesClient implements QualityGatesApi {
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.POST('/gates/evaluations/{evaluationId}/override', {
-          baseUrl: await this.baseUrl(),
-          params: { path: { evaluationId } },
-          body: {
-            verdict: request.verdict,
-            reason: request.reason,
-            expiresAt: request.expiresAt,
-          },
-        }),
-      ),
+      await this.backend.post('/gates/evaluations/{evaluationId}/override', {
+        params: { path: { evaluationId } },
+        body: {
+          verdict: request.verdict,
+          reason: request.reason,
+          expiresAt: request.expiresAt,
+        },
+      }),
     );
   }
 
@@ -349,23 +288,17 @@ export class QualityGatesClient implements QualityGatesApi {
     request: ListGateDecisionsRequest = {},
   ): Promise<GateDecisionPage> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/decisions', {
-          baseUrl: await this.baseUrl(),
-          params: { query: withoutEmpty(request) },
-        }),
-      ),
+      await this.backend.get('/gates/decisions', {
+        params: { query: withoutEmpty(request) },
+      }),
     );
   }
 
   async getDecision(decisionId: string): Promise<GateDecision> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/decisions/{decisionId}', {
-          baseUrl: await this.baseUrl(),
-          params: { path: { decisionId } },
-        }),
-      ),
+      await this.backend.get('/gates/decisions/{decisionId}', {
+        params: { path: { decisionId } },
+      }),
     );
   }
 
@@ -374,203 +307,156 @@ export class QualityGatesClient implements QualityGatesApi {
     version: string,
   ): Promise<LatestGateDecisionsResponse> {
     return withDomainEvidence(
-      await dataOf(
-        this.backend.GET('/gates/decisions/latest', {
-          baseUrl: await this.baseUrl(),
-          params: { query: { entityRef, version } },
-        }),
-      ),
+      await this.backend.get('/gates/decisions/latest', {
+        params: { query: { entityRef, version } },
+      }),
     );
   }
 
   async gateCandidates(entityRef: string): Promise<GateCandidatesResponse> {
-    return dataOf(
-      this.backend.GET('/gates/candidates', {
-        baseUrl: await this.baseUrl(),
-        params: { query: { entityRef } },
-      }),
-    );
+    return this.backend.get('/gates/candidates', {
+      params: { query: { entityRef } },
+    });
   }
 
   async createOverride(
     request: CreateGateOverrideRequest,
   ): Promise<GateOverride> {
-    return dataOf(
-      this.backend.POST('/gates/overrides', {
-        baseUrl: await this.baseUrl(),
-        body: { ...request },
-      }),
-    );
+    return this.backend.post('/gates/overrides', {
+      body: { ...request },
+    });
   }
 
   async overrideDecision(
     decisionId: string,
     request: OverrideGateDecisionRequest,
   ): Promise<GateOverride> {
-    return dataOf(
-      this.backend.POST('/gates/decisions/{decisionId}/override', {
-        baseUrl: await this.baseUrl(),
-        params: { path: { decisionId } },
-        body: { ...request },
-      }),
-    );
+    return this.backend.post('/gates/decisions/{decisionId}/override', {
+      params: { path: { decisionId } },
+      body: { ...request },
+    });
   }
 
   async listOverrides(
     request: ListGateOverridesRequest = {},
   ): Promise<GateOverrideListResponse> {
-    return dataOf(
-      this.backend.GET('/gates/overrides', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            environment: request.environment,
-            version: request.version,
-            active: request.active,
-          },
+    return this.backend.get('/gates/overrides', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          environment: request.environment,
+          version: request.version,
+          active: request.active,
         },
-      }),
-    );
+      },
+    });
   }
 
   async revokeOverride(
     overrideId: string,
     reason: string,
   ): Promise<GateOverride> {
-    return dataOf(
-      this.backend.POST('/gates/overrides/{overrideId}/revoke', {
-        baseUrl: await this.baseUrl(),
-        params: { path: { overrideId } },
-        body: { reason },
-      }),
-    );
+    return this.backend.post('/gates/overrides/{overrideId}/revoke', {
+      params: { path: { overrideId } },
+      body: { reason },
+    });
   }
 
   async getGateEffectiveness(
     request: GateEffectivenessRequest,
   ): Promise<GateEffectivenessResponse> {
-    return dataOf(
-      this.backend.GET('/gates/effectiveness', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            from: request.from,
-            to: request.to,
-            gateId: request.gateId,
-            entityRef: request.entityRef,
-            owner: request.owner,
-          },
+    return this.backend.get('/gates/effectiveness', {
+      params: {
+        query: {
+          from: request.from,
+          to: request.to,
+          gateId: request.gateId,
+          entityRef: request.entityRef,
+          owner: request.owner,
         },
-      }),
-    );
+      },
+    });
   }
 
   async getDeliveryTimeline(
     request: DeliveryTimelineRequest,
   ): Promise<DeliveryTimeline> {
-    return dataOf(
-      this.backend.GET('/timeline', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            from: request.from,
-            to: request.to,
-          },
+    return this.backend.get('/timeline', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          from: request.from,
+          to: request.to,
         },
-      }),
-    );
+      },
+    });
   }
 
   async getEnvironmentStates(
     request: EnvironmentStatesRequest,
   ): Promise<EnvironmentStates> {
-    return dataOf(
-      this.backend.GET('/environments', {
-        baseUrl: await this.baseUrl(),
-        params: { query: { entityRef: request.entityRef } },
-      }),
-    );
+    return this.backend.get('/environments', {
+      params: { query: { entityRef: request.entityRef } },
+    });
   }
 
   async getDeploymentView(deploymentId: string): Promise<DeploymentView> {
-    return dataOf(
-      this.backend.GET('/deployments/{deploymentId}', {
-        baseUrl: await this.baseUrl(),
-        params: { path: { deploymentId } },
-      }),
-    );
+    return this.backend.get('/deployments/{deploymentId}', {
+      params: { path: { deploymentId } },
+    });
   }
 
   async getPipelineStats(
     request: PipelineStatsRequest,
   ): Promise<PipelineStatsResponse> {
-    return dataOf(
-      this.backend.GET('/pipelines/stats', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            pipelineName: request.pipelineName,
-            from: request.from,
-            to: request.to,
-          },
+    return this.backend.get('/pipelines/stats', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          pipelineName: request.pipelineName,
+          from: request.from,
+          to: request.to,
         },
-      }),
-    );
+      },
+    });
   }
 
   async getPathToProduction(
     request: PathToProductionRequest,
   ): Promise<PathToProduction> {
-    return dataOf(
-      this.backend.GET('/path-to-production', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            sha: request.sha,
-            version: request.version,
-          },
+    return this.backend.get('/path-to-production', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          sha: request.sha,
+          version: request.version,
         },
-      }),
-    );
+      },
+    });
   }
 
   async listPipelineRuns(
     request: ListPipelineRunsRequest,
   ): Promise<PipelineRunListResponse> {
-    return dataOf(
-      this.backend.GET('/pipeline-runs', {
-        baseUrl: await this.baseUrl(),
-        params: {
-          query: {
-            entityRef: request.entityRef,
-            pipelineName: request.pipelineName,
-            result: request.result,
-            sha: request.sha,
-            from: request.from,
-            to: request.to,
-            limit: request.limit,
-            offset: request.offset,
-          },
+    return this.backend.get('/pipeline-runs', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          pipelineName: request.pipelineName,
+          result: request.result,
+          sha: request.sha,
+          from: request.from,
+          to: request.to,
+          limit: request.limit,
+          offset: request.offset,
         },
-      }),
-    );
+      },
+    });
   }
 
   async getTrace(traceId: string): Promise<TraceResponse> {
-    return dataOf(
-      this.backend.GET('/traces/{traceId}', {
-        baseUrl: await this.baseUrl(),
-        params: { path: { traceId } },
-      }),
-    );
-  }
-
-  /** Asked on every call: the backend's address may move. */
-  private baseUrl(): Promise<string> {
-    return this.discoveryApi.getBaseUrl(QUALITY_GATES_PLUGIN_ID);
+    return this.backend.get('/traces/{traceId}', {
+      params: { path: { traceId } },
+    });
   }
 }

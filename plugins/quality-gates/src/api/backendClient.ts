@@ -1,35 +1,88 @@
-import { FetchApi } from '@backstage/core-plugin-api';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import createClient, { Client } from 'openapi-fetch';
+import { QUALITY_GATES_PLUGIN_ID } from '@can-i-deploy/plugin-quality-gates-common';
+import createClient, {
+  ClientPathsWithMethod,
+  FetchResponse,
+  MaybeOptionalInit,
+} from 'openapi-fetch';
 import { paths } from '../schema/openapi.generated';
 import { queryOf } from './deliveryQuery';
 
-/**
- * The backend's routes as openapi.yaml describes them: a path, query parameter
- * or body that disagrees with the YAML does not compile. The types come from
- * `src/schema/openapi.generated.ts` (`yarn openapi:generate`).
- */
-export type BackendClient = Client<paths>;
+type Method = 'get' | 'post';
+type PathOf<M extends Method> = ClientPathsWithMethod<
+  ReturnType<typeof createClient<paths>>,
+  M
+>;
+type Operation<P extends keyof paths, M extends Method> = Extract<
+  paths[P][M],
+  Record<string | number, any>
+>;
 
-/** The query parameters of one backend operation, as openapi.yaml names them. */
+/**
+ * What one call of a route may send, as openapi.yaml describes it. Not
+ * inferred from the call, so a misspelt or unknown parameter or body field
+ * is an error too.
+ */
+export type RequestOf<P extends keyof paths, M extends Method> = Omit<
+  NonNullable<MaybeOptionalInit<paths[P], M>>,
+  'baseUrl' | 'fetch' | 'parseAs'
+>;
+
+/** The JSON body of a route's successful answer. */
+export type AnswerOf<P extends keyof paths, M extends Method> = NonNullable<
+  FetchResponse<Operation<P, M>, {}, `${string}/${string}`>['data']
+>;
+
+/** The query parameters of a route. */
 export type QueryOf<
-  Path extends keyof paths,
-  Method extends 'get' | 'post' = 'get',
+  P extends keyof paths,
+  M extends Method = 'get',
 > = NonNullable<
-  NonNullable<paths[Path][Method]> extends { parameters: { query?: infer Q } }
-    ? Q
+  Operation<P, M> extends { parameters: { query?: infer Query } }
+    ? Query
     : never
 >;
 
 /**
- * A typed client that sends every request through fetchApi (which adds the
- * user's credentials) and throws a ResponseError for an error answer, before
- * the body is read, so the UI gets the backend's error as before.
+ * The backend's routes, typed from openapi.yaml (`yarn openapi:generate`
+ * writes `src/schema/openapi.generated.ts`): a path, query parameter or body
+ * that disagrees with the YAML does not compile.
  */
-export function createBackendClient(fetchApi: FetchApi): BackendClient {
-  return createClient<paths>({
+export interface BackendClient {
+  get<P extends PathOf<'get'>>(
+    path: P,
+    request: RequestOf<P, 'get'>,
+  ): Promise<AnswerOf<P, 'get'>>;
+  /** A GET whose answer is a file, e.g. a CSV export. */
+  download<P extends PathOf<'get'>>(
+    path: P,
+    request: RequestOf<P, 'get'>,
+  ): Promise<Blob>;
+  post<P extends PathOf<'post'>>(
+    path: P,
+    request: RequestOf<P, 'post'>,
+  ): Promise<AnswerOf<P, 'post'>>;
+}
+
+type UntypedCall = (
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; response: Response }>;
+
+/**
+ * A typed client that asks discovery for the backend's address on every call
+ * (it may move), sends each request through fetchApi (which adds the user's
+ * credentials) and throws a ResponseError for an error answer before its
+ * body is read, so the UI gets the backend's error as before.
+ */
+export function createBackendClient(options: {
+  discoveryApi: DiscoveryApi;
+  fetchApi: FetchApi;
+}): BackendClient {
+  const client = createClient<paths>({
     fetch: async request => {
-      const response = await fetchApi.fetch(request);
+      const response = await options.fetchApi.fetch(request);
       if (!response.ok) {
         throw await ResponseError.fromResponse(response);
       }
@@ -38,12 +91,30 @@ export function createBackendClient(fetchApi: FetchApi): BackendClient {
     // Parameters left out are not sent, so the backend applies its defaults.
     querySerializer: query => queryOf(query).toString(),
   });
-}
-
-/** The parsed body of a call whose error answers were already thrown. */
-export async function dataOf<Data>(
-  call: Promise<{ data?: Data; response: Response }>,
-): Promise<Data> {
-  const { data } = await call;
-  return data as Data;
+  // The typing is done by BackendClient's signatures above.
+  const get = client.GET as unknown as UntypedCall;
+  const post = client.POST as unknown as UntypedCall;
+  const call = async (
+    method: UntypedCall,
+    path: string,
+    request: object | undefined,
+    parseAs: 'json' | 'blob',
+  ) => {
+    const baseUrl = await options.discoveryApi.getBaseUrl(
+      QUALITY_GATES_PLUGIN_ID,
+    );
+    const { data } = await method(path, { ...request, baseUrl, parseAs });
+    return data;
+  };
+  return {
+    get: async (path, request) =>
+      (await call(get, path, request, 'json')) as AnswerOf<typeof path, 'get'>,
+    download: async (path, request) =>
+      (await call(get, path, request, 'blob')) as Blob,
+    post: async (path, request) =>
+      (await call(post, path, request, 'json')) as AnswerOf<
+        typeof path,
+        'post'
+      >,
+  };
 }
