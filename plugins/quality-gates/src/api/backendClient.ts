@@ -82,7 +82,16 @@ export function createBackendClient(options: {
 }): BackendClient {
   const client = createClient<paths>({
     fetch: async request => {
-      const response = await options.fetchApi.fetch(request);
+      // fetchApi gets the URL and a plain init, as before: its middlewares
+      // copy the request, and a browser refuses to copy a Request whose
+      // body was already taken over by an earlier copy.
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const body = hasBody ? await request.text() : '';
+      const response = await options.fetchApi.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(body ? { body } : {}),
+      });
       if (!response.ok) {
         throw await ResponseError.fromResponse(response);
       }
