@@ -50,6 +50,36 @@ describe('createBackendClient', () => {
     expect(request.headers.authorization).toBe('Bearer user-token');
   });
 
+  it('sends a POST body through fetch middlewares that copy the request', async () => {
+    server.setReply({ status: 200, body: { id: 'ov-1' } });
+    // Like Backstage's fetch middlewares: each looks at a copy of the
+    // request, then hands the original URL and init on.
+    const copyingFetch: typeof fetch = async (input, init) => {
+      new Request(input, init);
+      new Request(input, init);
+      return fetch(input, init);
+    };
+    const backend = createBackendClient({
+      discoveryApi: { getBaseUrl: async () => server.baseUrl },
+      fetchApi: { fetch: copyingFetch },
+    });
+
+    await backend.post('/gates/overrides/{overrideId}/revoke', {
+      params: { path: { overrideId: 'ov-1' } },
+      body: { reason: 'The release is rolled back' },
+    });
+
+    const [request] = server.requests;
+    expect(request.method).toBe('POST');
+    expect(request.url.pathname).toBe(
+      '/api/quality-gates/gates/overrides/ov-1/revoke',
+    );
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request.body)).toEqual({
+      reason: 'The release is rolled back',
+    });
+  });
+
   it('throws the backend error as a ResponseError with its body', async () => {
     server.setReply({
       status: 400,
