@@ -55,16 +55,16 @@ describe('createBackendClient', () => {
     // Like Backstage's fetch middlewares: each looks at a copy of the
     // request, then hands the original URL and init on.
     const copyingFetch: typeof fetch = async (input, init) => {
-      new Request(input, init);
-      new Request(input, init);
+      const copies = [new Request(input, init), new Request(input, init)];
+      expect(copies[1].method).toBe('POST');
       return fetch(input, init);
     };
-    const backend = createBackendClient({
+    const copyingBackend = createBackendClient({
       discoveryApi: { getBaseUrl: async () => server.baseUrl },
       fetchApi: { fetch: copyingFetch },
     });
 
-    await backend.post('/gates/overrides/{overrideId}/revoke', {
+    await copyingBackend.post('/gates/overrides/{overrideId}/revoke', {
       params: { path: { overrideId: 'ov-1' } },
       body: { reason: 'The release is rolled back' },
     });
