@@ -19,8 +19,8 @@ step "Dependencies"
 install_dependencies
 cd "$REPO_ROOT"
 
-step "OpenAPI description matches the generated router spec"
-node scripts/generate-openapi.mjs plugins/quality-gates-backend --check
+step "OpenAPI description matches the generated router spec and client types"
+node scripts/generate-openapi.mjs plugins/quality-gates-backend --client-package plugins/quality-gates --check
 
 step "Lint and formatting"
 yarn lint:all

@@ -790,7 +790,15 @@ export const spec = {
             "type": "string"
           },
           "kind": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+              "unspecified",
+              "internal",
+              "server",
+              "client",
+              "producer",
+              "consumer"
+            ]
           },
           "startTime": {
             "type": "string",
@@ -904,8 +912,14 @@ export const spec = {
           "kind",
           "startTime",
           "endTime",
+          "startTimeUnixMicros",
+          "endTimeUnixMicros",
           "durationMicros",
-          "status"
+          "status",
+          "attributes",
+          "events",
+          "links",
+          "resourceAttributes"
         ],
         "additionalProperties": false
       },
@@ -5573,7 +5587,14 @@ export const spec = {
                       "$ref": "#/components/schemas/DoraScope"
                     },
                     "metric": {
-                      "type": "string"
+                      "type": "string",
+                      "enum": [
+                        "deploymentFrequency",
+                        "leadTime",
+                        "changeFailureRate",
+                        "recoveryTime",
+                        "reworkRate"
+                      ]
                     },
                     "items": {
                       "type": "array",

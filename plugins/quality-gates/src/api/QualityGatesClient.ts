@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   DeliveryTimeline,
   DeploymentListResponse,
@@ -18,7 +17,6 @@ import {
   PathToProduction,
   PipelineRunListResponse,
   PipelineStatsResponse,
-  QUALITY_GATES_PLUGIN_ID,
   ReadinessChecksResponse,
   ReadinessExemption,
   ReadinessExemptionListResponse,
@@ -62,87 +60,100 @@ import {
   ReadinessOverviewRequest,
   ReadinessRollupRequest,
 } from './QualityGatesApi';
+import { BackendClient, createBackendClient } from './backendClient';
+import { withChanges, withDomainEvidence } from './backendResponses';
 import { doraQuery } from './doraQuery';
 import { gateEvaluationsQuery } from './gateQuery';
 import { readinessOverviewQuery } from './readinessQuery';
-import { queryOf } from './deliveryQuery';
+import { withoutEmpty } from './deliveryQuery';
 
 /**
  * Calls the quality-gates backend with the signed-in user's credentials
- * (fetchApi adds them).
+ * (fetchApi adds them). Every call goes through the client typed from the
+ * backend's openapi.yaml, so a path, parameter or body the backend does not
+ * accept is a type error here.
  *
  * @public
  */
 export class QualityGatesClient implements QualityGatesApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly backend: BackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.backend = createBackendClient(options);
   }
 
   async listDeployments(
     request: ListDeploymentsRequest,
   ): Promise<DeploymentListResponse> {
-    const query = new URLSearchParams({ entityRef: request.entityRef });
-    if (request.environment) query.set('environment', request.environment);
-    if (request.status) query.set('status', request.status);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined)
-      query.set('offset', String(request.offset));
-    return this.get<DeploymentListResponse>(`/deployments?${query}`);
+    const list = await this.backend.get('/deployments', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          environment: request.environment || undefined,
+          status: request.status || undefined,
+          limit: request.limit,
+          offset: request.offset,
+        },
+      },
+    });
+    return { ...list, items: withChanges(list.items) };
   }
 
   async getReadinessChecks(): Promise<ReadinessChecksResponse> {
-    return this.get<ReadinessChecksResponse>('/readiness/checks');
+    return this.backend.get('/readiness/checks', {});
   }
 
   async getEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.get<EntityReadinessResponse>(`/readiness/entity?${query}`);
+    return this.backend.get('/readiness/entity', {
+      params: { query: { entityRef } },
+    });
   }
 
   async evaluateEntityReadiness(
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.post<EntityReadinessResponse>(
-      `/readiness/entity/evaluate?${query}`,
-    );
+    return this.backend.post('/readiness/entity/evaluate', {
+      params: { query: { entityRef } },
+    });
   }
 
   async getEntityReadinessHistory(
     entityRef: string,
     request: ReadinessHistoryRequest = {},
   ): Promise<ReadinessHistoryResponse> {
-    const query = new URLSearchParams({ entityRef });
-    if (request.from) query.set('from', request.from);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    return this.get<ReadinessHistoryResponse>(
-      `/readiness/entity/history?${query}`,
-    );
+    return this.backend.get('/readiness/entity/history', {
+      params: {
+        query: {
+          entityRef,
+          from: request.from || undefined,
+          limit: request.limit,
+        },
+      },
+    });
   }
 
   async getReadinessOverview(
     request: ReadinessOverviewRequest = {},
   ): Promise<ReadinessOverviewResponse> {
-    const query = readinessOverviewQuery(request);
-    return this.get<ReadinessOverviewResponse>(`/readiness/overview?${query}`);
+    return this.backend.get('/readiness/overview', {
+      params: { query: readinessOverviewQuery(request) },
+    });
   }
 
   async getReadinessRollup(
     request: ReadinessRollupRequest,
   ): Promise<ReadinessRollupResponse> {
-    const query = new URLSearchParams();
-    if ('group' in request) query.set('group', request.group);
-    else query.set('system', request.system);
-    if (request.worstChecks !== undefined) {
-      query.set('worstChecks', String(request.worstChecks));
-    }
-    return this.get<ReadinessRollupResponse>(`/readiness/rollup?${query}`);
+    const scope =
+      'group' in request
+        ? { group: request.group }
+        : { system: request.system };
+    return this.backend.get('/readiness/rollup', {
+      params: {
+        query: { ...scope, worstChecks: request.worstChecks },
+      },
+    });
   }
 
   async getReadinessOverviewGroups(
@@ -151,68 +162,73 @@ export class QualityGatesClient implements QualityGatesApi {
   ): Promise<ReadinessOverviewGroupsResponse> {
     // Groups have no order of rows to ask for.
     const { sort: _sort, order: _order, ...narrowing } = filters;
-    const query = readinessOverviewQuery(narrowing);
-    query.set('groupBy', groupBy);
-    return this.get<ReadinessOverviewGroupsResponse>(
-      `/readiness/overview/groups?${query}`,
-    );
+    return this.backend.get('/readiness/overview/groups', {
+      params: {
+        query: { ...readinessOverviewQuery(narrowing), groupBy },
+      },
+    });
   }
 
   async exportReadinessOverview(
     filters: ReadinessOverviewFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching row.
-    const query = readinessOverviewQuery(filters);
-    const response = await this.request(`/readiness/overview/export?${query}`);
-    return response.blob();
+    return this.backend.download('/readiness/overview/export', {
+      params: { query: readinessOverviewQuery(filters) },
+    });
   }
 
   async listReadinessExemptions(
     request: ListReadinessExemptionsRequest = {},
   ): Promise<ReadinessExemptionListResponse> {
-    const query = new URLSearchParams();
-    if (request.entityRef) query.set('entityRef', request.entityRef);
-    if (request.active !== undefined)
-      query.set('active', String(request.active));
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    return this.get<ReadinessExemptionListResponse>(
-      `/readiness/exemptions?${query}`,
-    );
+    return this.backend.get('/readiness/exemptions', {
+      params: {
+        query: {
+          entityRef: request.entityRef || undefined,
+          active: request.active,
+          limit: request.limit,
+        },
+      },
+    });
   }
 
   async createReadinessExemption(
     request: CreateReadinessExemptionRequest,
   ): Promise<ReadinessExemption> {
-    return this.post<ReadinessExemption>('/readiness/exemptions', {
-      entityRef: request.entityRef,
-      checkId: request.checkId,
-      reason: request.reason,
-      expiresAt: request.expiresAt,
+    return this.backend.post('/readiness/exemptions', {
+      body: {
+        entityRef: request.entityRef,
+        checkId: request.checkId,
+        reason: request.reason,
+        expiresAt: request.expiresAt,
+      },
     });
   }
 
   async revokeReadinessExemption(
     exemptionId: string,
   ): Promise<ReadinessExemption> {
-    return this.post<ReadinessExemption>(
-      `/readiness/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
-    );
+    return this.backend.post('/readiness/exemptions/{exemptionId}/revoke', {
+      params: { path: { exemptionId } },
+    });
   }
 
   async getDoraMetrics(
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraMetricsResponse> {
-    const query = doraQuery(scope, window);
-    return this.get<DoraMetricsResponse>(`/dora/metrics?${query}`);
+    return this.backend.get('/dora/metrics', {
+      params: { query: doraQuery(scope, window) },
+    });
   }
 
   async getDoraTrend(
     scope: DoraScopeRequest,
     window: DoraWindowRequest = {},
   ): Promise<DoraTrendResponse> {
-    const query = doraQuery(scope, window);
-    return this.get<DoraTrendResponse>(`/dora/trend?${query}`);
+    return this.backend.get('/dora/trend', {
+      params: { query: doraQuery(scope, window) },
+    });
   }
 
   async getDoraDetails(
@@ -220,40 +236,57 @@ export class QualityGatesClient implements QualityGatesApi {
     metric: DoraMetricName,
     request: DoraDetailsRequest = {},
   ): Promise<DoraDetailsResponse> {
-    const query = doraQuery(scope, request);
-    query.set('metric', metric);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined)
-      query.set('offset', String(request.offset));
-    return this.get<DoraDetailsResponse>(`/dora/details?${query}`);
+    return this.backend.get('/dora/details', {
+      params: {
+        query: {
+          ...doraQuery(scope, request),
+          metric,
+          limit: request.limit,
+          offset: request.offset,
+        },
+      },
+    });
   }
 
   async evaluateGates(
     request: EvaluateGatesRequest,
   ): Promise<GateDecisionResponse> {
-    return this.post<GateDecisionResponse>('/gates/evaluate', {
-      entityRef: request.entityRef,
-      environment: request.environment,
-      version: request.version,
-      ...(request.trigger ? { trigger: request.trigger } : {}),
-    });
+    return withDomainEvidence(
+      await this.backend.post('/gates/evaluate', {
+        body: {
+          entityRef: request.entityRef,
+          environment: request.environment,
+          version: request.version,
+          // Left to the backend's default unless asked for.
+          ...(request.trigger ? { trigger: request.trigger } : {}),
+        },
+      }),
+    );
   }
 
   async getGateStatus(entityRef: string): Promise<GateStatusResponse> {
-    const query = new URLSearchParams({ entityRef });
-    return this.get<GateStatusResponse>(`/gates/status?${query}`);
+    return withDomainEvidence(
+      await this.backend.get('/gates/status', {
+        params: { query: { entityRef } },
+      }),
+    );
   }
 
   async listGateEvaluations(
     request: ListGateEvaluationsRequest = {},
   ): Promise<GateEvaluationListResponse> {
-    const query = gateEvaluationsQuery(request);
-    return this.get<GateEvaluationListResponse>(`/gates/evaluations?${query}`);
+    return withDomainEvidence(
+      await this.backend.get('/gates/evaluations', {
+        params: { query: gateEvaluationsQuery(request) },
+      }),
+    );
   }
 
   async getGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
-    return this.get<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}`,
+    return withDomainEvidence(
+      await this.backend.get('/gates/evaluations/{evaluationId}', {
+        params: { path: { evaluationId } },
+      }),
     );
   }
 
@@ -261,52 +294,58 @@ export class QualityGatesClient implements QualityGatesApi {
     filters: GateEvaluationFilters = {},
   ): Promise<Blob> {
     // No paging: the export holds every matching evaluation.
-    const query = gateEvaluationsQuery(filters);
-    const response = await this.request(`/gates/evaluations/export?${query}`);
-    return response.blob();
+    return this.backend.download('/gates/evaluations/export', {
+      params: { query: gateEvaluationsQuery(filters) },
+    });
   }
 
   async overrideGateEvaluation(
     evaluationId: string,
     request: OverrideGateEvaluationRequest,
   ): Promise<GateEvaluation> {
-    return this.post<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}/override`,
-      {
-        verdict: request.verdict,
-        reason: request.reason,
-        expiresAt: request.expiresAt,
-      },
+    return withDomainEvidence(
+      await this.backend.post('/gates/evaluations/{evaluationId}/override', {
+        params: { path: { evaluationId } },
+        body: {
+          verdict: request.verdict,
+          reason: request.reason,
+          expiresAt: request.expiresAt,
+        },
+      }),
     );
   }
 
   async pinGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
-    return this.post<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}/pin`,
+    return withDomainEvidence(
+      await this.backend.post('/gates/evaluations/{evaluationId}/pin', {
+        params: { path: { evaluationId } },
+      }),
     );
   }
 
   async unpinGateEvaluation(evaluationId: string): Promise<GateEvaluation> {
-    return this.post<GateEvaluation>(
-      `/gates/evaluations/${encodeURIComponent(evaluationId)}/unpin`,
+    return withDomainEvidence(
+      await this.backend.post('/gates/evaluations/{evaluationId}/unpin', {
+        params: { path: { evaluationId } },
+      }),
     );
   }
 
   async listDecisions(
     request: ListGateDecisionsRequest = {},
   ): Promise<GateDecisionPage> {
-    // Empty filters are left out: the backend would filter on ''.
-    const query = queryOf(
-      Object.fromEntries(
-        Object.entries(request).filter(([, value]) => value !== ''),
-      ),
+    return withDomainEvidence(
+      await this.backend.get('/gates/decisions', {
+        params: { query: withoutEmpty(request) },
+      }),
     );
-    return this.get<GateDecisionPage>(`/gates/decisions?${query}`);
   }
 
   async getDecision(decisionId: string): Promise<GateDecision> {
-    return this.get<GateDecision>(
-      `/gates/decisions/${encodeURIComponent(decisionId)}`,
+    return withDomainEvidence(
+      await this.backend.get('/gates/decisions/{decisionId}', {
+        params: { path: { decisionId } },
+      }),
     );
   }
 
@@ -314,159 +353,157 @@ export class QualityGatesClient implements QualityGatesApi {
     entityRef: string,
     version: string,
   ): Promise<LatestGateDecisionsResponse> {
-    const query = queryOf({ entityRef, version });
-    return this.get<LatestGateDecisionsResponse>(
-      `/gates/decisions/latest?${query}`,
+    return withDomainEvidence(
+      await this.backend.get('/gates/decisions/latest', {
+        params: { query: { entityRef, version } },
+      }),
     );
   }
 
   async gateCandidates(entityRef: string): Promise<GateCandidatesResponse> {
-    const query = queryOf({ entityRef });
-    return this.get<GateCandidatesResponse>(`/gates/candidates?${query}`);
+    return this.backend.get('/gates/candidates', {
+      params: { query: { entityRef } },
+    });
   }
 
   async createOverride(
     request: CreateGateOverrideRequest,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>('/gates/overrides', { ...request });
+    return this.backend.post('/gates/overrides', {
+      body: { ...request },
+    });
   }
 
   async overrideDecision(
     decisionId: string,
     request: OverrideGateDecisionRequest,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>(
-      `/gates/decisions/${encodeURIComponent(decisionId)}/override`,
-      { ...request },
-    );
+    return this.backend.post('/gates/decisions/{decisionId}/override', {
+      params: { path: { decisionId } },
+      body: { ...request },
+    });
   }
 
   async listOverrides(
     request: ListGateOverridesRequest = {},
   ): Promise<GateOverrideListResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      environment: request.environment,
-      version: request.version,
-      active: request.active === undefined ? undefined : String(request.active),
+    return this.backend.get('/gates/overrides', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          environment: request.environment,
+          version: request.version,
+          active: request.active,
+        },
+      },
     });
-    return this.get<GateOverrideListResponse>(`/gates/overrides?${query}`);
   }
 
   async revokeOverride(
     overrideId: string,
     reason: string,
   ): Promise<GateOverride> {
-    return this.post<GateOverride>(
-      `/gates/overrides/${encodeURIComponent(overrideId)}/revoke`,
-      { reason },
-    );
+    return this.backend.post('/gates/overrides/{overrideId}/revoke', {
+      params: { path: { overrideId } },
+      body: { reason },
+    });
   }
 
   async getGateEffectiveness(
     request: GateEffectivenessRequest,
   ): Promise<GateEffectivenessResponse> {
-    const query = queryOf({
-      from: request.from,
-      to: request.to,
-      gateId: request.gateId,
-      entityRef: request.entityRef,
-      owner: request.owner,
+    return this.backend.get('/gates/effectiveness', {
+      params: {
+        query: {
+          from: request.from,
+          to: request.to,
+          gateId: request.gateId,
+          entityRef: request.entityRef,
+          owner: request.owner,
+        },
+      },
     });
-    return this.get<GateEffectivenessResponse>(`/gates/effectiveness?${query}`);
   }
 
   async getDeliveryTimeline(
     request: DeliveryTimelineRequest,
   ): Promise<DeliveryTimeline> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      from: request.from,
-      to: request.to,
+    return this.backend.get('/timeline', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          from: request.from,
+          to: request.to,
+        },
+      },
     });
-    return this.get<DeliveryTimeline>(`/timeline?${query}`);
   }
 
   async getEnvironmentStates(
     request: EnvironmentStatesRequest,
   ): Promise<EnvironmentStates> {
-    const query = queryOf({ entityRef: request.entityRef });
-    return this.get<EnvironmentStates>(`/environments?${query}`);
+    return this.backend.get('/environments', {
+      params: { query: { entityRef: request.entityRef } },
+    });
   }
 
   async getDeploymentView(deploymentId: string): Promise<DeploymentView> {
-    return this.get<DeploymentView>(
-      `/deployments/${encodeURIComponent(deploymentId)}`,
-    );
+    return this.backend.get('/deployments/{deploymentId}', {
+      params: { path: { deploymentId } },
+    });
   }
 
   async getPipelineStats(
     request: PipelineStatsRequest,
   ): Promise<PipelineStatsResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      pipelineName: request.pipelineName,
-      from: request.from,
-      to: request.to,
+    return this.backend.get('/pipelines/stats', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          pipelineName: request.pipelineName,
+          from: request.from,
+          to: request.to,
+        },
+      },
     });
-    return this.get<PipelineStatsResponse>(`/pipelines/stats?${query}`);
   }
 
   async getPathToProduction(
     request: PathToProductionRequest,
   ): Promise<PathToProduction> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      sha: request.sha,
-      version: request.version,
+    return this.backend.get('/path-to-production', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          sha: request.sha,
+          version: request.version,
+        },
+      },
     });
-    return this.get<PathToProduction>(`/path-to-production?${query}`);
   }
 
   async listPipelineRuns(
     request: ListPipelineRunsRequest,
   ): Promise<PipelineRunListResponse> {
-    const query = queryOf({
-      entityRef: request.entityRef,
-      pipelineName: request.pipelineName,
-      result: request.result,
-      sha: request.sha,
-      from: request.from,
-      to: request.to,
-      limit: request.limit,
-      offset: request.offset,
+    return this.backend.get('/pipeline-runs', {
+      params: {
+        query: {
+          entityRef: request.entityRef,
+          pipelineName: request.pipelineName,
+          result: request.result,
+          sha: request.sha,
+          from: request.from,
+          to: request.to,
+          limit: request.limit,
+          offset: request.offset,
+        },
+      },
     });
-    return this.get<PipelineRunListResponse>(`/pipeline-runs?${query}`);
   }
 
   async getTrace(traceId: string): Promise<TraceResponse> {
-    return this.get<TraceResponse>(`/traces/${encodeURIComponent(traceId)}`);
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const response = await this.request(path);
-    return (await response.json()) as T;
-  }
-
-  private async post<T>(path: string, body?: unknown): Promise<T> {
-    const response = await this.request(path, {
-      method: 'POST',
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
+    return this.backend.get('/traces/{traceId}', {
+      params: { path: { traceId } },
     });
-    return (await response.json()) as T;
-  }
-
-  private async request(path: string, init?: RequestInit): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(QUALITY_GATES_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
   }
 }

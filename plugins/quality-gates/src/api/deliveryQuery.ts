@@ -3,11 +3,21 @@
  * defaults to those left out, so they are not sent empty.
  */
 export function queryOf(
-  parameters: Record<string, string | number | undefined>,
+  parameters: Readonly<Record<string, unknown>>,
 ): URLSearchParams {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(parameters)) {
-    if (value !== undefined) query.set(name, String(value));
+    if (value !== undefined && value !== null) query.set(name, String(value));
   }
   return query;
+}
+
+/**
+ * The parameters without the empty strings: the backend would read an empty
+ * filter as a filter on the empty string.
+ */
+export function withoutEmpty<Query extends object>(query: Query): Query {
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== ''),
+  ) as Query;
 }
