@@ -98,8 +98,14 @@ install_dependencies
 (cd "$REPO_ROOT" && yarn tsc)
 for package in "${PACKAGES[@]}"; do
   name="@can-i-deploy/plugin-$package"
-  (cd "$REPO_ROOT/plugins/$package" && yarn backstage-cli package build)
-  (cd "$REPO_ROOT" && yarn workspace "$name" pack -o "$TARBALLS/$package.tgz")
+  echo "$name"
+  {
+    (cd "$REPO_ROOT/plugins/$package" && yarn backstage-cli package build) &&
+      (cd "$REPO_ROOT" && yarn workspace "$name" pack -o "$TARBALLS/$package.tgz")
+  } >>"$RESULTS_DIR/pack.log" 2>&1 || {
+    tail -40 "$RESULTS_DIR/pack.log"
+    exit 1
+  }
 done
 node "$HELPERS/check-packed.mjs" "$TARBALLS"
 
