@@ -15,7 +15,7 @@ const useStyles = makeStyles(theme => ({
   },
   failed: {
     color: theme.palette.error.main,
-    fontWeight: theme.typography.fontWeightMedium,
+    fontWeight: 500,
     verticalAlign: 'baseline',
   },
 }));
