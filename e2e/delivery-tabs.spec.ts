@@ -135,7 +135,11 @@ test('the CI pipelines tab lists runs, shows a run as a waterfall with its criti
     .getByRole('button', { name: /^Trace of / })
     .first()
     .click();
-  const waterfall = page.getByTestId('trace-waterfall');
+  // It opens in a drawer over the page, the run in the URL.
+  const drawer = page.getByRole('dialog', { name: /^Trace of / });
+  await expect(drawer).toBeVisible();
+  await expect(page).toHaveURL(/[?&]run=[^&]+&trace=[^&]+/);
+  const waterfall = drawer.getByTestId('trace-waterfall');
   await expect(waterfall.getByTestId('trace-row').first()).toBeVisible();
   expect(await waterfall.getByTestId('trace-row').count()).toBeGreaterThan(5);
   expect(
@@ -143,11 +147,11 @@ test('the CI pipelines tab lists runs, shows a run as a waterfall with its criti
   ).toBeGreaterThan(0);
   await waterfall.getByTestId('trace-row').nth(1).click();
   await expect(page.getByTestId('trace-span-detail')).toBeVisible();
-  await waterfall.scrollIntoViewIfNeeded();
   await page.screenshot({
     path: 'test-results/e2e/checkout-trace-waterfall.png',
-    fullPage: true,
   });
+  await drawer.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(drawer).toBeHidden();
 
   // The run's commit on its way to production, step by step.
   await runs

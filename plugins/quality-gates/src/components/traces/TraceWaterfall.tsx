@@ -16,6 +16,7 @@ import { TimeRuler } from './axis/TimeRuler';
 import { WHOLE_TRACE, windowOfZoom, Zoom } from './axis/timeWindow';
 import { computeCriticalPath } from './criticalPath';
 import { SpanDetailPanel } from './detail/SpanDetailPanel';
+import { nextFailure, traceFailures } from './failures/traceFailures';
 import { filterSpans, indexSpansForSearch, stepMatch } from './filterSpans';
 import { keyboardMove } from './keyboardNavigation';
 import {
@@ -46,6 +47,12 @@ export interface TraceWaterfallProps {
   spans: TraceSpan[];
   /** A span to select, reveal and show the details of at first. */
   initialSelectedSpanId?: string;
+  /**
+   * The run of this trace failed: it opens on its first failed span (unless
+   * `initialSelectedSpanId` is given) and its roots are marked as holding a
+   * failure.
+   */
+  runFailed?: boolean;
   /** Largest height of the rows' scrolling area in pixels; 600 unless given. */
   height?: number;
   /**
@@ -92,6 +99,7 @@ interface ScrollTarget {
 function Waterfall(props: {
   tree: SpanTree;
   initialSelectedSpanId?: string;
+  runFailed?: boolean;
   height: number;
   initialRect?: ViewportSize;
 }) {
@@ -108,9 +116,16 @@ function Waterfall(props: {
     [tree, critical],
   );
 
-  const initialSpan = props.initialSelectedSpanId
-    ? tree.byId.get(props.initialSelectedSpanId)
-    : undefined;
+  const failures = useMemo(
+    () => traceFailures(tree, props.runFailed),
+    [tree, props.runFailed],
+  );
+
+  // Asked for, else where a failed run went wrong.
+  const initialSpanId =
+    props.initialSelectedSpanId ??
+    (props.runFailed ? failures.failedIds[0] : undefined);
+  const initialSpan = initialSpanId ? tree.byId.get(initialSpanId) : undefined;
   const [selectedId, setSelectedId] = useState(initialSpan?.span.spanId);
   const [detailOpen, setDetailOpen] = useState(initialSpan !== undefined);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(
@@ -215,6 +230,11 @@ function Waterfall(props: {
     if (next !== undefined) selectSpan(next);
   };
 
+  const stepToFailure = () => {
+    const next = nextFailure(tree, failures.failedIds, selectedId);
+    if (next !== undefined) selectSpan(next, { open: true });
+  };
+
   const collapseAll = () => {
     const all = parentSpanIds(tree);
     setCollapsed(all);
@@ -235,6 +255,9 @@ function Waterfall(props: {
     const move = keyboardMove(event.key, rows, index, collapsed);
     if (!move || (move.type === 'closeDetail' && !detailOpen)) return;
     event.preventDefault();
+    // A key the tree used is not the page's: Escape closes the details,
+    // not the drawer the waterfall may sit in.
+    event.stopPropagation();
     switch (move.type) {
       case 'select':
         selectSpan(move.node.span.spanId, { align: 'auto' });
@@ -271,7 +294,12 @@ function Waterfall(props: {
 
   return (
     <div data-testid="trace-waterfall">
-      <TraceSummary tree={tree} criticalPath={critical} />
+      <TraceSummary
+        tree={tree}
+        criticalPath={critical}
+        failedCount={failures.failedIds.length}
+        onNextFailure={stepToFailure}
+      />
       <WaterfallToolbar
         searchText={searchText}
         onSearchText={setSearchText}
@@ -314,6 +342,7 @@ function Waterfall(props: {
             collapsed={collapsed}
             selectedId={selectedId}
             filter={filter}
+            containsFailureIds={failures.containsFailureIds}
             criticalPath={showCriticalPath ? critical.bySpanId : undefined}
             onKeyDown={onKeyDown}
             onRowClick={clickRow}
@@ -364,6 +393,7 @@ export function TraceWaterfall(props: TraceWaterfallProps) {
       key={tree.nodes[0].span.traceId}
       tree={tree}
       initialSelectedSpanId={props.initialSelectedSpanId}
+      runFailed={props.runFailed}
       height={props.height ?? DEFAULT_HEIGHT}
       initialRect={props.initialRect}
     />

@@ -17,10 +17,18 @@ import {
 jest.mock('../../traces', () => {
   const { createElement } = jest.requireActual('react');
   return {
-    TraceWaterfall: (props: { spans: unknown[]; height?: number }) =>
+    TraceWaterfall: (props: {
+      spans: unknown[];
+      height?: number;
+      runFailed?: boolean;
+    }) =>
       createElement(
         'div',
-        { 'data-testid': 'trace-waterfall', 'data-height': props.height },
+        {
+          'data-testid': 'trace-waterfall',
+          'data-height': props.height,
+          'data-run-failed': String(props.runFailed),
+        },
         `${props.spans.length} spans`,
       ),
   };
@@ -249,6 +257,10 @@ describe('EntityPipelinesContent', () => {
     expect(runRow('run-412')).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Trace of build #412')).toBeInTheDocument();
 
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Run trace' })).toBeNull(),
+    );
     await user.click(runRow('run-411'));
     expect(
       await screen.findByText('No trace was received for this run.'),

@@ -17,7 +17,7 @@ import { usePipelinesQuery } from '../query/usePipelinesQuery';
 import { PipelineRunsTable } from '../runs/PipelineRunsTable';
 import { RunFilters } from '../runs/RunFilters';
 import { PipelineStatsSection } from '../stats/PipelineStatsSection';
-import { RunTracePanel } from '../trace/RunTracePanel';
+import { RunTraceDrawer } from '../trace/RunTraceDrawer';
 import { SetupHint } from '../../shared/empty/SetupHint';
 
 /** A panel scrolled into view when what it shows changes (a click, a link). */
@@ -63,12 +63,22 @@ export function EntityPipelinesContent() {
   const selectedRun = runs.value?.items.find(run => run.id === query.run);
   const traceId = selectedRun?.traceId ?? query.trace;
   const subject = pathSubject(query);
+  // Its own history entry: Back closes the trace, reload reopens it.
   const openRun = (run: PipelineRun) =>
-    update({ run: run.id, trace: run.traceId });
+    update({ run: run.id, trace: run.traceId }, { push: true });
+  const closeTrace = () =>
+    update({ run: undefined, trace: undefined }, { push: true });
   const pipelineNames = stats.value?.pipelines.map(p => p.pipelineName) ?? [];
 
   return (
     <Grid container spacing={3}>
+      <RunTraceDrawer
+        // A link may carry the trace alone, without its run.
+        open={!!(query.run || query.trace)}
+        run={selectedRun}
+        traceId={traceId}
+        onClose={closeTrace}
+      />
       <RangeToolbar range={range} window={window} onChange={setRange} />
       <Grid item xs={12}>
         <InfoCard title="Runs" subheader="Newest first">
@@ -107,23 +117,6 @@ export function EntityPipelinesContent() {
           </AsyncContent>
         </InfoCard>
       </Grid>
-      {query.run && (
-        <Grid item xs={12}>
-          <Revealed on={query.run}>
-            <RunTracePanel
-              title={
-                selectedRun
-                  ? `${selectedRun.pipelineName} #${
-                      selectedRun.runId ?? selectedRun.externalId
-                    }`
-                  : 'the selected run'
-              }
-              traceId={traceId}
-              onClose={() => update({ run: undefined, trace: undefined })}
-            />
-          </Revealed>
-        </Grid>
-      )}
       {subject && (
         <Grid item xs={12}>
           <Revealed on={'sha' in subject ? subject.sha : subject.version}>

@@ -10,7 +10,8 @@ import {
 /**
  * The tab's filters, page, selected run and path, kept in the URL so a view
  * can be shared and the timeline can link into it. A change of filter goes
- * back to page one.
+ * back to page one. A change made with `push` is a history entry of its
+ * own (opening a trace), so Back undoes it.
  */
 export function usePipelinesQuery() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -23,7 +24,7 @@ export function usePipelinesQuery() {
   latest.current = query;
 
   const update = useCallback(
-    (change: Partial<PipelinesQuery>) => {
+    (change: Partial<PipelinesQuery>, options: { push?: boolean } = {}) => {
       const filterChanged = RUN_FILTERS.some(name => name in change);
       const next: PipelinesQuery = {
         ...latest.current,
@@ -32,7 +33,7 @@ export function usePipelinesQuery() {
       };
       latest.current = next;
       setSearchParams(current => withPipelinesQuery(current, next), {
-        replace: true,
+        replace: !options.push,
       });
     },
     [setSearchParams],

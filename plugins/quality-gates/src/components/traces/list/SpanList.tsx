@@ -81,6 +81,8 @@ export interface SpanListProps {
   collapsed: ReadonlySet<string>;
   selectedId?: string;
   filter: SpanFilterResult;
+  /** Spans with a failed span below them. */
+  containsFailureIds: ReadonlySet<string>;
   /** Absent while the critical path is switched off. */
   criticalPath?: ReadonlyMap<string, CriticalPathSegment[]>;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
@@ -175,6 +177,7 @@ export const SpanList = forwardRef<SpanListHandle, SpanListProps>(
                 selected={spanId === selectedId}
                 matched={matched}
                 dimmed={filter.active && !matched}
+                containsFailure={props.containsFailureIds.has(spanId)}
                 criticalSegments={props.criticalPath?.get(spanId)}
                 onSelect={props.onRowClick}
                 onToggle={props.onToggle}

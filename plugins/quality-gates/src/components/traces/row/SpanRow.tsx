@@ -42,6 +42,26 @@ const useStyles = makeStyles(theme => ({
   dimmed: {
     '& > *': { opacity: 0.38 },
   },
+  // A red edge on every span that holds a failure, the root included.
+  containsFailure: {
+    '&::before': {
+      content: '""',
+      position: 'absolute',
+      top: 0,
+      bottom: 0,
+      left: 0,
+      width: 3,
+      backgroundColor: theme.palette.error.main,
+    },
+  },
+  failureDot: {
+    flex: 'none',
+    width: 8,
+    height: 8,
+    marginRight: 4,
+    borderRadius: '50%',
+    backgroundColor: theme.palette.error.main,
+  },
   name: {
     display: 'flex',
     alignItems: 'center',
@@ -122,6 +142,8 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+const CONTAINS_FAILURE = 'contains a failure';
+
 const percent = (fraction: number) => `${fraction * 100}%`;
 
 export interface SpanRowProps {
@@ -137,6 +159,8 @@ export interface SpanRowProps {
   matched: boolean;
   /** A filter is on and this span does not meet it. */
   dimmed: boolean;
+  /** A span below this one failed (or this is the root of a failed run). */
+  containsFailure: boolean;
   /** Shown only when the critical path is switched on. */
   criticalSegments?: CriticalPathSegment[];
   onSelect: (spanId: string) => void;
@@ -170,6 +194,7 @@ function SpanRowView(props: SpanRowProps) {
     props.selected && classes.selected,
     props.matched && classes.matched,
     props.dimmed && classes.dimmed,
+    props.containsFailure && classes.containsFailure,
   ]
     .filter(Boolean)
     .join(' ');
@@ -184,7 +209,9 @@ function SpanRowView(props: SpanRowProps) {
       aria-level={node.depth + 1}
       aria-selected={props.selected}
       aria-expanded={hasChildren ? !props.collapsed : undefined}
-      aria-label={`${span.name}, ${durationText}${failed ? ', failed' : ''}`}
+      aria-label={`${span.name}, ${durationText}${failed ? ', failed' : ''}${
+        props.containsFailure ? `, ${CONTAINS_FAILURE}` : ''
+      }`}
       className={className}
       style={{ transform: `translateY(${props.top}px)` }}
       onClick={() => props.onSelect(span.spanId)}
@@ -195,6 +222,7 @@ function SpanRowView(props: SpanRowProps) {
       data-match={props.matched || undefined}
       data-dimmed={props.dimmed || undefined}
       data-error={failed || undefined}
+      data-contains-failure={props.containsFailure || undefined}
       data-critical={props.criticalSegments ? true : undefined}
     >
       <div
@@ -219,6 +247,13 @@ function SpanRowView(props: SpanRowProps) {
           </button>
         ) : (
           <span className={classes.leafSpacer} />
+        )}
+        {props.containsFailure && !failed && (
+          <span
+            className={classes.failureDot}
+            title={CONTAINS_FAILURE}
+            data-testid="contains-failure"
+          />
         )}
         {failed && <ErrorIcon className={classes.error} titleAccess="Failed" />}
         <span className={classes.nameText}>{span.name}</span>
