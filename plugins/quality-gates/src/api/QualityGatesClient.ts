@@ -30,6 +30,7 @@ import {
   TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
+  CatalogColumnsResponse,
   CreateGateOverrideRequest,
   CreateReadinessExemptionRequest,
   DeliveryTimelineRequest,
@@ -323,6 +324,18 @@ export class QualityGatesClient implements QualityGatesApi {
   async gateCandidates(entityRef: string): Promise<GateCandidatesResponse> {
     const query = queryOf({ entityRef });
     return this.get<GateCandidatesResponse>(`/gates/candidates?${query}`);
+  }
+
+  async getCatalogColumns(
+    entityRefs: string[],
+    environment?: string,
+  ): Promise<CatalogColumnsResponse> {
+    // `entityRef` once per entity: the backend reads it as a list.
+    const query = new URLSearchParams(
+      entityRefs.map(entityRef => ['entityRef', entityRef]),
+    );
+    if (environment) query.set('environment', environment);
+    return this.get<CatalogColumnsResponse>(`/catalog-columns?${query}`);
   }
 
   async createOverride(
