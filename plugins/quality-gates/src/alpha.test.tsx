@@ -217,7 +217,7 @@ describe('the alpha plugin', () => {
     ['/quality-gates', 'a tab of ours'],
     ['/readiness', 'the readiness tab'],
   ])(
-    'shows the catalog\'s not-found message for an unknown entity on %s (%s)',
+    "shows the catalog's not-found message for an unknown entity on %s (%s)",
     async path => {
       const api = await renderApp(
         `/catalog/default/component/does-not-exist${path}`,

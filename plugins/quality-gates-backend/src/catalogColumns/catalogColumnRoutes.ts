@@ -54,7 +54,9 @@ export function addCatalogColumnRoutes(
         const decision = decisionOf.get(entityRef);
         return {
           entityRef,
-          ...(level ? { readiness: { level: level.level, score: level.score } } : {}),
+          ...(level
+            ? { readiness: { level: level.level, score: level.score } }
+            : {}),
           ...(decision
             ? {
                 decision: {

@@ -62,9 +62,9 @@ describe.each(Object.entries(extensions))('%s without an entity', (_, ext) => {
     const page = await screen.findByTestId('page');
     await new Promise(resolve => setTimeout(resolve, 200));
     expect(page).toBeEmptyDOMElement();
-    expect(
-      errors.mock.calls.flat().join(' '),
-    ).not.toMatch(/useEntity hook is being called outside/);
+    expect(errors.mock.calls.flat().join(' ')).not.toMatch(
+      /useEntity hook is being called outside/,
+    );
     for (const method of Object.values(api)) {
       expect(method).not.toHaveBeenCalled();
     }

@@ -47,10 +47,7 @@ export function ReadinessLevelCell(props: CellProps) {
     ? levelTitle(value.levels, readiness.level)
     : 'No level';
   return (
-    <Link
-      to={readinessTab(props.entityRef)}
-      aria-label={`Readiness: ${title}`}
-    >
+    <Link to={readinessTab(props.entityRef)} aria-label={`Readiness: ${title}`}>
       <ReadinessLevelChip
         levels={value.levels}
         level={readiness.level}

@@ -114,9 +114,7 @@ describe('createQualityGatesCatalogColumns', () => {
     await renderCatalogTable(fakeColumnsApi());
 
     const row = (await screen.findByText('service-2')).closest('tr')!;
-    expect(
-      await within(row).findByText('Not evaluated'),
-    ).toBeInTheDocument();
+    expect(await within(row).findByText('Not evaluated')).toBeInTheDocument();
     expect(within(row).getByText('Not asked yet')).toBeInTheDocument();
     // The hidden entity's row is the catalog's: it stays, without our data.
     const hidden = screen.getByText('service-1').closest('tr')!;

@@ -5,7 +5,10 @@ import { CatalogColumnsLoader } from './CatalogColumnsLoader';
 
 // One loader per API instance and environment, shared by every cell of the
 // table, so that a page of rows is one request.
-const loaders = new WeakMap<QualityGatesApi, Map<string, CatalogColumnsLoader>>();
+const loaders = new WeakMap<
+  QualityGatesApi,
+  Map<string, CatalogColumnsLoader>
+>();
 
 function loaderFor(api: QualityGatesApi, environment: string | undefined) {
   const byEnvironment = loaders.get(api) ?? new Map();
