@@ -3,6 +3,7 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import { AsyncEntityProvider } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { qualityGatesApiRef } from '../api/QualityGatesApi';
@@ -46,7 +47,7 @@ describe.each(Object.entries(extensions))('%s without an entity', (_, ext) => {
     renderInTestApp(
       <div data-testid="page">
         <AsyncEntityProvider {...props}>
-          {createExtensionTester(ext).reactElement()}
+          {createExtensionTester(ext as ExtensionDefinition).reactElement()}
         </AsyncEntityProvider>
       </div>,
       {

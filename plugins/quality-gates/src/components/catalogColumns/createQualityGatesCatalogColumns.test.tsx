@@ -57,7 +57,7 @@ async function renderCatalogTable(api: ReturnType<typeof fakeColumnsApi>) {
   // Typed as the catalog wants its columns: they fit its rows.
   const columns: TableColumn<CatalogTableRow>[] = [
     CatalogTable.columns.createNameColumn(),
-    ...createQualityGatesCatalogColumns(),
+    ...createQualityGatesCatalogColumns<CatalogTableRow>(),
   ];
   const entities = NAMES.map(component);
   await renderInTestApp(

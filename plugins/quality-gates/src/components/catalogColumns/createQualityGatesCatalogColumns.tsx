@@ -22,13 +22,14 @@ export interface QualityGatesCatalogColumnsOptions {
  * Columns for the catalog's index table: the readiness level (a badge
  * linking to the entity's readiness tab) and the newest gate decision in
  * production (yes, no or not yet, linking to that decision). The rows of a
- * page are loaded with one request, not one per row.
+ * page are loaded with one request, not one per row. Give the table's row
+ * type, e.g. `createQualityGatesCatalogColumns<CatalogTableRow>()`.
  *
  * @public
  */
-export function createQualityGatesCatalogColumns(
-  options: QualityGatesCatalogColumnsOptions = {},
-): TableColumn<QualityGatesCatalogRow>[] {
+export function createQualityGatesCatalogColumns<
+  TRow extends QualityGatesCatalogRow = QualityGatesCatalogRow,
+>(options: QualityGatesCatalogColumnsOptions = {}): TableColumn<TRow>[] {
   const { environment } = options;
   const environmentTitle = environment ?? 'production';
   return [

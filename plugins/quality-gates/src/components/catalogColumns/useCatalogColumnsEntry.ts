@@ -11,7 +11,8 @@ const loaders = new WeakMap<
 >();
 
 function loaderFor(api: QualityGatesApi, environment: string | undefined) {
-  const byEnvironment = loaders.get(api) ?? new Map();
+  const byEnvironment =
+    loaders.get(api) ?? new Map<string, CatalogColumnsLoader>();
   loaders.set(api, byEnvironment);
   const key = environment ?? '';
   let loader = byEnvironment.get(key);
