@@ -212,6 +212,27 @@ describe('the alpha plugin', () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    ['', 'the overview'],
+    ['/quality-gates', 'a tab of ours'],
+    ['/readiness', 'the readiness tab'],
+  ])(
+    "shows the catalog's not-found message for an unknown entity on %s (%s)",
+    async path => {
+      const api = await renderApp(
+        `/catalog/default/component/does-not-exist${path}`,
+      );
+
+      expect(
+        await screen.findByText(/There is no component with the requested/),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText(/useEntity hook is being called outside/),
+      ).not.toBeInTheDocument();
+      expect(api.getEntityReadiness).not.toHaveBeenCalled();
+    },
+  );
+
   it('gives its pages nav items, named by config', () => {
     const page = createExtensionTester(readinessOverviewPage);
     expect(page.get(coreExtensionData.routePath)).toBe('/readiness');

@@ -26,6 +26,11 @@ export {
   gateHistoryRouteRef,
   gateDecisionRouteRef,
 } from './routes';
+export {
+  createQualityGatesCatalogColumns,
+  type QualityGatesCatalogRow,
+  type QualityGatesCatalogColumnsOptions,
+} from './components/catalogColumns';
 export { ENTITY_TIMELINE_TAB_PATH } from './components/timeline';
 export { ENTITY_PIPELINES_TAB_PATH } from './components/pipelines';
 export {
@@ -34,6 +39,7 @@ export {
 } from './api/QualityGatesApi';
 export type {
   QualityGatesApi,
+  CatalogColumnsResponse,
   ListDeploymentsRequest,
   CreateReadinessExemptionRequest,
   ListReadinessExemptionsRequest,

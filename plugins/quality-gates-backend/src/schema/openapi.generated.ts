@@ -5762,6 +5762,143 @@ export const spec = {
         }
       }
     },
+    "/catalog-columns": {
+      "get": {
+        "operationId": "GetCatalogColumns",
+        "summary": "The catalog table's columns for a page of rows, in one request.",
+        "description": "Each entity's readiness level and its newest gate decision in one\nenvironment. Entities the caller cannot see, like unknown ones, are\nleft out; so are fields an entity has no data for.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "description": "An entity reference; repeat it for each row, at most 100.",
+            "style": "form",
+            "explode": true,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 100,
+              "items": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              }
+            }
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "description": "Whose decisions; absent means `production`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One item per visible entity, in the order asked.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "environment": {
+                      "type": "string"
+                    },
+                    "levels": {
+                      "type": "array",
+                      "description": "The readiness levels in order; empty when readiness is off.",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessLevel"
+                      }
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "readiness": {
+                            "type": "object",
+                            "properties": {
+                              "level": {
+                                "type": "string",
+                                "nullable": true
+                              },
+                              "score": {
+                                "type": "number",
+                                "nullable": true
+                              }
+                            },
+                            "required": [
+                              "level",
+                              "score"
+                            ],
+                            "additionalProperties": false
+                          },
+                          "decision": {
+                            "type": "object",
+                            "properties": {
+                              "id": {
+                                "type": "string"
+                              },
+                              "version": {
+                                "type": "string"
+                              },
+                              "answer": {
+                                "$ref": "#/components/schemas/DecisionAnswer"
+                              },
+                              "decidedAt": {
+                                "type": "string",
+                                "format": "date-time"
+                              }
+                            },
+                            "required": [
+                              "id",
+                              "version",
+                              "answer",
+                              "decidedAt"
+                            ],
+                            "additionalProperties": false
+                          }
+                        },
+                        "required": [
+                          "entityRef"
+                        ],
+                        "additionalProperties": false
+                      }
+                    }
+                  },
+                  "required": [
+                    "environment",
+                    "levels",
+                    "items"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/gates/decisions": {
       "get": {
         "operationId": "ListGateDecisions",

@@ -31,6 +31,7 @@ import { jsonBody } from '../input/requestBody';
 import { isTimestamp } from '../input/timestamp';
 import { requireFiniteQueryNumbers } from '../input/requestUrl';
 import { answerErrors } from './errorResponses';
+import { addCatalogColumnRoutes } from '../catalogColumns/catalogColumnRoutes';
 
 /** Default for `qualityGates.api.maxBodySize`: gate and readiness requests are small. */
 export const DEFAULT_API_MAX_BODY_SIZE = '100kb';
@@ -231,6 +232,12 @@ export async function createRouter(
     visibleEntityOf,
   });
   addGateRoutes(router, options.gates);
+  addCatalogColumnRoutes(router, {
+    httpAuth,
+    access,
+    decisions: options.gates.decisions,
+    readiness: options.readiness,
+  });
   if (options.readiness) {
     addReadinessRoutes(router, options.readiness);
   }

@@ -383,6 +383,57 @@ describe('what a caller cannot see, no endpoint shows', () => {
       expect(csv.text).not.toMatch(/vault/);
     });
 
+    it("the catalog table's columns answer a page of rows at once, without hidden ones", async () => {
+      const columns = (user: string, names: string[]) =>
+        request(backend.server)
+          .get(
+            `/api/quality-gates/catalog-columns?${names
+              .map(name => `entityRef=component:default/${name}`)
+              .join('&')}`,
+          )
+          .set('Authorization', mockCredentials.user.header(user));
+
+      const outsiders = await columns(OUTSIDER, ['checkout', 'vault', 'ghost']);
+      expect(outsiders.status).toBe(200);
+      expect(outsiders.body.environment).toBe('production');
+      expect(outsiders.body.items).toEqual([
+        {
+          entityRef: CHECKOUT,
+          // Checkout reaches no level with the example checks.
+          readiness: { level: null, score: expect.any(Number) },
+          decision: expect.objectContaining({
+            version: '1.0.0',
+            answer: expect.stringMatching(/^(yes|no|not_yet)$/),
+          }),
+        },
+      ]);
+      expect(JSON.stringify(outsiders.body)).not.toMatch(/vault/);
+
+      // Vault's owner sees both, vault with its newest decision.
+      const keepers = await columns(KEEPER, ['checkout', 'vault']);
+      expect(
+        keepers.body.items.map(
+          (item: { entityRef: string; decision: { version: string } }) => [
+            item.entityRef,
+            item.decision.version,
+          ],
+        ),
+      ).toEqual([
+        [CHECKOUT, '1.0.0'],
+        [VAULT, '1.0.1'],
+      ]);
+
+      // One ref is a list of one; a malformed one is a 400.
+      expect((await columns(KEEPER, ['vault'])).body.items).toHaveLength(1);
+      expect(
+        (
+          await request(backend.server)
+            .get('/api/quality-gates/catalog-columns?entityRef=vault')
+            .set('Authorization', mockCredentials.user.header(KEEPER))
+        ).status,
+      ).toBe(400);
+    });
+
     it('a DORA roll-up counts only the components the caller can see', async () => {
       const outsiders = await outsider.get('/dora/metrics', {
         group: 'vault-team',

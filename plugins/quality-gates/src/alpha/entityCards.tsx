@@ -1,4 +1,5 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { WithLoadedEntity } from '../components/shared/entity/WithLoadedEntity';
 
 /**
  * Overview card: level, score and the checks that need work. A summary, so
@@ -11,7 +12,9 @@ export const readinessEntityCard = EntityCardBlueprint.make({
     filter: { kind: 'component' },
     loader: () =>
       import('../components/readiness/EntityReadinessCard').then(m => (
-        <m.EntityReadinessCard />
+        <WithLoadedEntity>
+          <m.EntityReadinessCard />
+        </WithLoadedEntity>
       )),
   },
 });
@@ -27,7 +30,9 @@ export const readinessRollupEntityCard = EntityCardBlueprint.make({
     filter: { kind: { $in: ['group', 'system'] } },
     loader: () =>
       import('../components/readiness/EntityReadinessRollupCard').then(m => (
-        <m.EntityReadinessRollupCard />
+        <WithLoadedEntity>
+          <m.EntityReadinessRollupCard />
+        </WithLoadedEntity>
       )),
   },
 });

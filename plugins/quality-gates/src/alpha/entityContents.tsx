@@ -2,6 +2,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ENTITY_PIPELINES_TAB_PATH } from '../components/shared/links/pipelinesTabLink';
 import { ENTITY_READINESS_TAB_PATH } from '../components/shared/links/useEntityLinks';
 import { ENTITY_TIMELINE_TAB_PATH } from '../components/shared/links/timelineTabLink';
+import { WithLoadedEntity } from '../components/shared/entity/WithLoadedEntity';
 
 // Tabs link to each other (a deployment on the timeline, a run's path to
 // production, an entity's readiness) under these paths: an app that changes
@@ -17,7 +18,9 @@ export const canIDeployEntityContent = EntityContentBlueprint.make({
     filter: components,
     loader: () =>
       import('../components/EntityQualityGatesContent').then(m => (
-        <m.EntityQualityGatesContent />
+        <WithLoadedEntity>
+          <m.EntityQualityGatesContent />
+        </WithLoadedEntity>
       )),
   },
 });
@@ -31,7 +34,9 @@ export const readinessEntityContent = EntityContentBlueprint.make({
     filter: components,
     loader: () =>
       import('../components/readiness/EntityReadinessContent').then(m => (
-        <m.EntityReadinessContent />
+        <WithLoadedEntity>
+          <m.EntityReadinessContent />
+        </WithLoadedEntity>
       )),
   },
 });
@@ -45,7 +50,9 @@ export const doraEntityContent = EntityContentBlueprint.make({
     filter: components,
     loader: () =>
       import('../components/dora/EntityDoraContent').then(m => (
-        <m.EntityDoraContent />
+        <WithLoadedEntity>
+          <m.EntityDoraContent />
+        </WithLoadedEntity>
       )),
   },
 });
@@ -59,7 +66,9 @@ export const deployTimelineEntityContent = EntityContentBlueprint.make({
     filter: components,
     loader: () =>
       import('../components/timeline').then(m => (
-        <m.EntityDeliveryTimelineContent />
+        <WithLoadedEntity>
+          <m.EntityDeliveryTimelineContent />
+        </WithLoadedEntity>
       )),
   },
 });
@@ -72,7 +81,11 @@ export const ciPipelinesEntityContent = EntityContentBlueprint.make({
     title: 'CI pipelines',
     filter: components,
     loader: () =>
-      import('../components/pipelines').then(m => <m.EntityPipelinesContent />),
+      import('../components/pipelines').then(m => (
+        <WithLoadedEntity>
+          <m.EntityPipelinesContent />
+        </WithLoadedEntity>
+      )),
   },
 });
 
@@ -89,7 +102,9 @@ export const doraRollupEntityContent = EntityContentBlueprint.make({
     filter: { kind: { $in: ['group', 'system'] } },
     loader: () =>
       import('../components/dora/EntityDoraRollupContent').then(m => (
-        <m.EntityDoraRollupContent />
+        <WithLoadedEntity>
+          <m.EntityDoraRollupContent />
+        </WithLoadedEntity>
       )),
   },
 });

@@ -10,6 +10,7 @@ import {
   DoraTrendResponse,
   EntityReadinessResponse,
   DecisionAnswer,
+  ReadinessLevel,
   EnvironmentStates,
   GateDecision,
   GateDecisionPage,
@@ -349,6 +350,29 @@ export interface LatestGateDecisionsResponse {
 }
 
 /**
+ * What the catalog table's columns show for a page of rows: each visible
+ * entity's readiness level and its newest decision in one environment.
+ * Entities the caller cannot see are absent, like unknown ones.
+ *
+ * @public
+ */
+export interface CatalogColumnsResponse {
+  environment: string;
+  /** The readiness levels in order; empty when readiness is off. */
+  levels: ReadinessLevel[];
+  items: Array<{
+    entityRef: string;
+    readiness?: { level: string | null; score: number | null };
+    decision?: {
+      id: string;
+      version: string;
+      answer: DecisionAnswer;
+      decidedAt: string;
+    };
+  }>;
+}
+
+/**
  * One environment of an entity, in promotion order: what it runs and what
  * would be promoted into it next.
  *
@@ -548,6 +572,15 @@ export interface QualityGatesApi {
     entityRef: string,
     version: string,
   ): Promise<LatestGateDecisionsResponse>;
+
+  /**
+   * The catalog table's columns for many entities at once (at most 100
+   * refs), decisions of `environment` (default `production`).
+   */
+  getCatalogColumns(
+    entityRefs: string[],
+    environment?: string,
+  ): Promise<CatalogColumnsResponse>;
 
   /** The entity's environments and versions one may ask about. */
   gateCandidates(entityRef: string): Promise<GateCandidatesResponse>;

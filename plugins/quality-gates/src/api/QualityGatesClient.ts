@@ -28,6 +28,7 @@ import {
   TraceResponse,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import {
+  CatalogColumnsResponse,
   CreateGateOverrideRequest,
   CreateReadinessExemptionRequest,
   DeliveryTimelineRequest,
@@ -364,6 +365,18 @@ export class QualityGatesClient implements QualityGatesApi {
     return this.backend.get('/gates/candidates', {
       params: { query: { entityRef } },
     });
+  }
+
+  async getCatalogColumns(
+    entityRefs: string[],
+    environment?: string,
+  ): Promise<CatalogColumnsResponse> {
+    // `entityRef` once per entity: the backend reads it as a list.
+    const query = new URLSearchParams(
+      entityRefs.map(entityRef => ['entityRef', entityRef]),
+    );
+    if (environment) query.set('environment', environment);
+    return this.get<CatalogColumnsResponse>(`/catalog-columns?${query}`);
   }
 
   async createOverride(

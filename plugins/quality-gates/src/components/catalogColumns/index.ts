@@ -1,0 +1,5 @@
+export {
+  createQualityGatesCatalogColumns,
+  type QualityGatesCatalogRow,
+  type QualityGatesCatalogColumnsOptions,
+} from './createQualityGatesCatalogColumns';
