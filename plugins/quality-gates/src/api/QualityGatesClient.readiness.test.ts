@@ -31,6 +31,26 @@ describe('QualityGatesClient readiness calls', () => {
 
   const lastRequest = () => server.requests[server.requests.length - 1];
 
+  it('asks for the catalog columns of many rows in one request, each ref repeated', async () => {
+    server.setReply({ status: 200, body: { items: [] } });
+    await client().getCatalogColumns(
+      ['component:default/checkout', 'component:default/payments'],
+      'staging',
+    );
+    expect(lastRequest().method).toBe('GET');
+    expect(lastRequest().url.pathname).toBe(
+      '/api/quality-gates/catalog-columns',
+    );
+    expect(lastRequest().url.searchParams.getAll('entityRef')).toEqual([
+      'component:default/checkout',
+      'component:default/payments',
+    ]);
+    expect(lastRequest().url.searchParams.get('environment')).toBe('staging');
+
+    await client().getCatalogColumns(['component:default/checkout']);
+    expect(lastRequest().url.searchParams.has('environment')).toBe(false);
+  });
+
   it('reads the checks and one entity, and evaluates it with a POST', async () => {
     server.setReply({ status: 200, body: { levels: [], checks: [] } });
     expect(await client().getReadinessChecks()).toEqual({

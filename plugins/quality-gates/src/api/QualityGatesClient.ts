@@ -372,11 +372,11 @@ export class QualityGatesClient implements QualityGatesApi {
     environment?: string,
   ): Promise<CatalogColumnsResponse> {
     // `entityRef` once per entity: the backend reads it as a list.
-    const query = new URLSearchParams(
-      entityRefs.map(entityRef => ['entityRef', entityRef]),
-    );
-    if (environment) query.set('environment', environment);
-    return this.get<CatalogColumnsResponse>(`/catalog-columns?${query}`);
+    return this.backend.get('/catalog-columns', {
+      params: {
+        query: { entityRef: entityRefs, environment: environment || undefined },
+      },
+    });
   }
 
   async createOverride(

@@ -7,7 +7,12 @@ export function queryOf(
 ): URLSearchParams {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(parameters)) {
-    if (value !== undefined && value !== null) query.set(name, String(value));
+    // Lists repeat their name (`style: form, explode: true` in openapi.yaml).
+    if (Array.isArray(value)) {
+      for (const item of value) query.append(name, String(item));
+    } else if (value !== undefined && value !== null) {
+      query.set(name, String(value));
+    }
   }
   return query;
 }

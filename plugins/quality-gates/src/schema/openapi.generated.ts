@@ -3,6 +3,28 @@
 /* eslint-disable */
 
 export interface paths {
+    "/catalog-columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog table's columns for a page of rows, in one request.
+         * @description Each entity's readiness level and its newest gate decision in one
+         *     environment. Entities the caller cannot see, like unknown ones, are
+         *     left out; so are fields an entity has no data for.
+         */
+        get: operations["GetCatalogColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deployments": {
         parameters: {
             query?: never;
@@ -1891,6 +1913,51 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetCatalogColumns: {
+        parameters: {
+            query: {
+                /** @description An entity reference; repeat it for each row, at most 100. */
+                entityRef: string[];
+                /** @description Whose decisions; absent means `production`. */
+                environment?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per visible entity, in the order asked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        environment: string;
+                        items: {
+                            decision?: {
+                                answer: components["schemas"]["DecisionAnswer"];
+                                /** Format: date-time */
+                                decidedAt: string;
+                                id: string;
+                                version: string;
+                            };
+                            entityRef: string;
+                            readiness?: {
+                                level: string | null;
+                                score: number | null;
+                            };
+                        }[];
+                        /** @description The readiness levels in order; empty when readiness is off. */
+                        levels: components["schemas"]["ReadinessLevel"][];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+        };
+    };
     ListDeployments: {
         parameters: {
             query: {
