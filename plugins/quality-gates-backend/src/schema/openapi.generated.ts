@@ -5608,10 +5608,19 @@ export const spec = {
                           "incidentTitle": {
                             "type": "string"
                           },
+                          "incidentExternalId": {
+                            "type": "string"
+                          },
+                          "incidentUrl": {
+                            "type": "string"
+                          },
                           "sha": {
                             "type": "string"
                           },
                           "repository": {
+                            "type": "string"
+                          },
+                          "changeUrl": {
                             "type": "string"
                           },
                           "committedAt": {
