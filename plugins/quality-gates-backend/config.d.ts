@@ -90,7 +90,7 @@ export interface Config {
       checkTimeoutSeconds?: number;
       /** Which catalog entities are scored. Default { kind: Component }. */
       entities?: EntityFilterConfig;
-      /** Entities first seen within this many days count as new. Default 30. */
+      /** Entities first seen within this many days (and after the install's first run) count as new. Default 30. */
       newEntityDays?: number;
       /** Longest an exemption may last, in days. Default 180. */
       maxExemptionDays?: number;

@@ -30,4 +30,5 @@ export * from './gates/gateScore';
 export * from './gates/thresholds';
 export * from './timeline/DeliveryTimeline';
 export * from './pipelines/PipelineStats';
+export * from './pipelines/ciTaskKind';
 export * from './traces/TraceSpan';

@@ -335,6 +335,8 @@ function deploymentRow(row: any, reason?: string): DoraDetailRow {
     reason: reason ?? row.failure_reason,
     incidentId: row.incident_id,
     incidentTitle: row.incident_title,
+    incidentExternalId: row.incident_external_id,
+    incidentUrl: row.incident_url,
   });
 }
 
@@ -345,6 +347,7 @@ function leadTimeRow(row: any): DoraDetailRow {
     deploymentId: row.deployment_id,
     sha: row.sha,
     repository: row.repository,
+    changeUrl: row.change_url,
     committedAt: time(row.committed_at),
     deployedAt: time(row.deployed_at),
     durationSeconds: seconds,
@@ -363,6 +366,8 @@ function recoveryRow(row: any): DoraDetailRow {
     reason: row.status === 'succeeded' ? 'incident' : row.status,
     incidentId: row.incident_id,
     incidentTitle: row.incident_title,
+    incidentExternalId: row.incident_external_id,
+    incidentUrl: row.incident_url,
     startedAt: time(row.failed_at),
     endedAt: time(row.recovered_at),
     durationSeconds: secondsOrNull(row.seconds) ?? undefined,

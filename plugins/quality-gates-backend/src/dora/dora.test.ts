@@ -231,6 +231,13 @@ describe('DORA metrics', () => {
         ['a2', 'failed', undefined],
         ['a1', 'incident', 'i2'],
       ]);
+      // Enough to show and link the incident, not only its id.
+      expect(response.body.items[1]).toMatchObject({
+        incidentTitle: 'Incident i1',
+        incidentExternalId: 'i1',
+        incidentUrl: 'https://pager.example.com/incidents/i1',
+      });
+      expect(response.body.items[3].incidentUrl).toBeUndefined();
     });
 
     it('lists changes with their lead time, the left-out one marked', async () => {
@@ -252,6 +259,11 @@ describe('DORA metrics', () => {
         ['c3', 4 * HOUR, undefined],
         ['c4', -HOUR, 'excluded_non_positive'],
       ]);
+      // The commit's link where the change has one.
+      expect(response.body.items[0].changeUrl).toBe(
+        'https://git.example.com/checkout/commit/c3',
+      );
+      expect(response.body.items[1].changeUrl).toBeUndefined();
     });
 
     it('lists recovery episodes and unplanned deployments', async () => {

@@ -233,7 +233,8 @@ export class DoraQueries {
         order by r.deployed_at desc, r.id desc
         limit ? offset ?
       )
-      select p.*, d.version, i.title as incident_title
+      select p.*, d.version, i.title as incident_title,
+        i.external_id as incident_external_id, i.url as incident_url
       from page p
       join deployments d on d.id = p.id
       left join incidents i on i.id = p.incident_id
@@ -246,10 +247,16 @@ export class DoraQueries {
   leadTimeRows(page: { limit: number; offset: number }) {
     const leads = this.changeLeadTimes('rows');
     return this.knex.raw<any>(
-      `with leads as (${leads.sql})
-      select l.*, count(*) over () as total_count from leads l
-      order by l.deployed_at desc, l.sha asc
-      limit ? offset ?`,
+      `with leads as (${leads.sql}),
+      page as (
+        select l.*, count(*) over () as total_count from leads l
+        order by l.deployed_at desc, l.sha asc
+        limit ? offset ?
+      )
+      select p.*, ch.url as change_url
+      from page p
+      left join changes ch on ch.repository = p.repository and ch.sha = p.sha
+      order by p.deployed_at desc, p.sha asc`,
       [...leads.bindings, page.limit, page.offset],
     );
   }

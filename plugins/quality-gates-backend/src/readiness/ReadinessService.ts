@@ -81,6 +81,7 @@ export class ReadinessService {
     entities: Entity[],
     token: string,
     evaluatedAt: DateTime,
+    firstSeenAt: DateTime = evaluatedAt,
   ): Promise<EntityEvaluation[]> {
     const { evaluator, store, exemptions, catalog } = this.options;
     const refs = entities.map(e => canonicalEntityRef(e));
@@ -106,7 +107,7 @@ export class ReadinessService {
         )),
       );
     }
-    await store.writeEvaluations(evaluations, evaluatedAt);
+    await store.writeEvaluations(evaluations, evaluatedAt, firstSeenAt);
     readinessEntitiesEvaluated.add(evaluations.length);
     return evaluations;
   }
@@ -132,7 +133,9 @@ export class ReadinessService {
           const scored = page.filter(entity =>
             matchesEntityFilter(this.options.entities, entity),
           );
-          await this.evaluatePage(scored, token, DateTime.utc());
+          // One first-seen time per run (its start) tells the install's
+          // first run apart from later ones; see ReadinessStore.newSince.
+          await this.evaluatePage(scored, token, DateTime.utc(), started);
           evaluated += scored.length;
         }
         const removed = await this.options.store.removeNotEvaluatedSince(

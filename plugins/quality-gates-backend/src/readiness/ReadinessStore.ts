@@ -177,13 +177,18 @@ export class ReadinessStore {
   /**
    * Stores a batch of evaluations in one transaction, adding a history point
    * for each entity whose level or check states changed (or is new).
+   * `firstSeenAt` is what an entity not stored before records as first seen:
+   * a scheduled run passes its start, so every entity it finds shares one
+   * first-seen time and the install's first run can be told apart.
    */
   async writeEvaluations(
     evaluations: EntityEvaluation[],
     evaluatedAt: DateTime,
+    firstSeenAt: DateTime = evaluatedAt,
   ): Promise<void> {
     if (evaluations.length === 0) return;
     const at = evaluatedAt.toJSDate();
+    const seenAt = firstSeenAt.toJSDate();
     const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
     const refs = [...byRef.keys()].sort();
     await this.knex.transaction(async tx => {
@@ -233,7 +238,7 @@ export class ReadinessStore {
           fingerprint,
           content_hash: null,
           evaluated_at: at,
-          first_seen_at: at,
+          first_seen_at: seenAt,
         };
         row.content_hash = contentHashOf(row);
         const before = previous.get(ref);
@@ -294,7 +299,11 @@ export class ReadinessStore {
       .where({ entity_ref: entityRef })
       .first();
     if (!row) return undefined;
-    return { summary: this.toSummary(row), results: JSON.parse(row.results) };
+    const newSince = (await this.newSince()).toISO()!;
+    return {
+      summary: this.toSummary(row, newSince),
+      results: JSON.parse(row.results),
+    };
   }
 
   async history(
@@ -361,6 +370,7 @@ export class ReadinessStore {
   private ordered(
     builder: Knex.QueryBuilder,
     query: ReadinessOverviewQuery,
+    newSince: DateTime,
   ): Knex.QueryBuilder {
     const direction = query.order ?? 'asc';
     if (query.sort) {
@@ -371,7 +381,7 @@ export class ReadinessStore {
       builder
         .orderByRaw(
           "case when lifecycle = 'experimental' then 0 when first_seen_at >= ? then 1 else 2 end",
-          [this.newSince().toJSDate()],
+          [newSince.toJSDate()],
         )
         .orderBy('first_seen_at', 'desc')
         .orderBy('level_rank', 'asc');
@@ -383,15 +393,21 @@ export class ReadinessStore {
     items: ReadinessSummary[];
     totalCount: number;
   }> {
+    const newSince = await this.newSince();
     const [rows, [{ count }]] = await Promise.all([
-      this.ordered(this.filtered(query).select(SUMMARY_COLUMNS), query)
+      this.ordered(
+        this.filtered(query).select(SUMMARY_COLUMNS),
+        query,
+        newSince,
+      )
         .limit(query.limit ?? 100)
         .offset(query.offset ?? 0),
       this.filtered(query).count({ count: '*' }),
     ]);
-    const newSince = this.newSince().toISO()!;
     return {
-      items: rows.map((row: EntityRow) => this.toSummary(row, newSince)),
+      items: rows.map((row: EntityRow) =>
+        this.toSummary(row, newSince.toISO()!),
+      ),
       totalCount: Number(count),
     };
   }
@@ -403,17 +419,18 @@ export class ReadinessStore {
   }> {
     // Large pages: each one sorts the matching rows again.
     const pageSize = 5000;
-    const newSince = this.newSince().toISO()!;
+    const newSince = await this.newSince();
     for (let offset = 0; ; offset += pageSize) {
       const rows: EntityRow[] = await this.ordered(
         this.filtered(query).select([...SUMMARY_COLUMNS, 'results']),
         query,
+        newSince,
       )
         .limit(pageSize)
         .offset(offset);
       for (const row of rows) {
         yield {
-          summary: this.toSummary(row, newSince),
+          summary: this.toSummary(row, newSince.toISO()!),
           states: statesOf(JSON.parse(row.results)),
         };
       }
@@ -494,15 +511,24 @@ export class ReadinessStore {
       .delete();
   }
 
-  /** From when an entity first seen counts as new. */
-  private newSince(): DateTime {
-    return DateTime.utc().minus({ days: this.options.newEntityDays });
+  /**
+   * From when an entity first seen counts as new: within `newEntityDays`,
+   * and after the install's first run. Everything that run found was there
+   * before the plugin was, so on a fresh install nothing is badged new.
+   */
+  private async newSince(): Promise<DateTime> {
+    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
+    const [{ earliest }] = await this.knex('readiness_entities').min({
+      earliest: 'first_seen_at',
+    });
+    if (earliest === null || earliest === undefined) return recent;
+    const afterFirstRun = DateTime.fromISO(
+      timestampFromDatabase(earliest),
+    ).plus({ milliseconds: 1 });
+    return afterFirstRun > recent ? afterFirstRun : recent;
   }
 
-  private toSummary(
-    row: EntityRow,
-    newSince: string = this.newSince().toISO()!,
-  ): ReadinessSummary {
+  private toSummary(row: EntityRow, newSince: string): ReadinessSummary {
     const firstSeenAt = timestampFromDatabase(row.first_seen_at);
     // ISO 8601 UTC strings of the same form compare as they sort.
     const isNew = row.lifecycle === 'experimental' || firstSeenAt >= newSince;

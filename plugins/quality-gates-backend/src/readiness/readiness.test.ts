@@ -24,6 +24,7 @@ import {
   waitForCatalog,
 } from '../__testUtils__/testBackend';
 import path from 'node:path';
+import { timestampFromDatabase } from '../database/timestamps';
 
 // Readiness over HTTP on a real test backend: the real catalog reads the
 // fixture, the real permission backend decides with the policy below, and
@@ -275,6 +276,50 @@ describe('readiness', () => {
       ]);
       const bad = await get('/readiness/overview?sort=nonsense');
       expect(bad.status).toBe(400);
+    });
+
+    it('badges nothing new that the first run found, only what came after it', async () => {
+      const newness = async () =>
+        Object.fromEntries(
+          (await get('/readiness/overview')).body.items.map((item: any) => [
+            item.entityRef,
+            item.isNew,
+          ]),
+        );
+      // The scheduled run was this install's first: only the experimental
+      // component is new.
+      expect(await newness()).toEqual({
+        'component:default/fresh': true,
+        'component:default/orphan': false,
+        'component:default/personal': false,
+        'component:default/ready': false,
+      });
+
+      const knex = database.knex();
+      const { first_seen_at: firstSeenAt } = await knex('readiness_entities')
+        .where({ entity_ref: 'component:default/orphan' })
+        .first();
+      const later = new Date(
+        new Date(timestampFromDatabase(firstSeenAt)).getTime() + 60_000,
+      );
+      await knex('readiness_entities')
+        .where({ entity_ref: 'component:default/orphan' })
+        .update({ first_seen_at: later });
+      try {
+        // Seen by a later run: new, the first run's entities still are not.
+        expect(await newness()).toMatchObject({
+          'component:default/orphan': true,
+          'component:default/personal': false,
+        });
+        const orphan = await get(
+          '/readiness/entity?entityRef=component:default/orphan',
+        );
+        expect(orphan.body.summary.isNew).toBe(true);
+      } finally {
+        await knex('readiness_entities')
+          .where({ entity_ref: 'component:default/orphan' })
+          .update({ first_seen_at: firstSeenAt });
+      }
     });
 
     it('counts an entity first seen long ago as no longer new, and lists it last', async () => {

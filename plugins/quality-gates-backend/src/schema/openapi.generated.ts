@@ -5629,10 +5629,19 @@ export const spec = {
                           "incidentTitle": {
                             "type": "string"
                           },
+                          "incidentExternalId": {
+                            "type": "string"
+                          },
+                          "incidentUrl": {
+                            "type": "string"
+                          },
                           "sha": {
                             "type": "string"
                           },
                           "repository": {
+                            "type": "string"
+                          },
+                          "changeUrl": {
                             "type": "string"
                           },
                           "committedAt": {

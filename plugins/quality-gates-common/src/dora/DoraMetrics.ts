@@ -181,8 +181,13 @@ export interface DoraDetailRow {
   reason?: string;
   incidentId?: string;
   incidentTitle?: string;
+  /** The incident's id in the tool it came from, e.g. `INC-42`. */
+  incidentExternalId?: string;
+  incidentUrl?: string;
   sha?: string;
   repository?: string;
+  /** Where the commit (or its pull request) can be read, when known. */
+  changeUrl?: string;
   committedAt?: string;
   /** Lead or recovery time of this row. */
   durationSeconds?: number;

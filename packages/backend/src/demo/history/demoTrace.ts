@@ -95,6 +95,11 @@ export function demoCiTrace(options: {
   ]);
 
   // Setup, then lint / unit tests / build in parallel, then the image.
+  const SEMCONV_TASK_TYPES: Record<string, string | undefined> = {
+    build: 'build',
+    image: 'build',
+    'unit tests': 'test',
+  };
   const total = run.finishedAt.diff(run.startedAt).as('milliseconds');
   const at = (fraction: number) =>
     run.startedAt.plus({ milliseconds: total * fraction });
@@ -106,10 +111,11 @@ export function demoCiTrace(options: {
       at(to),
       [
         attribute('cicd.pipeline.task.name', name),
-        attribute(
-          'cicd.pipeline.task.type',
-          name === 'build' ? 'build' : 'test',
-        ),
+        // The conventions' types are build, test and deploy only: setup and
+        // lint declare none, and the UI classifies them by name.
+        ...(SEMCONV_TASK_TYPES[name]
+          ? [attribute('cicd.pipeline.task.type', SEMCONV_TASK_TYPES[name])]
+          : []),
         attribute(
           'cicd.pipeline.task.run.result',
           error ? 'failure' : 'success',

@@ -158,6 +158,8 @@ export async function writeDoraHistory(knex: Knex): Promise<void> {
       entity_ref: CHECKOUT,
       source: 'test',
       committed_at: t(committedAt),
+      // One change says where to read it; the others do not.
+      url: sha === 'c3' ? 'https://git.example.com/checkout/commit/c3' : null,
       created_at: now,
       updated_at: now,
     })),
@@ -183,6 +185,7 @@ export async function writeDoraHistory(knex: Knex): Promise<void> {
       entity_ref: i.entityRef ?? CHECKOUT,
       environment: 'production',
       title: `Incident ${i.id}`,
+      url: i.id === 'i1' ? 'https://pager.example.com/incidents/i1' : null,
       opened_at: t(i.opened),
       resolved_at: i.resolved ? t(i.resolved) : null,
       caused_by_deployment_id: i.causedBy ?? null,

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import { screen, waitFor } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -120,7 +121,8 @@ describe('EntityQualityGatesContent', () => {
 
     expect(listDeployments).toHaveBeenCalledWith({
       entityRef: 'component:default/checkout',
-      limit: 100,
+      limit: 10,
+      offset: 0,
     });
     expect(await screen.findByText('What is where')).toBeInTheDocument();
     const environments = screen
@@ -131,8 +133,46 @@ describe('EntityQualityGatesContent', () => {
     expect(screen.getByText('Rolled back')).toBeInTheDocument();
     expect(screen.getAllByText('Succeeded')).toHaveLength(2);
     expect(screen.getByText('argocd')).toBeInTheDocument();
-    expect(screen.getByText('3 in total')).toBeInTheDocument();
-    expect(screen.getByText('6 min 30 s')).toBeInTheDocument();
+    expect(
+      await screen.findByText('3 in total, newest first'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('6 min 30 s')).toBeInTheDocument();
+    // The first page is not fetched twice.
+    expect(listDeployments).toHaveBeenCalledTimes(1);
+  });
+
+  it('fetches only the page of deployments it shows', async () => {
+    const page = (offset: number): DeploymentListResponse => ({
+      ...listing,
+      totalCount: 25,
+      items: Array.from({ length: 10 }, (_, index) => ({
+        ...listing.items[0],
+        id: `d${offset + index}`,
+        version: `1.${offset + index}.0`,
+      })),
+    });
+    const listDeployments = jest
+      .fn()
+      .mockImplementation(async (request: { offset: number }) =>
+        page(request.offset),
+      );
+    await renderWith({ listDeployments });
+
+    expect(await screen.findByText('1.0.0')).toBeInTheDocument();
+    expect(listDeployments).toHaveBeenLastCalledWith({
+      entityRef: 'component:default/checkout',
+      limit: 10,
+      offset: 0,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+
+    expect(await screen.findByText('1.10.0')).toBeInTheDocument();
+    expect(listDeployments).toHaveBeenLastCalledWith({
+      entityRef: 'component:default/checkout',
+      limit: 10,
+      offset: 10,
+    });
+    expect(screen.queryByText('1.0.0')).not.toBeInTheDocument();
   });
 
   it('shows what the gates decided above the deployments', async () => {

@@ -31,7 +31,8 @@ import { ProblemPanel } from '../shared/errors/ProblemPanel';
 import { entityNotFound } from '../shared/errors/problemTitle';
 
 /** How many recent deployments the tab shows. */
-const RECENT_DEPLOYMENTS = 100;
+/** One page of the deployments table: only what it shows is fetched. */
+const DEPLOYMENTS_PAGE_SIZE = 10;
 
 const currentVersionColumns: TableColumn<EnvironmentVersion>[] = [
   { title: 'Environment', field: 'environment', highlight: true },
@@ -76,7 +77,12 @@ function DeploymentHistory() {
   const entityRef = stringifyEntityRef(entity);
 
   const { value, loading, error } = useAsync(
-    () => api.listDeployments({ entityRef, limit: RECENT_DEPLOYMENTS }),
+    () =>
+      api.listDeployments({
+        entityRef,
+        limit: DEPLOYMENTS_PAGE_SIZE,
+        offset: 0,
+      }),
     [api, entityRef],
   );
 
@@ -128,19 +134,32 @@ function DeploymentHistory() {
       <Grid item xs={12}>
         <Table<Deployment>
           title="Deployments"
-          subtitle={
-            value.totalCount > value.items.length
-              ? `Latest ${value.items.length} of ${value.totalCount}`
-              : `${value.totalCount} in total`
-          }
+          subtitle={`${value.totalCount} in total, newest first`}
           options={{
             paging: true,
-            pageSize: 10,
-            search: true,
+            pageSize: DEPLOYMENTS_PAGE_SIZE,
+            pageSizeOptions: [DEPLOYMENTS_PAGE_SIZE],
+            search: false,
+            sorting: false,
             padding: 'dense',
           }}
           columns={deploymentColumns}
-          data={value.items}
+          // Paged on the server; the first page is the one already loaded.
+          data={async query => {
+            const page =
+              query.page === 0
+                ? value
+                : await api.listDeployments({
+                    entityRef,
+                    limit: query.pageSize,
+                    offset: query.page * query.pageSize,
+                  });
+            return {
+              data: page.items,
+              page: query.page,
+              totalCount: page.totalCount,
+            };
+          }}
         />
       </Grid>
     </Grid>

@@ -35,6 +35,7 @@ const deployPipeline: TraceSpan[] = byStart([
     name: 'deploy pipeline',
     serviceName: 'github-actions',
     pipelineRunId: 'run-812',
+    attributes: { 'cicd.pipeline.name': 'deploy', 'cicd.pipeline.run.id': 812 },
   }),
   child('pipeline', 'checkout', 0, ms(10), { name: 'checkout' }),
   child('pipeline', 'lint', ms(10), ms(20), { name: 'lint' }),
@@ -315,6 +316,18 @@ describe('TraceWaterfall', () => {
       screen.getByRole('button', { name: 'Close span details' }),
     );
     expect(screen.queryByTestId('trace-span-detail')).not.toBeInTheDocument();
+  });
+
+  it("links the span's pipeline run by name and number, not by its id", async () => {
+    await renderWaterfall(deployPipeline);
+    await user.click(row('pipeline')!);
+    const run = within(detail()).getByRole('row', { name: /^Pipeline run/ });
+    const link = within(run).getByRole('link', { name: 'deploy #812' });
+    expect(link).toHaveAttribute(
+      'href',
+      expect.stringContaining(`?run=run-812&trace=${TRACE_ID}`),
+    );
+    expect(run).not.toHaveTextContent('run-812deploy');
   });
 
   it('marks the critical path on the spans that make up the end-to-end time', async () => {

@@ -77,10 +77,23 @@ describe('EntityDoraContent drill-down', () => {
         'production',
         'Succeeded',
         'Caused an incident',
-        'INC-7Checkout returns 500 for saved cards',
+        // The link says it opens the incident tool in a new window.
+        'Checkout returns 500 for saved cards, Opens in a new windowINC-7',
       ],
     ]);
     expect(within(dialog).getByText('12 rows in this window')).toBeVisible();
+    // Ids lead somewhere: the incident to its tool, the version to the
+    // deployment on the deploy timeline.
+    expect(
+      within(table).getByRole('link', {
+        name: /^Checkout returns 500 for saved cards/,
+      }),
+    ).toHaveAttribute('href', 'https://pager.example.com/incidents/INC-7');
+    expect(within(table).getByRole('link', { name: '1.33.0' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/deploy-timeline?deployment=dep-133',
+    );
+    expect(table).not.toHaveTextContent('3c1f9a2e-7d4b');
   });
 
   it('pages through the rows on the server', async () => {
@@ -119,13 +132,32 @@ describe('EntityDoraContent drill-down', () => {
       expect.objectContaining({ offset: 0 }),
     );
     const rows = bodyRows(table);
-    expect(rows[0][0]).toBe('4f2c9e1example-corp/checkout');
+    expect(rows[0][0]).toBe(
+      '4f2c9e1, Opens in a new windowexample-corp/checkout',
+    );
     expect(rows[0][3]).toBe('2 d 4 h');
     expect(rows[0][4]).toBe('Counted');
     expect(rows[1][3]).toBe('−1 h');
     expect(rows[1][4]).toBe('Left out: not positive');
     expect(within(table).getByTitle(leadTimeDetails.items[0].sha!)).toBe(
-      within(table).getByText('4f2c9e1'),
+      within(table).getByText('4f2c9e1').closest('code'),
+    );
+    // A commit with a URL links there; one without stays a short sha.
+    expect(
+      within(table).getByRole('link', { name: /^4f2c9e1/ }),
+    ).toHaveAttribute('href', leadTimeDetails.items[0].changeUrl);
+    expect(
+      within(table).queryByRole('link', { name: /^0000000/ }),
+    ).not.toBeInTheDocument();
+    expect(within(table).getByText('0000000').tagName).toBe('CODE');
+    // The deployment of each change opens on the deploy timeline.
+    expect(
+      within(table).getAllByRole('link', {
+        name: formatAbsoluteTime('2026-11-19T09:00:00.000Z'),
+      })[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/deploy-timeline?deployment=dep-140',
     );
   });
 
@@ -146,7 +178,7 @@ describe('EntityDoraContent drill-down', () => {
         formatAbsoluteTime('2026-11-12T10:00:00.000Z'),
         formatAbsoluteTime('2026-11-12T13:12:00.000Z'),
         '3 h 12 min',
-        'INC-7Checkout returns 500 for saved cards',
+        'Checkout returns 500 for saved cardsINC-7',
       ],
     ]);
 

@@ -6,7 +6,13 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { DataTable } from '../../shared/table/DataTable';
-import { DETAIL_COLUMNS, DETAIL_TITLES, DetailColumn } from './detailColumns';
+import { useTimelineTabLink } from '../../shared/links/timelineTabLink';
+import {
+  DETAIL_COLUMNS,
+  DETAIL_TITLES,
+  DetailColumn,
+  DetailLinks,
+} from './detailColumns';
 
 const componentColumn: DetailColumn = {
   title: 'Component',
@@ -22,6 +28,8 @@ export function DoraDetailsTable(props: {
   rows: DoraDetailRow[];
   showComponent: boolean;
 }) {
+  const timelineTab = useTimelineTabLink();
+  const links: DetailLinks = { deployment: timelineTab };
   const columns = props.showComponent
     ? [componentColumn, ...DETAIL_COLUMNS[props.metric]]
     : DETAIL_COLUMNS[props.metric];
@@ -37,7 +45,9 @@ export function DoraDetailsTable(props: {
       {({ row, index }) => (
         <TableRow key={rowKey(row, index)}>
           {columns.map(column => (
-            <TableCell key={column.title}>{column.render(row)}</TableCell>
+            <TableCell key={column.title}>
+              {column.render(row, links)}
+            </TableCell>
           ))}
         </TableRow>
       )}

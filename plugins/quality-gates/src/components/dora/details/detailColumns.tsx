@@ -4,16 +4,23 @@ import {
   DoraDetailRow,
   DoraMetricName,
 } from '@can-i-deploy/plugin-quality-gates-common';
+import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { DeploymentStatusLabel } from '../../DeploymentStatusLabel';
 import { formatAbsoluteTime } from '../../shared/format/formatTime';
 import { formatDuration } from '../../shared/format/formatDuration';
 import { ReasonChip } from './ReasonChip';
 
+/** Where the ids of a row lead. */
+export interface DetailLinks {
+  /** The deploy timeline of an entity, the deployment opened. */
+  deployment: (entityRef: string, deploymentId: string) => string;
+}
+
 /** A column of the drill-down table. */
 export interface DetailColumn {
   title: string;
-  render: (row: DoraDetailRow) => ReactNode;
+  render: (row: DoraDetailRow, links: DetailLinks) => ReactNode;
 }
 
 const DASH = '—';
@@ -24,9 +31,35 @@ const deployed: DetailColumn = {
   title: 'Deployed',
   render: row => timeCell(row.deployedAt),
 };
+/** A deployment by its version, opened on the deploy timeline. */
 const version: DetailColumn = {
   title: 'Version',
-  render: row => row.version ?? DASH,
+  render: (row, links) => {
+    const label = row.version ?? row.deploymentId?.slice(0, 8);
+    if (!label) return DASH;
+    return row.deploymentId ? (
+      <Link
+        to={links.deployment(row.entityRef, row.deploymentId)}
+        title="Open this deployment on the deploy timeline"
+      >
+        {label}
+      </Link>
+    ) : (
+      label
+    );
+  },
+};
+/** When, linked to the deployment: lead-time rows show no version. */
+const deployedLinked: DetailColumn = {
+  title: 'Deployed',
+  render: (row, links) =>
+    row.deploymentId && row.deployedAt ? (
+      <Link to={links.deployment(row.entityRef, row.deploymentId)}>
+        {formatAbsoluteTime(row.deployedAt)}
+      </Link>
+    ) : (
+      timeCell(row.deployedAt)
+    ),
 };
 const environment: DetailColumn = {
   title: 'Environment',
@@ -45,12 +78,23 @@ const incident: DetailColumn = {
   title: 'Incident',
   render: row => {
     if (!row.incidentId) return DASH;
+    // The incident tool's own id (e.g. INC-7), never the stored UUID.
+    const shortId = row.incidentExternalId ?? row.incidentId.slice(0, 8);
+    const label = row.incidentTitle ?? shortId;
     return (
       <>
-        <Typography variant="body2">{row.incidentId}</Typography>
+        <Typography variant="body2" title={shortId}>
+          {row.incidentUrl ? (
+            <Link to={row.incidentUrl} target="_blank" rel="noopener">
+              {label}
+            </Link>
+          ) : (
+            label
+          )}
+        </Typography>
         {row.incidentTitle && (
           <Typography variant="caption" color="textSecondary">
-            {row.incidentTitle}
+            {shortId}
           </Typography>
         )}
       </>
@@ -67,7 +111,13 @@ const commit: DetailColumn = {
         title={row.sha}
         style={{ fontFamily: 'monospace' }}
       >
-        {row.sha?.slice(0, 7) ?? DASH}
+        {row.sha && row.changeUrl ? (
+          <Link to={row.changeUrl} target="_blank" rel="noopener">
+            {row.sha.slice(0, 7)}
+          </Link>
+        ) : (
+          row.sha?.slice(0, 7) ?? DASH
+        )}
       </Typography>
       {row.repository && (
         <Typography variant="caption" color="textSecondary" component="p">
@@ -91,7 +141,7 @@ export const DETAIL_COLUMNS: Record<DoraMetricName, DetailColumn[]> = {
   leadTime: [
     commit,
     { title: 'First commit', render: row => timeCell(row.committedAt) },
-    deployed,
+    deployedLinked,
     duration('Lead time'),
     {
       title: 'Counted',

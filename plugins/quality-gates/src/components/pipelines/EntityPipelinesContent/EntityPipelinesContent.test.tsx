@@ -214,7 +214,14 @@ describe('EntityPipelinesContent', () => {
       within(unitTests)
         .getAllByRole('cell')
         .map(cell => cell.textContent),
-    ).toEqual(['unit-tests', 'job', '40', '2 min', '5 min', '4']);
+    ).toEqual(['unit-tests', 'test', '40', '2 min', '5 min', '4']);
+    // Classified by name: the producer's "step" says nothing.
+    expect(
+      within(tasks.querySelector<HTMLElement>('[data-task="lint"]')!)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent)
+        .slice(0, 2),
+    ).toEqual(['lint', 'lint']);
     // The slowest task's trend first; a row shows another's.
     expect(
       screen.getByRole('figure', { name: 'unit-tests: duration per week' }),

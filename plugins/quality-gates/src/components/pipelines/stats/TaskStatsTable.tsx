@@ -1,4 +1,7 @@
-import { PipelineTaskStats } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  PipelineTaskStats,
+  ciTaskKind,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import TableCell from '@material-ui/core/TableCell';
 import { formatDuration } from '../../shared/format/formatDuration';
 import { ClickableRow } from '../../shared/table/ClickableRow';
@@ -34,7 +37,9 @@ export function TaskStatsTable(props: {
           onClick={() => props.onShow(task.taskName)}
         >
           <TableCell>{task.taskName}</TableCell>
-          <TableCell>{task.taskType ?? '—'}</TableCell>
+          <TableCell>
+            {ciTaskKind(task.taskName, task.taskType) ?? '—'}
+          </TableCell>
           <TableCell>{task.duration.count}</TableCell>
           <TableCell>{seconds(task.duration.p50Seconds)}</TableCell>
           <TableCell>{seconds(task.duration.p95Seconds)}</TableCell>

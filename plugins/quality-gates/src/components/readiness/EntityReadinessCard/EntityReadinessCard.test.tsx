@@ -60,6 +60,13 @@ describe('EntityReadinessCard', () => {
       'ErrorDocumentationTechDocs could not be read: timeout.',
       'Not reportedSource locationNot evaluated yet.',
     ]);
+    // Each leads to that check on the entity's readiness tab.
+    expect(
+      within(needWork).getByRole('link', { name: 'Documentation' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/readiness#check-docs-summary',
+    );
 
     expect(
       screen.getByRole('link', { name: /View readiness/ }),

@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { Link } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -112,7 +113,16 @@ export function EntityReadinessCard() {
                   <ReadinessStateChip state={check.result.state} />
                 </Box>
                 <ListItemText
-                  primary={check.title}
+                  primary={
+                    // The check on the readiness tab, scrolled to.
+                    <Link
+                      to={`${readinessTab(entityRef)}#check-${
+                        check.id
+                      }-summary`}
+                    >
+                      {check.title}
+                    </Link>
+                  }
                   secondary={check.result.message}
                 />
               </ListItem>

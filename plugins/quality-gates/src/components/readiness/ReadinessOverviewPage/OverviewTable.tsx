@@ -67,6 +67,7 @@ function OverviewRow(props: {
   row: ReadinessSummary;
   levels: ReadinessLevel[];
   checkTitle: (checkId: string) => string;
+  onFailingCheck: (checkId: string) => void;
 }) {
   const classes = useStyles();
   const { entityPage, readinessTab } = useEntityLinks();
@@ -110,6 +111,10 @@ function OverviewRow(props: {
                   size="small"
                   variant="outlined"
                   label={props.checkTitle(checkId)}
+                  // Narrows the overview to every entity failing it.
+                  clickable
+                  title="Show every entity failing this check"
+                  onClick={() => props.onFailingCheck(checkId)}
                 />
               ))}
         </div>
@@ -136,6 +141,7 @@ export function OverviewTable(props: {
   query: OverviewQuery;
   onSort: (sort: ReadinessOverviewSort, order: 'asc' | 'desc') => void;
   onPage: (page: number, pageSize: number) => void;
+  onFailingCheck: (checkId: string) => void;
 }) {
   const { query } = props;
   const checkTitle = (checkId: string) =>
@@ -172,6 +178,7 @@ export function OverviewTable(props: {
             row={row}
             levels={props.levels}
             checkTitle={checkTitle}
+            onFailingCheck={props.onFailingCheck}
           />
         )}
       </DataTable>

@@ -98,6 +98,7 @@ export function ReadinessOverview() {
             query={query}
             onSort={(sort, order) => update({ sort, order })}
             onPage={(page, pageSize) => update({ page, pageSize })}
+            onFailingCheck={failingCheck => update({ failingCheck })}
           />
         </Paper>
       )}

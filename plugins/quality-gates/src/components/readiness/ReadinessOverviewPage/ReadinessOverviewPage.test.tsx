@@ -104,6 +104,27 @@ describe('ReadinessOverviewPage', () => {
     expect(within(checkout).getByText('100%')).toBeInTheDocument();
   });
 
+  it('narrows the overview to a failing check when its chip is clicked', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    const [indexer] = screen.getAllByRole('row').slice(1);
+
+    await userEvent.click(
+      within(indexer).getByRole('button', { name: 'Owned by a team' }),
+    );
+
+    await waitFor(() =>
+      expect(lastOverviewRequest(api)).toEqual({
+        failingCheck: 'owner',
+        limit: 25,
+        offset: 0,
+      }),
+    );
+    expect(
+      within(filters()).getByRole('button', { name: /^Failing check/ }),
+    ).toHaveTextContent('Owned by a team');
+  });
+
   it('reads its filters from a shared link', async () => {
     const api = fakeApi();
     await renderPage(

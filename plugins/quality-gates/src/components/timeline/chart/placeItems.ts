@@ -46,5 +46,28 @@ export function placeItems(
       y: item.kind === 'gate' ? y + CHART_LAYOUT.gateOffset : y,
     });
   }
+  return spreadCollisions(placed);
+}
+
+/** Closer than this, two markers in one row would cover each other. */
+export const MARKER_SPACING_PX = CHART_LAYOUT.deploymentRadius * 2 + 2;
+
+/**
+ * Nudges point markers of one row (same lane and height) that would overlap
+ * to the right, each a marker's width after the one before, so every one
+ * stays visible and clickable. Incident bands are left where they are.
+ */
+export function spreadCollisions(placed: PlacedItem[]): PlacedItem[] {
+  const lastXByRow = new Map<number, number>();
+  const points = placed
+    .filter(p => p.item.kind !== 'incident')
+    .sort((a, b) => a.x - b.x || a.item.index - b.item.index);
+  for (const point of points) {
+    const previous = lastXByRow.get(point.y);
+    if (previous !== undefined && point.x - previous < MARKER_SPACING_PX) {
+      point.x = previous + MARKER_SPACING_PX;
+    }
+    lastXByRow.set(point.y, point.x);
+  }
   return placed;
 }

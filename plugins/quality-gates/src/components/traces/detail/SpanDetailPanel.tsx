@@ -1,6 +1,9 @@
 import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
-import { TraceSpan } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  TraceSpan,
+  ciTaskKind,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import IconButton from '@material-ui/core/IconButton';
@@ -16,7 +19,12 @@ import { DateTime } from 'luxon';
 import { formatDuration } from '../axis/timeAxis';
 import { CriticalPathSegment, criticalMicros } from '../criticalPath';
 import { SpanNode, SpanTree } from '../spanTree';
-import { eventOffsetMicros, sortedAttributes } from './spanFacts';
+import { pipelinesTabSearch } from '../../shared/links/pipelinesTabLink';
+import {
+  eventOffsetMicros,
+  pipelineRunLabel,
+  sortedAttributes,
+} from './spanFacts';
 
 const useStyles = makeStyles(theme => ({
   panel: {
@@ -123,6 +131,30 @@ function AttributeSection(props: {
 }
 
 /** Only web addresses become links: span data comes from outside. */
+/**
+ * The run the span belongs to by its name and number. The waterfall shows on
+ * the CI pipelines tab, so the link only changes that tab's query: it opens
+ * the run with this trace.
+ */
+function PipelineRunLink(props: {
+  runId: string;
+  traceId: string;
+  tree: SpanTree;
+}) {
+  const label = pipelineRunLabel(
+    props.tree.nodes.map(node => node.span),
+    props.runId,
+  );
+  return (
+    <Link
+      to={pipelinesTabSearch({ run: props.runId, trace: props.traceId })}
+      title={`Run ${props.runId}`}
+    >
+      {label}
+    </Link>
+  );
+}
+
 function WebLink(props: { url: string }) {
   return /^https?:\/\//i.test(props.url) ? (
     <Link to={props.url} target="_blank" rel="noopener">
@@ -222,14 +254,24 @@ function summaryFacts(
     ],
   ];
   if (span.entityRef) facts.push(['Entity', span.entityRef]);
-  if (span.pipelineRunId) facts.push(['Pipeline run', span.pipelineRunId]);
+  if (span.pipelineRunId) {
+    facts.push([
+      'Pipeline run',
+      <PipelineRunLink
+        runId={span.pipelineRunId}
+        traceId={span.traceId}
+        tree={tree}
+      />,
+    ]);
+  }
   return facts;
 }
 
 function ciTaskFacts(task: NonNullable<TraceSpan['ciTask']>): Fact[] {
   const facts: Fact[] = [];
   if (task.taskName) facts.push(['Task', task.taskName]);
-  if (task.taskType) facts.push(['Type', task.taskType]);
+  const kind = ciTaskKind(task.taskName, task.taskType);
+  if (kind) facts.push(['Type', kind]);
   if (task.taskRunId) facts.push(['Run ID', task.taskRunId]);
   if (task.taskResult) facts.push(['Result', task.taskResult]);
   if (task.taskRunUrl) facts.push(['Run', <WebLink url={task.taskRunUrl} />]);

@@ -1,5 +1,6 @@
 import { nanosAfterStart, span } from '../__testUtils__/traceFixtures';
 import {
+  pipelineRunLabel,
   attributeText,
   eventOffsetMicros,
   sortedAttributes,
@@ -41,5 +42,27 @@ describe('sortedAttributes', () => {
     ]);
     expect(sortedAttributes(undefined)).toEqual([]);
     expect(attributeText(false)).toBe('false');
+  });
+});
+
+describe('pipelineRunLabel', () => {
+  const root = span('root', 0, 10, {
+    pipelineRunId: '9f0c2d1e-5b7a-4c3e-8d2f-1a2b3c4d5e6f',
+    attributes: { 'cicd.pipeline.name': 'ci', 'cicd.pipeline.run.id': 812 },
+  });
+
+  it('names the run by its pipeline and run number', () => {
+    expect(
+      pipelineRunLabel([root], '9f0c2d1e-5b7a-4c3e-8d2f-1a2b3c4d5e6f'),
+    ).toBe('ci #812');
+  });
+
+  it('falls back to the start of the stored id when no span names the run', () => {
+    expect(
+      pipelineRunLabel(
+        [span('other', 0, 10)],
+        '9f0c2d1e-5b7a-4c3e-8d2f-1a2b3c4d5e6f',
+      ),
+    ).toBe('9f0c2d1e');
   });
 });

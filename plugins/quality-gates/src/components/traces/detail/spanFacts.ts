@@ -34,3 +34,21 @@ export function eventOffsetMicros(
     BigInt(span.startTimeUnixMicros) * BigInt(1000);
   return Number(nanos) / 1000;
 }
+
+/**
+ * A pipeline run as people know it, e.g. `deploy #812`: the CI/CD
+ * conventions' pipeline name and run id from a span of that run (the root
+ * usually carries them); the start of the stored id when none does.
+ */
+export function pipelineRunLabel(spans: TraceSpan[], runId: string): string {
+  for (const span of spans) {
+    if (span.pipelineRunId !== runId) continue;
+    const name = span.attributes['cicd.pipeline.name'];
+    const number = span.attributes['cicd.pipeline.run.id'];
+    if (typeof name === 'string' && name && number !== undefined) {
+      return `${name} #${attributeText(number)}`;
+    }
+    if (typeof name === 'string' && name) return name;
+  }
+  return runId.length > 8 ? runId.slice(0, 8) : runId;
+}
