@@ -2082,6 +2082,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            changeUrl?: string;
                             /** Format: date-time */
                             committedAt?: string;
                             /** Format: date-time */
@@ -2092,8 +2093,10 @@ export interface operations {
                             endedAt?: string;
                             entityRef: string;
                             environment?: string;
+                            incidentExternalId?: string;
                             incidentId?: string;
                             incidentTitle?: string;
+                            incidentUrl?: string;
                             reason?: string;
                             repository?: string;
                             sha?: string;
