@@ -30,9 +30,9 @@ export function actorName(ref: string): string {
 }
 
 /**
- * Which evaluation a pinned baseline is, in words and facts: `the baseline
- * is version 1.4.0, evaluated 2 d ago, pinned by jane 1 h ago (its
- * decision)`. The UI, CLI and API messages all say it through the one
+ * Which evaluation a pinned baseline is, in words and facts, e.g. "the
+ * baseline is version 1.4.0, evaluated 2 d ago, pinned by jane 1 h ago (its
+ * decision)". The UI, CLI and API messages all say it through the one
  * formatter.
  *
  * @public

@@ -2,6 +2,8 @@
  * What a CI task does, for labels. The CI/CD conventions' own
  * `cicd.pipeline.task.type` only knows build, test and deploy, and producers
  * often stamp one value on every job, so the task's name decides first.
+ *
+ * @public
  */
 export type CiTaskKind =
   | 'setup'
@@ -42,6 +44,8 @@ const DECLARED = new Set<string>(['build', 'test', 'deploy']);
 /**
  * The kind of a task from its name, else from its declared type, else
  * undefined (shown as unknown rather than guessed).
+ *
+ * @public
  */
 export function ciTaskKind(
   name: string | undefined,
