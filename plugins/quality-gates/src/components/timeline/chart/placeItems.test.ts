@@ -42,4 +42,23 @@ describe('spreadCollisions', () => {
       [100 + MARKER_SPACING_PX, 22],
     ]);
   });
+
+  it('pulls a row spread past the right edge back inside, keeping the spacing', () => {
+    // Three markers at "now", on the plot's right edge.
+    const placed = spreadCollisions(
+      [
+        point(0, 400, 22),
+        point(1, 500, 22),
+        point(2, 500, 22),
+        point(3, 500, 22),
+      ],
+      500,
+    );
+    expect(placed.map(p => p.x)).toEqual([
+      400,
+      500 - 2 * MARKER_SPACING_PX,
+      500 - MARKER_SPACING_PX,
+      500,
+    ]);
+  });
 });

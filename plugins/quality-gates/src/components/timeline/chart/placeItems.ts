@@ -46,7 +46,7 @@ export function placeItems(
       y: item.kind === 'gate' ? y + CHART_LAYOUT.gateOffset : y,
     });
   }
-  return spreadCollisions(placed);
+  return spreadCollisions(placed, scale.width);
 }
 
 /** Closer than this, two markers in one row would cover each other. */
@@ -54,20 +54,35 @@ export const MARKER_SPACING_PX = CHART_LAYOUT.deploymentRadius * 2 + 2;
 
 /**
  * Nudges point markers of one row (same lane and height) that would overlap
- * to the right, each a marker's width after the one before, so every one
- * stays visible and clickable. Incident bands are left where they are.
+ * apart, each a marker's width from the one before, so every one stays
+ * visible and clickable. Rightwards first; then a row pushed past the plot's
+ * right edge (markers at "now") is pulled back left, keeping the spacing.
+ * Incident bands are left where they are.
  */
-export function spreadCollisions(placed: PlacedItem[]): PlacedItem[] {
-  const lastXByRow = new Map<number, number>();
+export function spreadCollisions(
+  placed: PlacedItem[],
+  rightEdge = Infinity,
+): PlacedItem[] {
+  const rows = new Map<number, PlacedItem[]>();
   const points = placed
     .filter(p => p.item.kind !== 'incident')
     .sort((a, b) => a.x - b.x || a.item.index - b.item.index);
   for (const point of points) {
-    const previous = lastXByRow.get(point.y);
-    if (previous !== undefined && point.x - previous < MARKER_SPACING_PX) {
-      point.x = previous + MARKER_SPACING_PX;
+    const row = rows.get(point.y) ?? [];
+    const previous = row[row.length - 1];
+    if (previous && point.x - previous.x < MARKER_SPACING_PX) {
+      point.x = previous.x + MARKER_SPACING_PX;
     }
-    lastXByRow.set(point.y, point.x);
+    row.push(point);
+    rows.set(point.y, row);
+  }
+  for (const row of rows.values()) {
+    let limit = rightEdge;
+    for (let i = row.length - 1; i >= 0; i--) {
+      if (row[i].x <= limit) break;
+      row[i].x = limit;
+      limit -= MARKER_SPACING_PX;
+    }
   }
   return placed;
 }
