@@ -23,6 +23,7 @@ describe('openapi.yaml', () => {
 
   it('describes every route the plugin serves', () => {
     expect(Object.keys(parse(yamlText).paths).sort()).toEqual([
+      '/catalog-columns',
       '/deployments',
       '/deployments/{deploymentId}',
       '/dora/details',
@@ -61,6 +62,8 @@ describe('openapi.yaml', () => {
       '/readiness/exemptions/{exemptionId}/revoke',
       '/readiness/overview',
       '/readiness/overview/export',
+      '/readiness/overview/groups',
+      '/readiness/rollup',
       '/timeline',
       '/traces/{traceId}',
       '/v1/traces',
