@@ -164,7 +164,7 @@ describe('EntityQualityGatesContent', () => {
       limit: 10,
       offset: 0,
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
 
     expect(await screen.findByText('1.10.0')).toBeInTheDocument();
     expect(listDeployments).toHaveBeenLastCalledWith({
@@ -173,6 +173,30 @@ describe('EntityQualityGatesContent', () => {
       offset: 10,
     });
     expect(screen.queryByText('1.0.0')).not.toBeInTheDocument();
+  });
+
+  it('links each version to its deployment on the deploy timeline', async () => {
+    await renderWith({ listDeployments: async () => listing });
+
+    const deployments = await screen.findByRole('table', {
+      name: 'Deployments',
+    });
+    const rolledBack = Array.from(deployments.querySelectorAll('a')).find(
+      link => link.textContent === '1.4.0',
+    );
+    expect(rolledBack).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/deploy-timeline?deployment=d3',
+    );
+    const whatIsWhere = screen.getByRole('table', { name: 'What is where' });
+    expect(
+      Array.from(whatIsWhere.querySelectorAll('a')).map(link =>
+        link.getAttribute('href'),
+      ),
+    ).toEqual([
+      '/catalog/default/component/checkout/deploy-timeline?deployment=d2',
+      '/catalog/default/component/checkout/deploy-timeline?deployment=d1',
+    ]);
   });
 
   it('shows what the gates decided above the deployments', async () => {
