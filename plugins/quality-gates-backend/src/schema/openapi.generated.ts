@@ -6504,6 +6504,10 @@ export const spec = {
                           "environment": {
                             "type": "string"
                           },
+                          "gated": {
+                            "type": "boolean",
+                            "description": "Whether a central gate applies to the entity\nhere. Without one nothing decides and the answer\nis no (fail closed), unless the component's own\ngate file adds a gate.\n"
+                          },
                           "runningVersion": {
                             "type": "string"
                           },
@@ -6512,7 +6516,8 @@ export const spec = {
                           }
                         },
                         "required": [
-                          "environment"
+                          "environment",
+                          "gated"
                         ],
                         "additionalProperties": false
                       }

@@ -380,6 +380,12 @@ export interface CatalogColumnsResponse {
  */
 export interface GateCandidateEnvironment {
   environment: string;
+  /**
+   * Whether a central gate applies here. Without one nothing decides and
+   * the answer is no (fail closed), unless the component's own gate file
+   * adds a gate.
+   */
+  gated: boolean;
   runningVersion?: string;
   /** What the previous environment runs; for the first, the latest built version. */
   candidateVersion?: string;

@@ -2331,6 +2331,13 @@ export interface operations {
                         environments: {
                             candidateVersion?: string;
                             environment: string;
+                            /**
+                             * @description Whether a central gate applies to the entity
+                             *     here. Without one nothing decides and the answer
+                             *     is no (fail closed), unless the component's own
+                             *     gate file adds a gate.
+                             */
+                            gated: boolean;
                             runningVersion?: string;
                         }[];
                         versions: {

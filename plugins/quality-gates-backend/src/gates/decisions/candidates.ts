@@ -18,6 +18,8 @@ export interface CandidateVersion {
 export interface GateCandidates {
   environments: Array<{
     environment: string;
+    /** A central gate applies here; without one, nothing decides. */
+    gated: boolean;
     runningVersion?: string;
     candidateVersion?: string;
   }>;
@@ -117,6 +119,10 @@ export async function gateCandidates(options: {
         index === 0 ? newestBuilt : runs.get(environments[index - 1]);
       return {
         environment,
+        // A gate without `environments` applies everywhere.
+        gated:
+          applicableGates(options.gates, options.entity, environment).length >
+          0,
         ...(runningVersion ? { runningVersion } : {}),
         ...(candidateVersion ? { candidateVersion } : {}),
       };

@@ -268,6 +268,11 @@ describe('gate decisions and overrides', () => {
         before.body.versions[0].version,
       );
       expect(before.body.environments[1].candidateVersion).toBeUndefined();
+      // Central gates guard both.
+      expect(before.body.environments.map((e: any) => e.gated)).toEqual([
+        true,
+        true,
+      ]);
       const versions = before.body.versions.map((v: any) => v.version);
       expect(versions).toEqual(expect.arrayContaining([BUILT, BROKEN]));
       expect(new Set(versions).size).toBe(versions.length);
@@ -294,13 +299,20 @@ describe('gate decisions and overrides', () => {
         );
       const after = await get(`/gates/candidates?entityRef=${CHECKOUT}`);
       expect(after.body.environments).toEqual([
-        { environment: 'qa', runningVersion: BUILT, candidateVersion: BUILT },
+        // Deployed to, but no gate guards it: nothing decides there.
         {
-          environment: 'staging',
+          environment: 'qa',
+          gated: false,
           runningVersion: BUILT,
           candidateVersion: BUILT,
         },
-        { environment: 'production', candidateVersion: BUILT },
+        {
+          environment: 'staging',
+          gated: true,
+          runningVersion: BUILT,
+          candidateVersion: BUILT,
+        },
+        { environment: 'production', gated: true, candidateVersion: BUILT },
       ]);
     });
 

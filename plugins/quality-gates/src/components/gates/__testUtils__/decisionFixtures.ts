@@ -14,11 +14,13 @@ export const checkoutCandidates: GateCandidatesResponse = {
   environments: [
     {
       environment: 'staging',
+      gated: true,
       runningVersion: '1.4.0',
       candidateVersion: '1.5.0',
     },
     {
       environment: 'production',
+      gated: true,
       runningVersion: '1.3.2',
       candidateVersion: '1.4.0',
     },

@@ -244,6 +244,48 @@ describe('EntityGateStatusContent', () => {
     await waitFor(() => expect(answer('production')).toBe('no'));
   });
 
+  it('says plainly that no gate guards an environment instead of showing an error', async () => {
+    const api = fakeGateApi();
+    api.gateCandidates.mockResolvedValue({
+      ...checkoutCandidates,
+      environments: [
+        { environment: 'development', gated: false, runningVersion: '1.5.0' },
+        ...checkoutCandidates.environments,
+      ],
+    });
+    // Somebody asked anyway: the stored answer is "no", nothing decided.
+    api.latestDecisions.mockResolvedValue({
+      items: [
+        {
+          ...stagingError,
+          id: 'dec-development',
+          environment: 'development',
+          version: '1.5.0',
+          answer: 'no',
+          verdict: 'error',
+          evaluations: [],
+          sentence:
+            'No: no gate applies to component:default/checkout in development.',
+          problems: ['No gate applies: nothing decides, so the answer is no'],
+        },
+      ],
+    });
+    await renderTab(api);
+
+    const development = await waitFor(() => card('development'));
+    await waitFor(() =>
+      expect(development).toHaveTextContent('No gate guards development'),
+    );
+    expect(development).toHaveTextContent('the answer is no');
+    expect(development).toHaveTextContent('environments: [development]');
+    expect(development.querySelector('[data-answer]')).toBeNull();
+    expect(
+      within(development).getByRole('link', { name: 'Open the stored answer' }),
+    ).toBeInTheDocument();
+    // Gated environments still answer as before.
+    expect(answer('staging')).toBe('none');
+  });
+
   it('explains how CI asks when nothing is known about the entity', async () => {
     const api = fakeGateApi();
     api.gateCandidates.mockResolvedValue({ environments: [], versions: [] });

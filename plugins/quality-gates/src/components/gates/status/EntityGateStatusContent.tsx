@@ -91,6 +91,7 @@ export function EntityGateStatusContent() {
   const running = new Map(
     known.environments.map(e => [e.environment, e.runningVersion]),
   );
+  const gated = new Map(known.environments.map(e => [e.environment, e.gated]));
 
   return (
     <section aria-label="Can I deploy?">
@@ -150,6 +151,7 @@ export function EntityGateStatusContent() {
               <Grid item xs={12} key={environment}>
                 <EnvironmentDecisionCard
                   environment={environment}
+                  gated={gated.get(environment)}
                   runningVersion={running.get(environment)}
                   version={version}
                   decision={decision}

@@ -14,6 +14,7 @@ import { ActiveOverrides } from '../override/ActiveOverrides';
 import { DecisionGates } from '../decision/DecisionGates';
 import { DecisionHeadline } from '../decision/DecisionHeadline';
 import { EvaluateButton } from './EvaluateButton';
+import { UngatedEnvironment } from './UngatedEnvironment';
 
 const useStyles = makeStyles(theme => ({
   card: {
@@ -39,6 +40,8 @@ const useStyles = makeStyles(theme => ({
 /** One environment's answer for the chosen version, then why. */
 export function EnvironmentDecisionCard(props: {
   environment: string;
+  /** False when no central gate applies here; unknown when absent. */
+  gated?: boolean;
   runningVersion?: string;
   version: string;
   /** The newest decision about `version` here; none when nobody asked. */
@@ -57,7 +60,10 @@ export function EnvironmentDecisionCard(props: {
   const gateTitles: Record<string, string> = Object.fromEntries(
     (decision?.evaluations ?? []).map(e => [e.gateId, e.gateTitle]),
   );
-  const onOverride = props.onOverride;
+  // Nothing decides here unless the component's own file added a gate.
+  const ungated =
+    props.gated === false && (decision?.evaluations.length ?? 0) === 0;
+  const onOverride = ungated ? undefined : props.onOverride;
   const gateAction =
     decision && onOverride
       ? (evaluation: GateEvaluation) => (
@@ -105,29 +111,36 @@ export function EnvironmentDecisionCard(props: {
         }
       />
       <CardContent className={classes.content}>
-        <DecisionHeadline
-          decision={decision}
-          version={props.version}
-          environment={environment}
-          actions={
-            decision && (
-              <>
-                {props.decisionLink && (
-                  <Link to={props.decisionLink}>Open this decision</Link>
-                )}
-                {onOverride && decision.answer !== 'yes' && (
-                  <Button
-                    size="small"
-                    variant="outlined"
-                    onClick={() => onOverride(decision)}
-                  >
-                    Override…
-                  </Button>
-                )}
-              </>
-            )
-          }
-        />
+        {ungated ? (
+          <UngatedEnvironment
+            environment={environment}
+            decisionLink={decision && props.decisionLink}
+          />
+        ) : (
+          <DecisionHeadline
+            decision={decision}
+            version={props.version}
+            environment={environment}
+            actions={
+              decision && (
+                <>
+                  {props.decisionLink && (
+                    <Link to={props.decisionLink}>Open this decision</Link>
+                  )}
+                  {onOverride && decision.answer !== 'yes' && (
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      onClick={() => onOverride(decision)}
+                    >
+                      Override…
+                    </Button>
+                  )}
+                </>
+              )
+            }
+          />
+        )}
         {props.evaluateError && (
           <Typography color="error" role="alert">
             Could not evaluate: {props.evaluateError.message}

@@ -20,11 +20,13 @@ describe('nextCandidate', () => {
         environments: [
           {
             environment: 'staging',
+            gated: true,
             runningVersion: '1.13.0',
             candidateVersion: '1.14.0',
           },
           {
             environment: 'production',
+            gated: true,
             runningVersion: '1.12.0',
             candidateVersion: '1.13.0',
           },
@@ -41,11 +43,13 @@ describe('nextCandidate', () => {
         environments: [
           {
             environment: 'staging',
+            gated: true,
             runningVersion: '1.13.0',
             candidateVersion: '1.13.0',
           },
           {
             environment: 'production',
+            gated: true,
             runningVersion: '1.12.0',
             candidateVersion: '1.13.0',
           },
@@ -61,11 +65,13 @@ describe('nextCandidate', () => {
         environments: [
           {
             environment: 'staging',
+            gated: true,
             runningVersion: '1.14.0',
             candidateVersion: '1.14.0',
           },
           {
             environment: 'production',
+            gated: true,
             runningVersion: '1.14.0',
             candidateVersion: '1.14.0',
           },
@@ -75,7 +81,7 @@ describe('nextCandidate', () => {
     ).toBe('1.14.0');
     expect(
       nextCandidate({
-        environments: [{ environment: 'production' }],
+        environments: [{ environment: 'production', gated: true }],
         versions,
       }),
     ).toBe('1.14.0');
@@ -89,8 +95,8 @@ describe('environmentsToShow', () => {
       environmentsToShow(
         {
           environments: [
-            { environment: 'staging' },
-            { environment: 'production' },
+            { environment: 'staging', gated: true },
+            { environment: 'production', gated: true },
           ],
           versions: [],
         },
