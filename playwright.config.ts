@@ -1,9 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
 // The browser is Debian's Chromium, installed by scripts/install-system-packages.sh:
 // Playwright's own browser download cannot be relied on.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const baseURL = 'http://localhost:7017';
+
+// The app's port: E2E_PORT when set, otherwise a free one, so two browser
+// runs (or a run and a dev server) can share a machine. Chosen once and
+// kept in the environment, which Playwright's workers inherit.
+if (!process.env.E2E_PORT) {
+  process.env.E2E_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
+const port = process.env.E2E_PORT;
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,6 +35,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    env: { E2E_PORT: port },
   },
   use: {
     baseURL,

@@ -31,15 +31,16 @@ const useStyles = makeStyles(theme => ({
   },
   asked: {
     display: 'block',
-    maxWidth: 220,
+    maxWidth: 160,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
+  // Words wrap whole; only a word wider than the column (an entity ref) breaks.
   sentence: {
-    minWidth: 240,
+    minWidth: 200,
     maxWidth: 520,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
   },
   expanded: {
     background: theme.palette.background.default,

@@ -26,11 +26,12 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1),
   },
+  // Chips flow in lines across a column wide enough for two of them.
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
     gap: theme.spacing(0.5),
-    minWidth: 200,
+    minWidth: '15em',
   },
   // Short values and headers stay on one line; the table scrolls instead.
   nowrap: {
@@ -40,19 +41,31 @@ const useStyles = makeStyles(theme => ({
 
 interface Column {
   title: string;
-  sort?: ReadinessOverviewSort;
+  sort: ReadinessOverviewSort;
 }
 
-const COLUMNS: Column[] = [
-  { title: 'Entity', sort: 'entityRef' },
-  { title: 'Kind', sort: 'kind' },
-  { title: 'Lifecycle', sort: 'lifecycle' },
-  { title: 'Owner', sort: 'owner' },
-  { title: 'Level', sort: 'level' },
-  { title: 'Score', sort: 'score' },
-  { title: 'Failing checks' },
-  { title: 'Evaluated', sort: 'evaluatedAt' },
-  { title: 'First seen', sort: 'firstSeenAt' },
+/**
+ * Facts read together share a column (each sortable on its own line) so
+ * the table fits a 1280 px screen with the failing checks readable.
+ */
+const COLUMNS: Array<Column | Column[] | string> = [
+  [
+    { title: 'Entity', sort: 'entityRef' },
+    { title: 'Owner', sort: 'owner' },
+  ],
+  [
+    { title: 'Kind', sort: 'kind' },
+    { title: 'Lifecycle', sort: 'lifecycle' },
+  ],
+  [
+    { title: 'Level', sort: 'level' },
+    { title: 'Score', sort: 'score' },
+  ],
+  'Failing checks',
+  [
+    { title: 'Evaluated', sort: 'evaluatedAt' },
+    { title: 'First seen', sort: 'firstSeenAt' },
+  ],
 ];
 
 function shortRef(ref: string, defaultKind: string): string {
@@ -77,29 +90,32 @@ function OverviewRow(props: {
     <TableRow data-entity-ref={row.entityRef}>
       <TableCell>
         <div className={classes.entity}>
-          <TruncatedText text={name} maxWidth="16em">
+          <TruncatedText text={`${name} (${row.entityRef})`} maxWidth="15em">
             <Link to={readinessTab(row.entityRef)}>{name}</Link>
           </TruncatedText>
           {row.isNew && <Chip size="small" color="primary" label="New" />}
         </div>
         <Typography variant="caption" color="textSecondary" component="div">
-          <TruncatedText text={row.entityRef} maxWidth="20em" />
+          {row.owner ? (
+            <Link to={entityPage(row.owner)}>
+              {shortRef(row.owner, 'group')}
+            </Link>
+          ) : (
+            'no owner'
+          )}
         </Typography>
       </TableCell>
-      <TableCell className={classes.nowrap}>{row.kind}</TableCell>
-      <TableCell className={classes.nowrap}>{row.lifecycle ?? '—'}</TableCell>
       <TableCell className={classes.nowrap}>
-        {row.owner ? (
-          <Link to={entityPage(row.owner)}>{shortRef(row.owner, 'group')}</Link>
-        ) : (
-          '—'
-        )}
+        {row.kind}
+        <Typography variant="caption" color="textSecondary" component="div">
+          {row.lifecycle ?? '—'}
+        </Typography>
       </TableCell>
       <TableCell className={classes.nowrap}>
         <ReadinessLevelChip levels={props.levels} level={row.level} />
-      </TableCell>
-      <TableCell className={classes.nowrap}>
-        {row.score === null ? '—' : `${row.score}%`}
+        <Typography variant="caption" color="textSecondary" component="div">
+          {row.score === null ? '—' : `${row.score}%`}
+        </Typography>
       </TableCell>
       <TableCell>
         <div className={classes.chips}>
@@ -121,9 +137,9 @@ function OverviewRow(props: {
       </TableCell>
       <TableCell className={classes.nowrap}>
         <RelativeTime iso={row.evaluatedAt} />
-      </TableCell>
-      <TableCell className={classes.nowrap}>
-        <RelativeTime iso={row.firstSeenAt} />
+        <Typography variant="caption" color="textSecondary" component="div">
+          first seen <RelativeTime iso={row.firstSeenAt} />
+        </Typography>
       </TableCell>
     </TableRow>
   );
@@ -153,16 +169,17 @@ export function OverviewTable(props: {
     props.onSort(sort, order);
   };
 
-  const columns = COLUMNS.map(({ title, sort }) =>
-    sort
-      ? {
-          title,
-          direction:
-            query.sort === sort ? query.order ?? ('asc' as const) : undefined,
-          onSort: () => sortBy(sort),
-        }
-      : title,
-  );
+  const sortable = ({ title, sort }: Column) => ({
+    title,
+    direction:
+      query.sort === sort ? query.order ?? ('asc' as const) : undefined,
+    onSort: () => sortBy(sort),
+  });
+  const columns = COLUMNS.map(column => {
+    if (typeof column === 'string') return column;
+    if (Array.isArray(column)) return { sorts: column.map(sortable) };
+    return sortable(column);
+  });
 
   return (
     <>

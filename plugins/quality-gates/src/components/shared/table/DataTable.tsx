@@ -29,7 +29,35 @@ export interface SortableColumn {
   onSort: () => void;
 }
 
-export type DataColumn = string | SortableColumn;
+/**
+ * One column holding two facts, each sortable on its own and titled on its
+ * own line, e.g. "Kind" over "Lifecycle": a 1280 px screen keeps every fact
+ * without a sideways scroll.
+ */
+export interface CombinedColumn {
+  sorts: SortableColumn[];
+}
+
+export type DataColumn = string | SortableColumn | CombinedColumn;
+
+function columnKey(column: DataColumn): string {
+  if (typeof column === 'string') return column;
+  if ('sorts' in column) return column.sorts.map(s => s.title).join('/');
+  return column.title;
+}
+
+function SortButton(props: { column: SortableColumn }) {
+  const { column } = props;
+  return (
+    <TableSortLabel
+      active={!!column.direction}
+      direction={column.direction ?? 'asc'}
+      onClick={column.onSort}
+    >
+      {column.title}
+    </TableSortLabel>
+  );
+}
 
 function HeaderCell(props: { column: DataColumn }) {
   const classes = useStyles();
@@ -37,18 +65,28 @@ function HeaderCell(props: { column: DataColumn }) {
   if (typeof column === 'string') {
     return <TableCell className={classes.title}>{column}</TableCell>;
   }
+  if ('sorts' in column) {
+    const sorted = column.sorts.find(sort => sort.direction);
+    return (
+      <TableCell
+        className={classes.title}
+        sortDirection={sorted?.direction ?? false}
+      >
+        {/* One fact per line, as the cells below show them. */}
+        {column.sorts.map(sort => (
+          <div key={sort.title}>
+            <SortButton column={sort} />
+          </div>
+        ))}
+      </TableCell>
+    );
+  }
   return (
     <TableCell
       className={classes.title}
       sortDirection={column.direction ?? false}
     >
-      <TableSortLabel
-        active={!!column.direction}
-        direction={column.direction ?? 'asc'}
-        onClick={column.onSort}
-      >
-        {column.title}
-      </TableSortLabel>
+      <SortButton column={column} />
     </TableCell>
   );
 }
@@ -74,12 +112,7 @@ export function DataTable<T>(props: {
         <TableHead>
           <TableRow>
             {columns.map((column, index) => (
-              <HeaderCell
-                key={
-                  (typeof column === 'string' ? column : column.title) || index
-                }
-                column={column}
-              />
+              <HeaderCell key={columnKey(column) || index} column={column} />
             ))}
           </TableRow>
         </TableHead>
