@@ -28,9 +28,8 @@ import { rebuildFirstDeployments } from '../plugins/quality-gates-backend/src/de
 import { ensureDeploymentFacts } from '../plugins/quality-gates-backend/src/dora/facts/deploymentFacts';
 import { seededRandom } from './lib/seededRandom';
 import { runBench } from './lib/runBench';
+import { benchDatabaseName, POSTGRES_URL } from './lib/benchEnv';
 
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 /** Components whose pipelines deploy. */
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 100);
 /** Pipelines per component already in the history before the timings. */
@@ -165,7 +164,7 @@ interface BenchDatabase {
 }
 
 async function createDatabase(label: string): Promise<BenchDatabase> {
-  const name = `qg_bench_delivery_${label}_${process.pid}_${Date.now()}`;
+  const name = benchDatabaseName(`delivery_${label}`);
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,

@@ -51,9 +51,8 @@ import {
 } from '../plugins/quality-gates-backend/src/dora/facts/deploymentFacts';
 import { seededRandom as randomFrom } from './lib/seededRandom';
 import { runBench } from './lib/runBench';
+import { benchDatabaseName, POSTGRES_URL } from './lib/benchEnv';
 
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 /** Which databases to run on, comma-separated. */
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres').split(',');
 /** Deployments generated on PostgreSQL. */
@@ -328,7 +327,7 @@ const abandons = new Set<() => Promise<void>>();
 
 async function createPostgres(): Promise<BenchDatabase> {
   const databaseName =
-    KEPT_DATABASE ?? `qg_bench_dora_${process.pid}_${Date.now()}`;
+    KEPT_DATABASE ?? benchDatabaseName('dora');
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,

@@ -12,13 +12,13 @@
 import { fork, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHmac, randomUUID } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
 import { runBench } from './lib/runBench';
+import { benchDatabaseName, benchPort, POSTGRES_URL } from './lib/benchEnv';
 import { seededRandom } from './lib/seededRandom';
 import {
   BenchRequest,
@@ -37,8 +37,6 @@ import {
 import { Ledger } from './hostile-input/ledger';
 import { nestedArrayJson, toJson } from './hostile-input/hostileValues';
 
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const HOSTILE_REQUESTS = Number(process.env.BENCH_HOSTILE_REQUESTS ?? 10_500);
 const VALID_REQUESTS = Number(process.env.BENCH_VALID_REQUESTS ?? 1_050);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -199,17 +197,6 @@ function ask(child: ChildProcess, request: ChildRequest, answer: string) {
     child.on('message', onMessage);
     child.once('exit', onExit);
     child.send(request);
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
 
@@ -652,7 +639,7 @@ function largeBodies(ledger: Ledger): BenchRequest[] {
 
 async function main(cleanups: Set<() => Promise<void>>) {
   const operations = operationsOfSpec();
-  const databaseName = `qg_bench_hostile_${process.pid}_${Date.now()}`;
+  const databaseName = benchDatabaseName('hostile');
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,
@@ -677,7 +664,7 @@ async function main(cleanups: Set<() => Promise<void>>) {
   const catalogFile = path.join(directory, 'catalog.yaml');
   fs.writeFileSync(catalogFile, CATALOG);
 
-  const port = await freePort();
+  const port = await benchPort('BENCH_BACKEND_PORT');
   const child = fork(__filename, ['--serve'], {
     execArgv: process.execArgv,
     env: {
