@@ -326,8 +326,7 @@ interface BenchDatabase {
 const abandons = new Set<() => Promise<void>>();
 
 async function createPostgres(): Promise<BenchDatabase> {
-  const databaseName =
-    KEPT_DATABASE ?? benchDatabaseName('dora');
+  const databaseName = KEPT_DATABASE ?? benchDatabaseName('dora');
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,
@@ -647,25 +646,51 @@ async function plainAggregate(knex: Knex, scope: DoraQueryScope) {
 }
 
 /**
- * Lead-time changes counted independently: per change of the scope, its
- * first successful production deployment over the whole history, kept when
- * that falls in the window and the change has a commit time.
+ * Lead-time changes counted independently, by the plugin's documented rule
+ * (docs/dora.md, "When a change is shipped"): a change is first listed when
+ * the first deployment of its entity listing it started (any status, any
+ * environment), and every successful production deployment that started
+ * then or later contains it: a failed attempt's commits, or a staging-only
+ * version's, ride along in the next production success. Its first
+ * production deployment falls in the window exactly when no success that
+ * reached production before the window started at or after that moment
+ * (`listed_at > last_before`), and one reaching it within the window did
+ * (`listed_at <= last_within`). Kept when the change has a commit time. Unlike the
+ * plugin it needs no per-change probe: two maxima per entity.
  */
 async function leadTimeChanges(knex: Knex, scope: DoraQueryScope) {
+  const reached = deployedAt('s');
   const result = await knex.raw(
     `select count(*) as changes from (
-       select d.entity_ref, dc.repository, dc.sha, min(${deployedAt(
-         'd',
-       )}) as first_at
-       from deployments d join deployment_changes dc on dc.deployment_id = d.id
-       where d.entity_ref in (${placeholders(scope.entityRefs)})
-         and d.environment in (${placeholders(scope.environments)})
-         and d.status = 'succeeded'
-       group by d.entity_ref, dc.repository, dc.sha
-     ) f join changes c on c.repository = f.repository and c.sha = f.sha
-     where f.first_at >= ? and f.first_at < ?
+       select l.entity_ref, dc.repository, dc.sha,
+         min(l.started_at) as listed_at
+       from deployments l join deployment_changes dc on dc.deployment_id = l.id
+       where l.entity_ref in (${placeholders(scope.entityRefs)})
+       group by l.entity_ref, dc.repository, dc.sha
+     ) f
+     join (
+       select s.entity_ref,
+         max(case when ${reached} < ? then s.started_at end) as last_before,
+         max(case when ${reached} >= ? and ${reached} < ?
+           then s.started_at end) as last_within
+       from deployments s
+       where s.entity_ref in (${placeholders(scope.entityRefs)})
+         and s.environment in (${placeholders(scope.environments)})
+         and s.status = 'succeeded'
+       group by s.entity_ref
+     ) e on e.entity_ref = f.entity_ref
+     join changes c on c.repository = f.repository and c.sha = f.sha
+     where (e.last_before is null or f.listed_at > e.last_before)
+       and f.listed_at <= e.last_within
        and coalesce(c.committed_at, c.authored_at) is not null`,
-    [...scope.entityRefs, ...scope.environments, scope.from, scope.to],
+    [
+      ...scope.entityRefs,
+      scope.from,
+      scope.from,
+      scope.to,
+      ...scope.entityRefs,
+      ...scope.environments,
+    ],
   );
   return Number(rowsOf(result)[0].changes);
 }
