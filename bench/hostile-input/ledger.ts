@@ -62,7 +62,18 @@ export class Ledger {
   private readonly deliveries = new Set<string>();
   private readonly exemptions = new Map<string, string>();
   private readonly evaluations = new Set<string>();
+  private readonly decisions = new Set<string>();
+  /** Overrides made from one evaluation: how many, by evaluation. */
   private readonly overrides = new Map<string, number>();
+  /** Overrides made for a scope or from a decision: reason, by id. */
+  private readonly scopedOverrides = new Map<string, string>();
+  /** Revocations answered 2xx: the reasons sent, by override. */
+  private readonly revocations = new Map<string, string[]>();
+  /** Pins and unpins answered 2xx, by evaluation. */
+  private readonly pins = new Map<
+    string,
+    { pinned: number; unpinned: number }
+  >();
 
   /** JSON API deployments or incidents: keyed by externalId. */
   apiRows(table: 'deployments' | 'incidents', items: unknown[]): Acknowledge {
@@ -157,9 +168,40 @@ export class Ledger {
   evaluation(): Acknowledge {
     return (status, answer) => {
       if (status !== 200 || !isObject(answer)) return;
+      // One answer is one stored decision and its gates' evaluations.
+      if (typeof answer.id === 'string') this.decisions.add(answer.id);
       for (const evaluation of answer.evaluations ?? []) {
         this.evaluations.add(evaluation.id);
       }
+    };
+  }
+
+  /** An override answered with its own id; stored with the reason trimmed. */
+  scopedOverride(reason: string): Acknowledge {
+    return (status, answer) => {
+      if (status === 201 && isObject(answer)) {
+        this.scopedOverrides.set(answer.id, reason.trim());
+      }
+    };
+  }
+
+  revocation(overrideId: string, reason: string): Acknowledge {
+    return status => {
+      if (status !== 200) return;
+      this.revocations.set(overrideId, [
+        ...(this.revocations.get(overrideId) ?? []),
+        reason.trim(),
+      ]);
+    };
+  }
+
+  pin(evaluationId: string, pinned: boolean): Acknowledge {
+    return status => {
+      if (status !== 200) return;
+      const counts = this.pins.get(evaluationId) ?? { pinned: 0, unpinned: 0 };
+      if (pinned) counts.pinned++;
+      else counts.unpinned++;
+      this.pins.set(evaluationId, counts);
     };
   }
 
@@ -284,25 +326,26 @@ export class Ledger {
       }
     }
 
-    const evaluations = new Set(
-      (await db('gate_evaluations').select('id')).map(row => row.id),
-    );
-    for (const id of this.evaluations) {
-      findings.checked++;
-      if (!evaluations.has(id)) findings.lost.push(`evaluation ${id}`);
-    }
-    for (const id of evaluations) {
-      if (!this.evaluations.has(id)) {
-        findings.unacknowledged.push(`evaluation ${id}`);
-      }
-    }
+    await checkIds(findings, db, 'gate_evaluations', this.evaluations);
+    await checkIds(findings, db, 'gate_decisions', this.decisions);
 
+    const overrideRows: Array<{
+      id: string;
+      evaluation_id: string | null;
+      reason: string;
+      revoked_at: unknown;
+      revoke_reason: string | null;
+    }> = await db('gate_overrides').select(
+      'id',
+      'evaluation_id',
+      'reason',
+      'revoked_at',
+      'revoke_reason',
+    );
     const overrideCounts = new Map<string, number>();
-    for (const row of await db('gate_overrides').select('evaluation_id')) {
-      overrideCounts.set(
-        row.evaluation_id,
-        (overrideCounts.get(row.evaluation_id) ?? 0) + 1,
-      );
+    for (const { evaluation_id: id } of overrideRows) {
+      if (id !== null)
+        overrideCounts.set(id, (overrideCounts.get(id) ?? 0) + 1);
     }
     for (const [id, count] of this.overrides) {
       findings.checked++;
@@ -315,7 +358,81 @@ export class Ledger {
         findings.unacknowledged.push(`overrides of ${id}`);
       }
     }
+
+    const scoped = new Map(
+      overrideRows
+        .filter(row => row.evaluation_id === null)
+        .map(row => [row.id, row]),
+    );
+    for (const [id, reason] of this.scopedOverrides) {
+      findings.checked++;
+      const row = scoped.get(id);
+      if (!row) findings.lost.push(`override ${id}`);
+      else if (row.reason !== reason) findings.foreign.push(`override ${id}`);
+    }
+    for (const id of scoped.keys()) {
+      if (!this.scopedOverrides.has(id)) {
+        findings.unacknowledged.push(`override ${id}`);
+      }
+    }
+
+    // An override is revoked once: a second 2xx would be a lost revocation.
+    const byId = new Map(overrideRows.map(row => [row.id, row]));
+    for (const [id, reasons] of this.revocations) {
+      findings.checked++;
+      const row = byId.get(id);
+      if (!row?.revoked_at) findings.lost.push(`revocation of ${id}`);
+      else if (reasons.length > 1) {
+        findings.merged.push(`override ${id} revoked ${reasons.length} times`);
+      } else if (row.revoke_reason !== reasons[0]) {
+        findings.foreign.push(`revocation of ${id}`);
+      }
+    }
+    for (const row of overrideRows) {
+      if (row.revoked_at && !this.revocations.has(row.id)) {
+        findings.unacknowledged.push(`revocation of ${row.id}`);
+      }
+    }
+
+    // Pins and unpins of one evaluation may cross: only pinned-and-never-
+    // unpinned must be stored (the run pins one evaluation, so no pin
+    // replaces another's), and nothing is pinned that no 2xx pinned.
+    const pinned = new Set(
+      (await db('gate_baseline_pins').select('evaluation_id')).map(
+        row => row.evaluation_id,
+      ),
+    );
+    for (const [id, counts] of this.pins) {
+      findings.checked++;
+      if (counts.pinned > 0 && counts.unpinned === 0 && !pinned.has(id)) {
+        findings.lost.push(`pin of ${id}`);
+      }
+    }
+    for (const id of pinned) {
+      if (!this.pins.get(id)?.pinned) {
+        findings.unacknowledged.push(`pin of ${id}`);
+      }
+    }
     return findings;
+  }
+}
+
+/** Rows the answers named by id: each stored, none stored unnamed. */
+async function checkIds(
+  findings: Findings,
+  db: Knex,
+  table: string,
+  acknowledged: Set<string>,
+) {
+  const stored = new Set<string>(
+    (await db(table).select('id')).map(row => row.id),
+  );
+  for (const id of acknowledged) {
+    findings.checked++;
+    if (!stored.has(id)) findings.lost.push(`${table} ${id}`);
+  }
+  for (const id of stored) {
+    if (!acknowledged.has(id)) findings.unacknowledged.push(`${table} ${id}`);
   }
 }
 

@@ -108,6 +108,10 @@ export interface SampleContext {
   checkId: string;
   traceId: string;
   evaluationId: string;
+  /** The decision of the set-up's POST /gates/evaluate. */
+  decisionId: string;
+  /** An override made in set-up, for the revoke route. */
+  overrideId: string;
   exemptionId: string;
   deploymentId: string;
   /** Distinguishes this run's keys. */
@@ -400,6 +404,61 @@ const BODY_SAMPLES: Record<string, BodySample> = {
     },
     acknowledge: ledger.override(context.evaluationId),
   }),
+  'POST /gates/decisions/{decisionId}/override': (random, _context, ledger) => {
+    const reason = `Decision overridden ${hex(random, 6)}`;
+    return {
+      body: {
+        verdict: pick(random, ['pass', 'fail']),
+        reason,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+      acknowledge: ledger.scopedOverride(reason),
+    };
+  },
+  'POST /gates/overrides': (random, context, ledger) => {
+    const reason = `Scope overridden ${hex(random, 6)}`;
+    return {
+      body: {
+        entityRef: context.entityRef,
+        environment: pick(random, ['staging', 'production']),
+        version: `v-${hex(random, 6)}`,
+        gateId: 'release-checks',
+        reason,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+      acknowledge: ledger.scopedOverride(reason),
+    };
+  },
+  // Only the first revocation of the set-up's override succeeds; the
+  // others are a 409.
+  'POST /gates/overrides/{overrideId}/revoke': (random, context, ledger) => {
+    const reason = `No longer needed ${hex(random, 6)}`;
+    return {
+      body: { reason },
+      acknowledge: ledger.revocation(context.overrideId, reason),
+    };
+  },
+  'POST /gates/evaluations/{evaluationId}/pin': (_random, context, ledger) => ({
+    body: undefined,
+    acknowledge: ledger.pin(context.evaluationId, true),
+  }),
+  'POST /gates/evaluations/{evaluationId}/unpin': (
+    _random,
+    context,
+    ledger,
+  ) => ({
+    body: undefined,
+    acknowledge: ledger.pin(context.evaluationId, false),
+  }),
+};
+
+/**
+ * Optional query parameters a valid request of an operation sends (besides
+ * the required ones and entityRef), where the route needs one of several.
+ */
+const VALID_QUERY: Record<string, string[]> = {
+  'GET /readiness/rollup': ['group'],
+  'GET /path-to-production': ['version'],
 };
 
 /** A valid value for a query parameter, by its name and schema. */
@@ -415,6 +474,7 @@ function queryValue(parameter: Parameter, context: SampleContext): string {
     sha: 'c0ffee0a1b2c3d4e5f60718293a4b5c6d7e8f901',
     version: '1.0.0',
     owner: 'checkout-team',
+    group: 'group:default/checkout-team',
     gateId: 'release-checks',
   };
   if (byName[parameter.name]) return byName[parameter.name];
@@ -430,6 +490,8 @@ function pathValue(name: string, context: SampleContext): string {
   const ids: Record<string, string> = {
     traceId: context.traceId,
     evaluationId: context.evaluationId,
+    decisionId: context.decisionId,
+    overrideId: context.overrideId,
     exemptionId: context.exemptionId,
     deploymentId: context.deploymentId,
   };
@@ -470,7 +532,13 @@ function validParts(
   ledger: Ledger,
 ): Parts {
   const query: Array<[string, string]> = operation.parameters
-    .filter(p => p.in === 'query' && (p.required || p.name === 'entityRef'))
+    .filter(
+      p =>
+        p.in === 'query' &&
+        (p.required ||
+          p.name === 'entityRef' ||
+          VALID_QUERY[operation.id]?.includes(p.name)),
+    )
     .map(p => [p.name, encodeURIComponent(queryValue(p, context))]);
   const headers: Record<string, string> = {
     authorization: `Bearer ${context.token}`,
@@ -739,6 +807,7 @@ export function hostileRequest(
       operation.id,
       body,
       ledger,
+      context,
       parts.acknowledge,
     );
     const request = toRequest(
@@ -770,6 +839,7 @@ function ledgerFor(
   operationId: string,
   body: any,
   ledger: Ledger,
+  context: SampleContext,
   original: BenchRequest['acknowledge'],
 ): BenchRequest['acknowledge'] {
   const items = (value: any) =>
@@ -789,6 +859,11 @@ function ledgerFor(
       return ledger.cdEvents([body]);
     case 'POST /readiness/exemptions':
       return ledger.exemption(String(body?.reason));
+    case 'POST /gates/overrides':
+    case 'POST /gates/decisions/{decisionId}/override':
+      return ledger.scopedOverride(String(body?.reason));
+    case 'POST /gates/overrides/{overrideId}/revoke':
+      return ledger.revocation(context.overrideId, String(body?.reason));
     default:
       // What the rest acknowledge does not depend on the body.
       return original;
