@@ -110,7 +110,11 @@ function Waterfall(props: {
 
   // Per trace, once: never on scroll, selection or typing.
   const critical = useMemo(() => computeCriticalPath(tree), [tree]);
-  const searchIndex = useMemo(() => indexSpansForSearch(tree), [tree]);
+  // Built on the first search, not before the first rows show.
+  const searchIndex = useMemo(() => {
+    let texts: string[] | undefined;
+    return () => (texts ??= indexSpansForSearch(tree));
+  }, [tree]);
   const overview = useMemo(
     () => minimapPaths(tree, critical),
     [tree, critical],

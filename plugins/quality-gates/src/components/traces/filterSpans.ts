@@ -54,9 +54,11 @@ export function searchTerms(text: string): string[] {
 export function filterSpans(
   tree: SpanTree,
   filter: SpanFilter,
-  searchIndex: string[] = indexSpansForSearch(tree),
+  /** The tree's search texts, asked for only when a search has words. */
+  searchIndex: () => readonly string[] = () => indexSpansForSearch(tree),
 ): SpanFilterResult {
   const terms = searchTerms(filter.text ?? '');
+  const texts = terms.length > 0 ? searchIndex() : [];
   const minDuration = filter.minDurationMicros ?? 0;
   const active = terms.length > 0 || minDuration > 0;
   const orderedMatchIds: string[] = [];
@@ -66,7 +68,7 @@ export function filterSpans(
     const matches =
       !active ||
       (node.span.durationMicros >= minDuration &&
-        terms.every(term => searchIndex[index].includes(term)));
+        terms.every(term => texts[index].includes(term)));
     if (!matches) return;
     orderedMatchIds.push(node.span.spanId);
     for (

@@ -14,11 +14,17 @@ import { TimeWindow } from '../axis/timeWindow';
 import { CriticalPathSegment } from '../criticalPath';
 import { SpanFilterResult } from '../filterSpans';
 import { serviceColor } from '../row/serviceColors';
-import { SpanRow } from '../row/SpanRow';
+import { SpanRow, useSpanRowStyles } from '../row/SpanRow';
 import { SpanNode } from '../spanTree';
 import { ROW_HEIGHT, WATERFALL_COLUMNS } from '../waterfallLayout';
 
-const OVERSCAN_ROWS = 8;
+/**
+ * Rows rendered beyond each edge of the viewport. The list re-renders in
+ * its scroll listener, before the frame is drawn, so these only cover what
+ * the browser scrolls ahead of that; more would be more rows to swap in
+ * every frame of a fling.
+ */
+const OVERSCAN_ROWS = 6;
 
 /** A viewport size, for environments that do not lay pages out. */
 export interface ViewportSize {
@@ -37,6 +43,8 @@ export interface SpanListHandle {
 const useStyles = makeStyles(theme => ({
   scroller: {
     overflowY: 'auto',
+    // Nothing inside changes the size of what is around it.
+    contain: 'strict',
     scrollbarGutter: 'stable',
     '&:focus-visible': {
       outline: `2px solid ${theme.palette.primary.main}`,
@@ -102,6 +110,7 @@ export function spanRowId(prefix: string, spanId: string): string {
 export const SpanList = forwardRef<SpanListHandle, SpanListProps>(
   function SpanListView(props, ref) {
     const classes = useStyles();
+    const rowClasses = useSpanRowStyles();
     const { rows, initialRect, filter, selectedId } = props;
     const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -168,6 +177,7 @@ export const SpanList = forwardRef<SpanListHandle, SpanListProps>(
             return (
               <SpanRow
                 key={item.key}
+                classes={rowClasses}
                 node={node}
                 top={item.start}
                 rowId={spanRowId(props.rowIdPrefix, spanId)}

@@ -43,6 +43,8 @@ const useStyles = makeStyles(theme => ({
   canvas: {
     position: 'relative',
     height: MINIMAP_HEIGHT,
+    // Its paths hold a line per span: nothing outside makes them lay out again.
+    contain: 'strict',
     cursor: 'crosshair',
     userSelect: 'none',
     '&:focus-visible': {

@@ -1,8 +1,5 @@
 import { memo, MouseEvent } from 'react';
-import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
-import ChevronRightIcon from '@material-ui/icons/ChevronRight';
-import ErrorIcon from '@material-ui/icons/Error';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { alpha, makeStyles } from '@material-ui/core/styles';
 import { formatDuration } from '../axis/timeAxis';
 import { placeInWindow, TimeWindow } from '../axis/timeWindow';
 import { CriticalPathSegment } from '../criticalPath';
@@ -13,8 +10,14 @@ import { ROW_HEIGHT, WATERFALL_COLUMNS } from '../waterfallLayout';
 const MAX_INDENTED_DEPTH = 24;
 const INDENT_PX = 14;
 const BAR_HEIGHT = 14;
+/** Room for the expand/collapse button, also kept by rows without one. */
+const TOGGLE_PX = 20;
 
-const useStyles = makeStyles(theme => ({
+/**
+ * The rows' classes: the list asks for them once and hands them to every
+ * row, so that mounting a row while flinging costs no style hook of its own.
+ */
+export const useSpanRowStyles = makeStyles(theme => ({
   row: {
     position: 'absolute',
     top: 0,
@@ -28,6 +31,9 @@ const useStyles = makeStyles(theme => ({
     fontSize: theme.typography.body2.fontSize,
     borderBottom: `1px solid ${theme.palette.divider}`,
     boxSizing: 'border-box',
+    // A row's style and layout never reach past it: rows swapped while
+    // flinging are laid out on their own.
+    contain: 'strict',
     '&:hover': { backgroundColor: theme.palette.action.hover },
   },
   matched: {
@@ -55,50 +61,56 @@ const useStyles = makeStyles(theme => ({
     },
   },
   failureDot: {
-    flex: 'none',
+    display: 'inline-block',
+    verticalAlign: 'middle',
     width: 8,
     height: 8,
     marginRight: 4,
     borderRadius: '50%',
     backgroundColor: theme.palette.error.main,
   },
+  // One line of inline content, so that the span's name is a text node of
+  // this cell and no element of its own: fewer elements to mount a row.
   name: {
-    display: 'flex',
-    alignItems: 'center',
     minWidth: 0,
     height: '100%',
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
     paddingRight: theme.spacing(1),
   },
   toggle: {
-    flex: 'none',
-    width: 20,
-    height: 20,
+    verticalAlign: 'middle',
+    width: TOGGLE_PX,
+    height: TOGGLE_PX,
     padding: 0,
     border: 'none',
     background: 'none',
     color: 'inherit',
     cursor: 'pointer',
-    display: 'flex',
+    display: 'inline-flex',
     alignItems: 'center',
     justifyContent: 'center',
     borderRadius: 2,
     '&:hover': { backgroundColor: theme.palette.action.hover },
-    '& svg': { fontSize: 18 },
   },
-  leafSpacer: { flex: 'none', width: 20 },
+  icon: {
+    width: 18,
+    height: 18,
+    fill: 'currentColor',
+  },
+  collapsedIcon: {
+    transform: 'rotate(-90deg)',
+  },
   error: {
-    flex: 'none',
-    fontSize: 16,
+    verticalAlign: 'middle',
+    width: 16,
+    height: 16,
     marginRight: 2,
-    color: theme.palette.error.main,
-  },
-  nameText: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    fill: theme.palette.error.main,
   },
   deeper: {
-    flex: 'none',
     marginRight: 4,
     color: theme.palette.text.secondary,
     fontSize: '0.75em',
@@ -122,6 +134,9 @@ const useStyles = makeStyles(theme => ({
     minWidth: 2,
     borderRadius: 2,
   },
+  failedBar: {
+    backgroundColor: theme.palette.error.main,
+  },
   critical: {
     position: 'absolute',
     top: ROW_HEIGHT / 2 - 2,
@@ -142,11 +157,20 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+export type SpanRowClasses = ReturnType<typeof useSpanRowStyles>;
+
 const CONTAINS_FAILURE = 'contains a failure';
+
+// Material's ExpandMore and Error icons as plain SVG: a row mounts no icon
+// component. Collapsed rows turn the chevron to point right.
+const EXPAND_MORE_PATH = 'M16.59 8.59L12 13.17 7.41 8.59 6 10l6 6 6-6z';
+const ERROR_PATH =
+  'M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z';
 
 const percent = (fraction: number) => `${fraction * 100}%`;
 
 export interface SpanRowProps {
+  classes: SpanRowClasses;
   node: SpanNode;
   /** Pixels from the top of the list. */
   top: number;
@@ -169,9 +193,7 @@ export interface SpanRowProps {
 
 /** One span: its name in the tree, its service, its bar on the time axis. */
 function SpanRowView(props: SpanRowProps) {
-  const classes = useStyles();
-  const errorColor = useTheme().palette.error.main;
-  const { node, window } = props;
+  const { classes, node, window } = props;
   const { span } = node;
   const hasChildren = node.children.length > 0;
   const failed = span.status.code === 'error';
@@ -227,7 +249,10 @@ function SpanRowView(props: SpanRowProps) {
     >
       <div
         className={classes.name}
-        style={{ paddingLeft: 4 + indentedDepth * INDENT_PX }}
+        style={{
+          paddingLeft:
+            4 + indentedDepth * INDENT_PX + (hasChildren ? 0 : TOGGLE_PX),
+        }}
         title={span.name}
       >
         {node.depth > MAX_INDENTED_DEPTH && (
@@ -243,11 +268,18 @@ function SpanRowView(props: SpanRowProps) {
             }`}
             onClick={toggle}
           >
-            {props.collapsed ? <ChevronRightIcon /> : <ExpandMoreIcon />}
+            <svg
+              className={`${classes.icon} ${
+                props.collapsed ? classes.collapsedIcon : ''
+              }`}
+              viewBox="0 0 24 24"
+              focusable="false"
+              aria-hidden
+            >
+              <path d={EXPAND_MORE_PATH} />
+            </svg>
           </button>
-        ) : (
-          <span className={classes.leafSpacer} />
-        )}
+        ) : null}
         {props.containsFailure && !failed && (
           <span
             className={classes.failureDot}
@@ -255,8 +287,18 @@ function SpanRowView(props: SpanRowProps) {
             data-testid="contains-failure"
           />
         )}
-        {failed && <ErrorIcon className={classes.error} titleAccess="Failed" />}
-        <span className={classes.nameText}>{span.name}</span>
+        {failed && (
+          <svg
+            className={classes.error}
+            viewBox="0 0 24 24"
+            focusable="false"
+            role="img"
+          >
+            <title>Failed</title>
+            <path d={ERROR_PATH} />
+          </svg>
+        )}
+        {span.name}
       </div>
       <div className={classes.service} title={span.serviceName}>
         {span.serviceName}
@@ -264,11 +306,13 @@ function SpanRowView(props: SpanRowProps) {
       <div className={classes.timeline}>
         {bar.visible && (
           <div
-            className={classes.bar}
+            className={
+              failed ? `${classes.bar} ${classes.failedBar}` : classes.bar
+            }
             style={{
               left: percent(bar.left),
               width: percent(bar.width),
-              backgroundColor: failed ? errorColor : props.color,
+              backgroundColor: failed ? undefined : props.color,
             }}
             data-testid="trace-bar"
           />
