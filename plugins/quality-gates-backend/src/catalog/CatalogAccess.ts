@@ -57,7 +57,7 @@ export class CatalogAccess {
     raw: string,
     notFound?: string,
   ): Promise<VisibleEntity> {
-    const entityRef = canonicalEntityRef(parseRequestedEntityRef(raw));
+    const entityRef = this.requestedRef(raw);
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials: await this.readerOf(credentials),
     });
@@ -67,6 +67,34 @@ export class CatalogAccess {
       );
     }
     return { entity, entityRef };
+  }
+
+  /** The canonical form of a ref from a request; a malformed one is a 400. */
+  requestedRef(raw: string): string {
+    return canonicalEntityRef(parseRequestedEntityRef(raw));
+  }
+
+  /**
+   * As `visibleEntity` for a canonical ref, with only `fields` of the
+   * entity read from the catalog.
+   */
+  async visibleEntityFields(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    fields: string[],
+  ): Promise<Entity> {
+    const {
+      items: [entity],
+    } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields },
+      { credentials: await this.readerOf(credentials) },
+    );
+    if (!entity) {
+      throw new NotFoundError(
+        `Entity ${entityRef} was not found in the catalog`,
+      );
+    }
+    return entity;
   }
 
   /** The canonical ref of the requested entity, after `visibleEntity`. */
