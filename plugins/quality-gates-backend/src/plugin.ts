@@ -133,7 +133,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(qualityGatesPermissions);
         const catalog = new CatalogClient({ discoveryApi: discovery });
         // Every read on behalf of a caller goes through this.
-        const access = new CatalogAccess(catalogService, auth);
+        const access = new CatalogAccess(catalogService, auth, catalog);
         const readinessEnabled =
           config.getOptionalBoolean('qualityGates.readiness.enabled') ?? true;
         const readiness = readinessEnabled

@@ -31,10 +31,12 @@ export interface PrometheusServerOptions {
   openMetricsFile?: string;
   /** How often rules are evaluated. Default 1s, so alerts settle fast. */
   evaluationInterval?: string;
+  /** The loopback port to listen on; a free one when not given. */
+  port?: number;
 }
 
 /**
- * Starts Debian's `prometheus` on a free loopback port with the given rule
+ * Starts Debian's `prometheus` on a loopback port (free unless given) with the given rule
  * files and, optionally, backfilled data, and waits until it is ready.
  * Fails (never skips) when the binaries are missing.
  */
@@ -64,11 +66,15 @@ export async function startPrometheus(
     );
     // A port found free can be taken before Prometheus binds it: try again.
     for (let attempt = 1; ; attempt += 1) {
-      const port = await freeLoopbackPort();
+      const port = options.port ?? (await freeLoopbackPort());
       try {
         return await launch(prometheus, { configFile, dataDir, port, workDir });
       } catch (error) {
-        if (attempt >= 3 || !String(error).includes('address already in use')) {
+        if (
+          options.port !== undefined ||
+          attempt >= 3 ||
+          !String(error).includes('address already in use')
+        ) {
           throw error;
         }
       }

@@ -1,14 +1,11 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError } from '@backstage/errors';
-import {
-  GateDecision,
-  gateEvaluatePermission,
-} from '@can-i-deploy/plugin-quality-gates-common';
+import { GateDecision } from '@can-i-deploy/plugin-quality-gates-common';
 import { CatalogAccess } from '../catalog/CatalogAccess';
 import { GateDecisionStore } from '../gates/decisions/GateDecisionStore';
 import { GateEvaluator } from '../gates/evaluation/GateEvaluator';
-import { requireEntityPermission } from '../permissions/requirePermission';
+import { decisionEntity } from '../gates/service/decisionEntity';
 import { actorOf } from '../service/actorOf';
 import { storableInput } from './actionInput';
 
@@ -122,16 +119,12 @@ export function registerGateActions(options: {
     },
     action: async ({ input: given, credentials }) => {
       const input = storableInput(given);
-      const { entity, entityRef } = await access.visibleEntity(
-        credentials,
-        input.entityRef,
-      );
-      await requireEntityPermission(
+      const { entity, entityRef } = decisionEntity({
+        access,
         permissions,
         credentials,
-        gateEvaluatePermission,
-        entityRef,
-      );
+        rawEntityRef: input.entityRef,
+      });
       const decision = await evaluator.evaluate({
         entity,
         entityRef,

@@ -2,12 +2,17 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { EntityFilterQuery } from '@backstage/catalog-client';
+import {
+  CatalogApi,
+  EntityFilterQuery,
+  GetEntitiesByRefsRequest,
+} from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { parseRequestedEntityRef } from './requestedEntityRef';
+import { OwnCatalogToken } from './OwnCatalogToken';
 
 /** An entity and its canonical ref, as one caller sees it. */
 export interface VisibleEntity {
@@ -25,10 +30,35 @@ const REF_FIELDS = ['kind', 'metadata.name', 'metadata.namespace'];
  * not its history, not whether it exists.
  */
 export class CatalogAccess {
+  private readonly ownToken: OwnCatalogToken;
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-  ) {}
+    /**
+     * A catalog client for reads with the plugin's own credentials, with
+     * its token reused (see OwnCatalogToken); without it, every read goes
+     * through `catalog`.
+     */
+    private readonly ownClient?: CatalogApi,
+  ) {
+    this.ownToken = new OwnCatalogToken(auth);
+  }
+
+  /** Entities by ref as the caller sees them (see `readerOf`). */
+  private async byRefs(
+    credentials: BackstageCredentials,
+    request: GetEntitiesByRefsRequest,
+  ) {
+    if (this.ownClient && this.auth.isPrincipal(credentials, 'service')) {
+      return this.ownClient.getEntitiesByRefs(request, {
+        token: await this.ownToken.token(),
+      });
+    }
+    return this.catalog.getEntitiesByRefs(request, {
+      credentials: await this.readerOf(credentials),
+    });
+  }
 
   /**
    * The credentials the catalog is read with. Users: their own, so the
@@ -57,7 +87,7 @@ export class CatalogAccess {
     raw: string,
     notFound?: string,
   ): Promise<VisibleEntity> {
-    const entityRef = canonicalEntityRef(parseRequestedEntityRef(raw));
+    const entityRef = this.requestedRef(raw);
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials: await this.readerOf(credentials),
     });
@@ -67,6 +97,31 @@ export class CatalogAccess {
       );
     }
     return { entity, entityRef };
+  }
+
+  /** The canonical form of a ref from a request; a malformed one is a 400. */
+  requestedRef(raw: string): string {
+    return canonicalEntityRef(parseRequestedEntityRef(raw));
+  }
+
+  /**
+   * As `visibleEntity` for a canonical ref, with only `fields` of the
+   * entity read from the catalog.
+   */
+  async visibleEntityFields(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    fields: string[],
+  ): Promise<Entity> {
+    const {
+      items: [entity],
+    } = await this.byRefs(credentials, { entityRefs: [entityRef], fields });
+    if (!entity) {
+      throw new NotFoundError(
+        `Entity ${entityRef} was not found in the catalog`,
+      );
+    }
+    return entity;
   }
 
   /** The canonical ref of the requested entity, after `visibleEntity`. */
@@ -88,10 +143,10 @@ export class CatalogAccess {
   ): Promise<string[]> {
     const wanted = [...new Set(refs)];
     if (wanted.length === 0) return [];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: wanted, fields: REF_FIELDS },
-      { credentials: await this.readerOf(credentials) },
-    );
+    const { items } = await this.byRefs(credentials, {
+      entityRefs: wanted,
+      fields: REF_FIELDS,
+    });
     return items.flatMap(item => (item ? [canonicalEntityRef(item)] : []));
   }
 

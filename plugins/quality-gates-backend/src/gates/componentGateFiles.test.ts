@@ -234,11 +234,17 @@ describe('component gate files', () => {
           score: null,
         }),
       ]);
-      // Only plain's evaluation measured: the refused gate ran nothing.
+      // Central criteria start measuring before the file is read (for
+      // plain and for warner); what warner's file refused was never used.
       expect(measured).toEqual([
         'test-signal:errors:central',
         'test-signal:rest:central',
+        'test-signal:errors:central',
+        'test-signal:rest:central',
       ]);
+      expect(
+        warner.body.evaluations[0].criteria ?? [],
+      ).toEqual([]);
       const stored = await request(backend.server)
         .get(
           `/api/quality-gates/gates/evaluations/${warner.body.evaluations[0].id}`,
@@ -282,7 +288,12 @@ describe('component gate files', () => {
         expect.arrayContaining(['pipeline', 'test-signal', 'trace']),
       );
       expect(usable).not.toContain('test-query');
-      expect(measured).toEqual([]);
+      // The central criteria started while the file was read; the refused
+      // one never ran.
+      expect(measured).toEqual([
+        'test-signal:errors:central',
+        'test-signal:rest:central',
+      ]);
     });
 
     it('lets a file use a source the platform team allowed for repositories', async () => {

@@ -89,6 +89,16 @@ describe('PrometheusClient', () => {
     expect(url.searchParams.get('time')).toBe(String(at.getTime() / 1000));
     expect(url.searchParams.get('timeout')).toMatch(/^\d+ms$/);
     expect(server.seen[0].headers.authorization).toBe('Bearer secret-token');
+    // Small answers are asked for uncompressed.
+    expect(server.seen[0].headers['accept-encoding']).toBe('identity');
+  });
+
+  it('lets configured headers choose the encoding of answers', async () => {
+    server = await serve([{ status: 200, body: vector }]);
+    await clientFor(server.url, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    }).instantQuery('sum(up)', at);
+    expect(server.seen[0].headers['accept-encoding']).toBe('gzip');
   });
 
   it('reads range queries and rules', async () => {

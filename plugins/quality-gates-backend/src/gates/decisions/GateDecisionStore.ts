@@ -11,10 +11,11 @@ import {
 } from '../../database/timestamps';
 import { inTimeRange, readNewestFirst } from '../../database/pagedQuery';
 import { whereInList } from '../../database/inList';
+import { insertAtOnce } from '../../database/insertAtOnce';
 import {
   AppliedOverride,
   GateEvaluationStore,
-  insertEvaluation,
+  evaluationInserts,
   NewGateEvaluation,
 } from '../store/GateEvaluationStore';
 
@@ -76,7 +77,7 @@ function toDecision(row: DecisionRow): Omit<GateDecision, 'evaluations'> {
 
 /**
  * Decisions: one per `POST /gates/evaluate`, written with its evaluations
- * in one transaction; read with them, or listed as summaries.
+ * in one atomic write; read with them, or listed as summaries.
  */
 export class GateDecisionStore {
   constructor(
@@ -84,9 +85,10 @@ export class GateDecisionStore {
     private readonly evaluations: GateEvaluationStore,
   ) {}
 
+  /** The decision and its evaluations, in one write; nothing read back. */
   async save(decision: NewGateDecision): Promise<void> {
-    await this.knex.transaction(async tx => {
-      await tx('gate_decisions').insert({
+    await insertAtOnce(this.knex, db => [
+      db('gate_decisions').insert({
         id: decision.id,
         entity_ref: decision.entityRef,
         environment: decision.environment,
@@ -103,15 +105,16 @@ export class GateDecisionStore {
           ? JSON.stringify(decision.problems)
           : null,
         decided_at: timestampToDatabase(decision.decidedAt),
-      });
-      for (const [position, item] of decision.evaluations.entries()) {
-        await insertEvaluation(tx, item.id, item.evaluation, {
+      }),
+      ...evaluationInserts(
+        db,
+        decision.evaluations.map((item, position) => ({
+          ...item,
           decisionId: decision.id,
           position,
-          applied: item.applied,
-        });
-      }
-    });
+        })),
+      ),
+    ]);
   }
 
   async get(id: string): Promise<GateDecision | undefined> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { DateTime, Duration } from 'luxon';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
 import {
   decisionAnswer,
   decisionSentence,
@@ -29,11 +29,18 @@ import { GateDecisionStore } from '../decisions/GateDecisionStore';
 import { GateOverrideStore } from '../overrides/GateOverrideStore';
 import { applyOverride } from '../overrides/applyOverrides';
 import { evaluateCriterion } from './evaluateCriterion';
+import { settle } from './earlyMeasurements';
+import { GateRun } from './gateRun';
 import { tracer } from '../../telemetry/instruments';
 
 /** What a caller asks: may this version of this entity go to this environment? */
 export interface GateRequest {
-  entity: Entity;
+  /**
+   * The entity, or its pending lookup: gates the request alone shows to
+   * apply start measuring meanwhile. A lookup that fails (not visible, not
+   * allowed) fails the evaluation before anything is stored.
+   */
+  entity: Entity | Promise<Entity>;
   entityRef: string;
   environment: string;
   version: string;
@@ -69,10 +76,24 @@ function worstVerdict(
   );
 }
 
-function windowLength(window: GateConfig['window']): Duration {
-  return typeof window === 'string'
-    ? Duration.fromISO(window)
-    : Duration.fromObject(window);
+/**
+ * Whether the request alone shows that a gate applies: its environment
+ * matches and it selects entities by kind at most (the kind is in the
+ * ref). Gates selecting by anything else wait for the catalog entity.
+ */
+function appliesByRequest(gate: GateConfig, request: GateRequest): boolean {
+  const selects = Object.entries(gate.appliesTo ?? {}).filter(
+    ([, value]) => value !== undefined,
+  );
+  if (selects.some(([field]) => field !== 'kind')) return false;
+  const { kind, namespace, name } = parseEntityRef(request.entityRef);
+  return (
+    applicableGates(
+      [gate],
+      { apiVersion: '', kind, metadata: { name, namespace } },
+      request.environment,
+    ).length > 0
+  );
 }
 
 /**
@@ -125,8 +146,12 @@ export class GateEvaluator {
    * scope, answers, and stores the decision with its evaluations at once.
    */
   private async decideAndStore(request: GateRequest): Promise<GateDecision> {
+    // Overrides depend on the request only: read while the gates measure.
+    const overrides = settle(this.options.overrides.activeIn(request));
     const measured = await this.decide(request);
-    const active = await this.options.overrides.activeIn(request);
+    const activeRead = await overrides;
+    if ('error' in activeRead) throw activeRead.error;
+    const active = activeRead.value;
     const evaluations = measured.evaluations.map(evaluation => {
       const { override, effectiveVerdict } = applyOverride(evaluation, active);
       return {
@@ -177,66 +202,100 @@ export class GateEvaluator {
     return decision;
   }
 
-  /** Measures every gate that applies; nothing is stored yet. */
+  /**
+   * Measures every gate that applies; nothing is stored yet. Central gates
+   * start measuring as soon as it is known that they apply (from the
+   * request, else from the entity), while the entity and the component's
+   * gate file are still being read; the file then only changes how their
+   * criteria are judged, or adds criteria measured once it is read.
+   */
   private async decide(request: GateRequest): Promise<{
     evaluations: NewGateEvaluation[];
     problems: string[];
   }> {
     const deadline = AbortSignal.timeout(this.options.deadlineMs);
-    const fromFile = await gatesForEntity({
-      gates: this.options.gates,
-      entity: request.entity,
-      environment: request.environment,
-      urlReader: this.options.urlReader,
-      signal: deadline,
-    });
-    const gates = fromFile.gates;
-    const problems = [
-      ...fromFile.problems,
-      ...repositorySourceProblems(
-        gates,
-        this.options.sources(),
-        this.options.repositoryAllowedSources,
-      ),
-    ];
-    if (problems.length > 0) {
-      // The definitions themselves are broken: every gate that would have
-      // applied records an error, so the history shows why.
+    const sources = this.options.sources();
+    const runs = new Map<string, GateRun>();
+    const start = (gate: GateConfig) => {
+      if (!runs.has(gate.id)) {
+        runs.set(gate.id, new GateRun(gate, request, sources, deadline));
+      }
+    };
+    try {
+      this.options.gates
+        .filter(gate => appliesByRequest(gate, request))
+        .forEach(start);
+      const entity = await request.entity;
       const central = applicableGates(
         this.options.gates,
-        request.entity,
+        entity,
         request.environment,
       );
-      const evaluations = central.map(gate =>
-        this.errorEvaluation(gate, request, problems),
+      for (const [id, run] of runs) {
+        if (!central.some(gate => gate.id === id)) {
+          run.abort();
+          runs.delete(id);
+        }
+      }
+      central.forEach(start);
+      const fromFile = await gatesForEntity({
+        gates: this.options.gates,
+        entity,
+        environment: request.environment,
+        urlReader: this.options.urlReader,
+        signal: deadline,
+      });
+      const gates = fromFile.gates;
+      const problems = [
+        ...fromFile.problems,
+        ...repositorySourceProblems(
+          gates,
+          sources,
+          this.options.repositoryAllowedSources,
+        ),
+      ];
+      if (problems.length > 0) {
+        // The definitions themselves are broken: every gate that would have
+        // applied records an error, so the history shows why.
+        const evaluations = central.map(gate =>
+          this.errorEvaluation(gate, request, problems),
+        );
+        return { evaluations, problems };
+      }
+      if (gates.length === 0) {
+        return {
+          evaluations: [],
+          problems: [
+            `No gate applies to ${request.entityRef} in ${request.environment}: nothing decides, so the answer is no`,
+          ],
+        };
+      }
+      // Every tightened gate is an applicable central one: already running.
+      const evaluations = await Promise.all(
+        gates.map(gate =>
+          this.evaluateGate(
+            gate,
+            request,
+            deadline,
+            sources,
+            runs.get(gate.id)!,
+          ),
+        ),
       );
-      return { evaluations, problems };
+      return { evaluations, problems: [] };
+    } finally {
+      // Queries nothing will read (the lookup failed, the file was broken).
+      for (const run of runs.values()) run.abort();
     }
-    if (gates.length === 0) {
-      return {
-        evaluations: [],
-        problems: [
-          `No gate applies to ${request.entityRef} in ${request.environment}: nothing decides, so the answer is no`,
-        ],
-      };
-    }
-    const evaluations = await Promise.all(
-      gates.map(gate => this.evaluateGate(gate, request, deadline)),
-    );
-    return { evaluations, problems: [] };
   }
 
   private async evaluateGate(
     gate: TightenedGate,
     request: GateRequest,
     deadline: AbortSignal,
+    sources: ReadonlyMap<string, CriterionSource>,
+    run: GateRun,
   ): Promise<NewGateEvaluation> {
-    const startedAt = DateTime.utc();
-    const window = {
-      start: startedAt.minus(windowLength(gate.window)).toISO()!,
-      end: startedAt.toISO()!,
-    };
-    const sources = this.options.sources();
     const criteria = await Promise.all(
       gate.criteria.map(criterion =>
         evaluateCriterion(criterion, {
@@ -244,11 +303,12 @@ export class GateEvaluator {
           entityRef: request.entityRef,
           environment: request.environment,
           version: request.version,
-          window,
+          window: run.window,
           signal: deadline,
           sources,
           store: this.options.store,
           decisionUrl: this.options.decisionUrl,
+          early: run.earlyMeasurement(criterion.key),
         }),
       ),
     );
@@ -266,7 +326,7 @@ export class GateEvaluator {
       passPercent: gate.passPercent,
       warningPercent: gate.warningPercent,
       criteria,
-      startedAt: startedAt.toISO()!,
+      startedAt: run.startedAt.toISO()!,
       finishedAt: DateTime.utc().toISO()!,
       requestedBy: request.requestedBy,
     };

@@ -19,6 +19,7 @@ import { CriterionConfig, IMPLICIT_PASS } from '../definitions/gateSchema';
 import { TightenedCriterion } from '../definitions/tightenCriterion';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
 import { CriterionOutcome, describeCriterion } from './describeCriterion';
+import { EarlyMeasurement, settle, Settled } from './earlyMeasurements';
 
 /** Sources that answer yes or no report 1 or 0: yes passes by default. */
 const YES = { pass: [parseComparison(IMPLICIT_PASS)] };
@@ -77,7 +78,9 @@ function describeThresholds(
 }
 
 /** The part of the criterion that is the source's business (query, ...). */
-function sourceDefinition(criterion: CriterionConfig): Record<string, unknown> {
+export function sourceDefinition(
+  criterion: CriterionConfig,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(criterion).filter(([field]) => !JUDGING_FIELDS.has(field)),
   );
@@ -95,6 +98,8 @@ export interface CriterionContext {
   store: GateEvaluationStore;
   /** The app page of a decision, when the app's address is known. */
   decisionUrl?: (decisionId: string) => string | undefined;
+  /** A first attempt started before the gate was final, if any. */
+  early?: EarlyMeasurement;
 }
 
 async function measureWithRetries(
@@ -105,6 +110,15 @@ async function measureWithRetries(
   let lastError: unknown;
   for (let attempt = 0; attempt <= criterion.retries; attempt++) {
     context.signal.throwIfAborted();
+    const early =
+      attempt === 0 ? context.early?.usableFor(criterion) : undefined;
+    if (early) {
+      const settled = await early;
+      if ('value' in settled) return settled.value;
+      lastError = settled.error;
+      if (context.signal.aborted) break;
+      continue;
+    }
     try {
       return await source.measure({
         entityRef: context.entityRef,
@@ -274,6 +288,21 @@ export async function evaluateCriterion(
       },
     );
   }
+  // The store's lookups run while the source measures, not after it; a
+  // result that turns out not to be needed is dropped.
+  const baselineRead = settle(baselineFor(criterion, context));
+  const recentRead =
+    criterion.flakyTolerance > 0
+      ? settle(
+          context.store.recentStates({
+            gateId: context.gateId,
+            entityRef: context.entityRef,
+            environment: context.environment,
+            key: criterion.key,
+            count: criterion.flakyTolerance,
+          }),
+        )
+      : undefined;
   let measurement: CriterionMeasurement;
   try {
     measurement = await measureWithRetries(source, criterion, context);
@@ -315,15 +344,16 @@ export async function evaluateCriterion(
       ],
     });
   }
-  let baseline: CriterionEvidence['baseline'];
-  try {
-    baseline = await baselineFor(criterion, context);
-  } catch (error) {
+  const baselineResult = await baselineRead;
+  if ('error' in baselineResult) {
     return finish('error', 'error', evidence, {
       measurement,
-      problem: [`The baseline could not be read: ${errorText(error)}`],
+      problem: [
+        `The baseline could not be read: ${errorText(baselineResult.error)}`,
+      ],
     });
   }
+  const baseline = baselineResult.value;
   const judged = judgeValue(
     measurement.value,
     thresholdsOf(criterion),
@@ -331,14 +361,8 @@ export async function evaluateCriterion(
   );
   let state = withNoDataPolicy(criterion, judged.state);
   let toleratedUntil: number | undefined;
-  if (judged.state === 'fail' && criterion.flakyTolerance > 0) {
-    const recent = await context.store.recentStates({
-      gateId: context.gateId,
-      entityRef: context.entityRef,
-      environment: context.environment,
-      key: criterion.key,
-      count: criterion.flakyTolerance,
-    });
+  if (judged.state === 'fail' && recentRead) {
+    const recent = unsettled(await recentRead);
     const consecutive =
       recent.length === criterion.flakyTolerance &&
       recent.every(previous => previous === 'fail');
@@ -434,6 +458,12 @@ function absoluteLowerBound(criterion: CriterionConfig): number | undefined {
     }
   }
   return bound;
+}
+
+/** The value, or the error thrown again where the lookup used to be awaited. */
+function unsettled<T>(settled: Settled<T>): T {
+  if ('error' in settled) throw settled.error;
+  return settled.value;
 }
 
 /**

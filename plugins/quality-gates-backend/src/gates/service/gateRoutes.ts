@@ -6,10 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { NotFoundError } from '@backstage/errors';
-import {
-  gateBaselinePinPermission,
-  gateEvaluatePermission,
-} from '@can-i-deploy/plugin-quality-gates-common';
+import { gateBaselinePinPermission } from '@can-i-deploy/plugin-quality-gates-common';
 import { DateTime } from 'luxon';
 import { spec } from '../../schema/openapi.generated';
 import { CatalogAccess } from '../../catalog/CatalogAccess';
@@ -23,6 +20,7 @@ import { GateEffectivenessStore } from '../effectiveness/GateEffectivenessStore'
 import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 import { actorOf } from '../../service/actorOf';
 import { entityScope } from './entityScope';
+import { decisionEntity } from './decisionEntity';
 import {
   addDecisionRoutes,
   DecisionRouteOptions,
@@ -62,16 +60,12 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
 
   router.post('/gates/evaluate', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entity, entityRef } = await access.visibleEntity(
-      credentials,
-      req.body.entityRef,
-    );
-    await requireEntityPermission(
+    const { entity, entityRef } = decisionEntity({
+      access,
       permissions,
       credentials,
-      gateEvaluatePermission,
-      entityRef,
-    );
+      rawEntityRef: req.body.entityRef,
+    });
     res.json(
       await evaluator.evaluate({
         entity,

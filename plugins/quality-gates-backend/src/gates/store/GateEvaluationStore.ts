@@ -18,6 +18,7 @@ import {
 import { toOverride } from '../overrides/GateOverrideStore';
 import { inTimeRange, readNewestFirst } from '../../database/pagedQuery';
 import { whereInList } from '../../database/inList';
+import { insertAtOnce } from '../../database/insertAtOnce';
 
 /** An evaluation as the evaluator hands it over, before it has an id. */
 export type NewGateEvaluation = Omit<
@@ -31,63 +32,91 @@ export interface AppliedOverride {
   effectiveVerdict: GateVerdict;
 }
 
-/**
- * Writes one evaluation and its criteria (inside the caller's transaction).
- */
-export async function insertEvaluation(
-  tx: Knex | Knex.Transaction,
-  id: string,
-  evaluation: NewGateEvaluation,
-  links: {
-    decisionId?: string;
-    position?: number;
-    applied?: AppliedOverride;
-  } = {},
-): Promise<void> {
-  await tx('gate_evaluations').insert({
-    id,
-    decision_id: links.decisionId ?? null,
-    decision_position: links.position ?? null,
-    override_id: links.applied?.override.id ?? null,
-    effective_verdict: links.applied?.effectiveVerdict ?? null,
-    gate_id: evaluation.gateId,
-    gate_title: evaluation.gateTitle,
-    entity_ref: evaluation.entityRef,
-    environment: evaluation.environment,
-    version: evaluation.version,
-    trigger: evaluation.trigger,
-    mode: evaluation.mode,
-    verdict: evaluation.verdict,
-    score: evaluation.score,
-    pass_percent: evaluation.passPercent,
-    warning_percent: evaluation.warningPercent,
-    requested_by: evaluation.requestedBy ?? null,
-    problems: evaluation.problems?.length
-      ? JSON.stringify(evaluation.problems)
-      : null,
-    started_at: timestampToDatabase(evaluation.startedAt),
-    finished_at: timestampToDatabase(evaluation.finishedAt),
-  });
-  if (evaluation.criteria.length > 0) {
-    await tx('gate_criterion_results').insert(
-      evaluation.criteria.map((criterion, position) => {
-        const { key, source, state, weight, keyCriterion, score, observed } =
-          criterion;
-        return {
-          evaluation_id: id,
-          key,
-          position,
-          source,
-          state,
-          weight,
-          key_criterion: keyCriterion,
-          score,
-          observed,
-          evidence: JSON.stringify(criterion),
-        };
-      }),
-    );
+/** An evaluation to write, with its id and what links it to a decision. */
+export interface EvaluationToInsert {
+  id: string;
+  evaluation: NewGateEvaluation;
+  decisionId?: string;
+  position?: number;
+  applied?: AppliedOverride;
+}
+
+/** Rows per insert statement: well under SQLite's limit of bound values. */
+const ROWS_PER_INSERT = 200;
+
+function insertRows(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: object[],
+): Knex.QueryBuilder[] {
+  const inserts: Knex.QueryBuilder[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    inserts.push(db(table).insert(rows.slice(start, start + ROWS_PER_INSERT)));
   }
+  return inserts;
+}
+
+/**
+ * The inserts of evaluations and their criteria, to run as one write
+ * (`insertAtOnce`): one multi-row insert per table, not one per
+ * evaluation, and nothing is read back.
+ */
+export function evaluationInserts(
+  db: Knex | Knex.Transaction,
+  items: EvaluationToInsert[],
+): Knex.QueryBuilder[] {
+  return [
+    ...insertRows(
+      db,
+      'gate_evaluations',
+      items.map(({ id, evaluation, decisionId, position, applied }) => ({
+        id,
+        decision_id: decisionId ?? null,
+        decision_position: position ?? null,
+        override_id: applied?.override.id ?? null,
+        effective_verdict: applied?.effectiveVerdict ?? null,
+        gate_id: evaluation.gateId,
+        gate_title: evaluation.gateTitle,
+        entity_ref: evaluation.entityRef,
+        environment: evaluation.environment,
+        version: evaluation.version,
+        trigger: evaluation.trigger,
+        mode: evaluation.mode,
+        verdict: evaluation.verdict,
+        score: evaluation.score,
+        pass_percent: evaluation.passPercent,
+        warning_percent: evaluation.warningPercent,
+        requested_by: evaluation.requestedBy ?? null,
+        problems: evaluation.problems?.length
+          ? JSON.stringify(evaluation.problems)
+          : null,
+        started_at: timestampToDatabase(evaluation.startedAt),
+        finished_at: timestampToDatabase(evaluation.finishedAt),
+      })),
+    ),
+    ...insertRows(
+      db,
+      'gate_criterion_results',
+      items.flatMap(({ id, evaluation }) =>
+        evaluation.criteria.map((criterion, position) => {
+          const { key, source, state, weight, keyCriterion, score, observed } =
+            criterion;
+          return {
+            evaluation_id: id,
+            key,
+            position,
+            source,
+            state,
+            weight,
+            key_criterion: keyCriterion,
+            score,
+            observed,
+            evidence: JSON.stringify(criterion),
+          };
+        }),
+      ),
+    ),
+  ];
 }
 
 /** A just-stored evaluation as the API answers it. */
@@ -140,7 +169,9 @@ export class GateEvaluationStore {
 
   async save(evaluation: NewGateEvaluation): Promise<GateEvaluation> {
     const id = randomUUID();
-    await this.knex.transaction(tx => insertEvaluation(tx, id, evaluation));
+    await insertAtOnce(this.knex, db =>
+      evaluationInserts(db, [{ id, evaluation }]),
+    );
     return storedEvaluation(id, evaluation);
   }
 
