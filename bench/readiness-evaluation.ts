@@ -65,6 +65,7 @@ import {
   USERS,
 } from './lib/readinessCatalog';
 import { benchDatabaseName, POSTGRES_URL } from './lib/benchEnv';
+import { median, percentile } from './lib/statistics';
 
 /** Components scored; Groups, Users and Systems come on top. */
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
@@ -449,19 +450,6 @@ async function assertFailures(knex: Knex, expected: ExpectedFailures) {
       );
     }
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? sorted[middle]
-    : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
 }
 
 const perEntity = (ms: number) => `${(ms / ENTITIES).toFixed(3)} ms/entity`;

@@ -113,6 +113,12 @@ export interface ReadinessOverviewQuery {
   offset?: number;
 }
 
+/** One entity's latest stored readiness. */
+export interface StoredEntityReadiness {
+  summary: ReadinessSummary;
+  results: ReadinessCheckResult[];
+}
+
 /** How the store sees the levels and which entities count as new. */
 export interface ReadinessStoreOptions {
   levelIds: string[];
@@ -186,21 +192,62 @@ export class ReadinessStore {
     evaluatedAt: DateTime,
     firstSeenAt: DateTime = evaluatedAt,
   ): Promise<void> {
-    if (evaluations.length === 0) return;
+    await this.write(evaluations, evaluatedAt, firstSeenAt);
+  }
+
+  /**
+   * Stores one entity's evaluation and answers with it as `getEntity`
+   * would read it back, without reading it back: the row is what was just
+   * written, with the first-seen time the write kept.
+   */
+  async writeEvaluation(
+    evaluation: EntityEvaluation,
+    evaluatedAt: DateTime,
+  ): Promise<StoredEntityReadiness> {
+    const [earliest, written] = await Promise.all([
+      this.earliestFirstSeen(),
+      this.write([evaluation], evaluatedAt, evaluatedAt),
+    ]);
+    const row = written[0];
+    // The earliest first-seen time after the write, whether the query above
+    // ran before or after it.
+    const firstSeen = DateTime.fromISO(
+      timestampFromDatabase(row.first_seen_at),
+    );
+    const newSince = this.newSinceFrom(
+      earliest && earliest < firstSeen ? earliest : firstSeen,
+    );
+    return {
+      summary: this.toSummary(row, newSince.toISO()!),
+      results: evaluation.results,
+    };
+  }
+
+  /** The rows as stored: `first_seen_at` is the one a row kept. */
+  private async write(
+    evaluations: EntityEvaluation[],
+    evaluatedAt: DateTime,
+    firstSeenAt: DateTime,
+  ): Promise<EntityRow[]> {
+    if (evaluations.length === 0) return [];
     const at = evaluatedAt.toJSDate();
     const seenAt = firstSeenAt.toJSDate();
     const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
     const refs = [...byRef.keys()].sort();
-    await this.knex.transaction(async tx => {
+    return this.knex.transaction(async tx => {
       const previous = new Map<
         string,
-        { fingerprint: string; contentHash: string | null }
+        {
+          fingerprint: string;
+          contentHash: string | null;
+          firstSeenAt: EntityRow['first_seen_at'];
+        }
       >();
       for (let i = 0; i < refs.length; i += ROWS_PER_STATEMENT) {
         // Locked (in key order) on PostgreSQL: an on-demand evaluation and
         // the scheduled run writing the same entity add one history point.
         const rows = await tx('readiness_entities')
-          .select('entity_ref', 'fingerprint', 'content_hash')
+          .select('entity_ref', 'fingerprint', 'content_hash', 'first_seen_at')
           .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT))
           .orderBy('entity_ref')
           .modify(query => {
@@ -210,9 +257,11 @@ export class ReadinessStore {
           previous.set(row.entity_ref, {
             fingerprint: row.fingerprint,
             contentHash: row.content_hash,
+            firstSeenAt: row.first_seen_at,
           });
         }
       }
+      const stored: EntityRow[] = [];
       const rows: EntityRow[] = [];
       const unchanged: string[] = [];
       const history: Array<Record<string, unknown>> = [];
@@ -247,6 +296,10 @@ export class ReadinessStore {
         } else {
           rows.push(row);
         }
+        // An upsert keeps the first-seen time of a row already there.
+        stored.push(
+          before ? { ...row, first_seen_at: before.firstSeenAt } : row,
+        );
         if (before?.fingerprint !== fingerprint) {
           history.push({
             entity_ref: ref,
@@ -277,6 +330,7 @@ export class ReadinessStore {
           history.slice(i, i + ROWS_PER_STATEMENT),
         );
       }
+      return stored;
     });
   }
 
@@ -292,9 +346,7 @@ export class ReadinessStore {
 
   async getEntity(
     entityRef: string,
-  ): Promise<
-    { summary: ReadinessSummary; results: ReadinessCheckResult[] } | undefined
-  > {
+  ): Promise<StoredEntityReadiness | undefined> {
     const row: EntityRow | undefined = await this.knex('readiness_entities')
       .where({ entity_ref: entityRef })
       .first();
@@ -517,14 +569,22 @@ export class ReadinessStore {
    * before the plugin was, so on a fresh install nothing is badged new.
    */
   private async newSince(): Promise<DateTime> {
-    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
+    return this.newSinceFrom(await this.earliestFirstSeen());
+  }
+
+  /** The first-seen time of the install's first run, if any ran. */
+  private async earliestFirstSeen(): Promise<DateTime | undefined> {
     const [{ earliest }] = await this.knex('readiness_entities').min({
       earliest: 'first_seen_at',
     });
-    if (earliest === null || earliest === undefined) return recent;
-    const afterFirstRun = DateTime.fromISO(
-      timestampFromDatabase(earliest),
-    ).plus({ milliseconds: 1 });
+    if (earliest === null || earliest === undefined) return undefined;
+    return DateTime.fromISO(timestampFromDatabase(earliest));
+  }
+
+  private newSinceFrom(earliest: DateTime | undefined): DateTime {
+    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
+    if (!earliest) return recent;
+    const afterFirstRun = earliest.plus({ milliseconds: 1 });
     return afterFirstRun > recent ? afterFirstRun : recent;
   }
 

@@ -485,6 +485,24 @@ describe('readiness', () => {
         .set('Authorization', developer);
       expect(response.status).toBe(200);
       expect(response.body.summary.entityRef).toBe('component:default/fresh');
+      // The answer is built from what was written, not read back: it must
+      // be what a read answers, on the first evaluation and a repeat.
+      const read = () =>
+        request(backend.server)
+          .get(
+            '/api/quality-gates/readiness/entity?entityRef=component:default/fresh',
+          )
+          .set('Authorization', developer);
+      expect((await read()).body).toEqual(response.body);
+      const again = await request(backend.server)
+        .post(
+          '/api/quality-gates/readiness/entity/evaluate?entityRef=component:default/fresh',
+        )
+        .set('Authorization', developer);
+      expect(again.body.summary.firstSeenAt).toBe(
+        response.body.summary.firstSeenAt,
+      );
+      expect((await read()).body).toEqual(again.body);
       const missing = await request(backend.server)
         .post(
           '/api/quality-gates/readiness/entity/evaluate?entityRef=component:default/nope',
