@@ -138,6 +138,18 @@ function contentHashOf(row: EntityRow): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
+/** The history point of an evaluation whose level or a state changed. */
+function historyRowOf(evaluation: EntityEvaluation, at: Date, counts: string) {
+  return {
+    entity_ref: evaluation.facts.entityRef,
+    evaluated_at: at,
+    level: evaluation.level,
+    score: evaluation.score,
+    counts,
+    states: JSON.stringify(statesOf(evaluation.results)),
+  };
+}
+
 function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
   return Object.fromEntries(results.map(r => [r.checkId, r.state]));
 }
@@ -176,6 +188,36 @@ export class ReadinessStore {
     private readonly options: ReadinessStoreOptions,
   ) {}
 
+  /** The row an evaluation is stored as. */
+  private rowOf(
+    evaluation: EntityEvaluation,
+    at: Date,
+    seenAt: Date,
+  ): EntityRow {
+    const { facts } = evaluation;
+    const row: EntityRow = {
+      entity_ref: facts.entityRef,
+      kind: facts.kind,
+      title: facts.title ?? null,
+      type: facts.type ?? null,
+      lifecycle: facts.lifecycle ?? null,
+      owner: facts.owner ?? null,
+      system: facts.system ?? null,
+      level: evaluation.level,
+      level_rank: this.levelRank(evaluation.level),
+      score: evaluation.score,
+      counts: JSON.stringify(evaluation.counts),
+      failing_checks: `|${evaluation.failingChecks.join('|')}|`,
+      results: JSON.stringify(evaluation.results),
+      fingerprint: fingerprintOf(evaluation),
+      content_hash: null,
+      evaluated_at: at,
+      first_seen_at: seenAt,
+    };
+    row.content_hash = contentHashOf(row);
+    return row;
+  }
+
   private levelRank(level: string | null): number {
     return level === null ? 0 : this.options.levelIds.indexOf(level) + 1;
   }
@@ -204,11 +246,14 @@ export class ReadinessStore {
     evaluation: EntityEvaluation,
     evaluatedAt: DateTime,
   ): Promise<StoredEntityReadiness> {
-    const [earliest, written] = await Promise.all([
+    const [earliest, row] = await Promise.all([
       this.earliestFirstSeen(),
-      this.write([evaluation], evaluatedAt, evaluatedAt),
+      isPostgres(this.knex)
+        ? this.writeOneStatement(evaluation, evaluatedAt)
+        : this.write([evaluation], evaluatedAt, evaluatedAt).then(
+            ([written]) => written,
+          ),
     ]);
-    const row = written[0];
     // The earliest first-seen time after the write, whether the query above
     // ran before or after it.
     const firstSeen = DateTime.fromISO(
@@ -221,6 +266,67 @@ export class ReadinessStore {
       summary: this.toSummary(row, newSince.toISO()!),
       results: evaluation.results,
     };
+  }
+
+  /**
+   * One entity in one statement on PostgreSQL, one round trip instead of a
+   * transaction's four or five. The upsert reads `previous` first, so the
+   * row is locked before it is written, as `write` locks it: of an
+   * on-demand evaluation and a scheduled run writing the same change, one
+   * adds the history point. The upsert returns the first-seen time the row
+   * kept; a row whose content did not change is rewritten to the same
+   * values.
+   */
+  private async writeOneStatement(
+    evaluation: EntityEvaluation,
+    evaluatedAt: DateTime,
+  ): Promise<EntityRow> {
+    const at = evaluatedAt.toJSDate();
+    const row = this.rowOf(evaluation, at, at);
+    const columns = Object.keys(row) as Array<keyof EntityRow>;
+    // Parameters in a select list have no type of their own.
+    const castOf = (column: keyof EntityRow) =>
+      ({
+        level_rank: '::integer',
+        score: '::integer',
+        evaluated_at: '::timestamptz',
+        first_seen_at: '::timestamptz',
+      }[column as string] ?? '');
+    const point = historyRowOf(evaluation, at, row.counts);
+    const { rows } = await this.knex.raw(
+      `with previous as (
+         select fingerprint from readiness_entities
+         where entity_ref = ? for update
+       ), upserted as (
+         insert into readiness_entities (${columns.map(() => '??').join(', ')})
+         select ${columns.map(c => `?${castOf(c)}`).join(', ')}
+         from (select count(*) from previous) as locked
+         on conflict (entity_ref) do update set ${UPDATABLE_COLUMNS.map(
+           () => '?? = excluded.??',
+         ).join(', ')}
+         returning first_seen_at
+       ), added as (
+         insert into readiness_history
+           (entity_ref, evaluated_at, level, score, counts, states)
+         select ?, ?::timestamptz, ?, ?::integer, ?, ?
+         where not exists (select 1 from previous where fingerprint = ?)
+       )
+       select first_seen_at from upserted`,
+      [
+        row.entity_ref,
+        ...columns,
+        ...columns.map(column => row[column]),
+        ...UPDATABLE_COLUMNS.flatMap(column => [column, column]),
+        point.entity_ref,
+        point.evaluated_at,
+        point.level,
+        point.score,
+        point.counts,
+        point.states,
+        row.fingerprint,
+      ],
+    );
+    return { ...row, first_seen_at: rows[0].first_seen_at };
   }
 
   /** The rows as stored: `first_seen_at` is the one a row kept. */
@@ -267,29 +373,8 @@ export class ReadinessStore {
       const history: Array<Record<string, unknown>> = [];
       for (const ref of refs) {
         const evaluation = byRef.get(ref)!;
-        const { facts } = evaluation;
-        const fingerprint = fingerprintOf(evaluation);
-        const counts = JSON.stringify(evaluation.counts);
-        const row: EntityRow = {
-          entity_ref: ref,
-          kind: facts.kind,
-          title: facts.title ?? null,
-          type: facts.type ?? null,
-          lifecycle: facts.lifecycle ?? null,
-          owner: facts.owner ?? null,
-          system: facts.system ?? null,
-          level: evaluation.level,
-          level_rank: this.levelRank(evaluation.level),
-          score: evaluation.score,
-          counts,
-          failing_checks: `|${evaluation.failingChecks.join('|')}|`,
-          results: JSON.stringify(evaluation.results),
-          fingerprint,
-          content_hash: null,
-          evaluated_at: at,
-          first_seen_at: seenAt,
-        };
-        row.content_hash = contentHashOf(row);
+        const row = this.rowOf(evaluation, at, seenAt);
+        const { fingerprint, counts } = row;
         const before = previous.get(ref);
         if (before?.contentHash === row.content_hash) {
           unchanged.push(ref);
@@ -301,14 +386,7 @@ export class ReadinessStore {
           before ? { ...row, first_seen_at: before.firstSeenAt } : row,
         );
         if (before?.fingerprint !== fingerprint) {
-          history.push({
-            entity_ref: ref,
-            evaluated_at: at,
-            level: evaluation.level,
-            score: evaluation.score,
-            counts,
-            states: JSON.stringify(statesOf(evaluation.results)),
-          });
+          history.push(historyRowOf(evaluation, at, counts));
         }
       }
       for (let i = 0; i < unchanged.length; i += UNCHANGED_PER_STATEMENT) {
