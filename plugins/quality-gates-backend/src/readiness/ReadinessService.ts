@@ -8,12 +8,13 @@ import {
   EntityFilter,
   EntityReadinessResponse,
   matchesEntityFilter,
+  ReadinessExemption,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { loadCatalogFacts } from './catalogFacts';
 import { ExemptionStore } from './exemptions/ExemptionStore';
 import { EntityEvaluation, ReadinessEvaluator } from './ReadinessEvaluator';
 import { ReadinessCheckSet } from './ReadinessCheckSet';
-import { ReadinessStore } from './ReadinessStore';
+import { ReadinessStore, StoredEntityReadiness } from './ReadinessStore';
 import {
   readinessEntitiesEvaluated,
   readinessRunDuration,
@@ -24,6 +25,8 @@ import {
 export const READINESS_PAGE_SIZE = 500;
 /** Entities evaluated at once, so checks that call out do not flood a server. */
 const CONCURRENT_ENTITIES = 16;
+/** Exemptions listed with one entity's readiness, newest first. */
+const EXEMPTIONS_SHOWN = 100;
 
 /** The outcome of a full run. */
 export interface ReadinessRunSummary {
@@ -167,21 +170,43 @@ export class ReadinessService {
         `${entityRef} is not scored for readiness (see qualityGates.readiness.entities)`,
       );
     }
-    await this.evaluatePage(
-      [entity],
-      await this.catalogToken(),
-      DateTime.utc(),
+    const { evaluator, store, exemptions, catalog } = this.options;
+    const evaluatedAt = DateTime.utc();
+    // Everything the evaluation and the answer need, at once; the answer is
+    // built from what was written, not read back.
+    const [facts, exempt, entityExemptions] = await Promise.all([
+      this.catalogToken().then(token =>
+        loadCatalogFacts(catalog, [entity], token),
+      ),
+      exemptions.activeFor([entityRef], evaluatedAt),
+      exemptions.list({ entityRef, limit: EXEMPTIONS_SHOWN }),
+    ]);
+    const evaluation = await evaluator.evaluate(
+      entity,
+      facts,
+      exempt.get(entityRef) ?? new Map(),
     );
-    return this.readEntity(entityRef);
+    const stored = await store.writeEvaluation(evaluation, evaluatedAt);
+    readinessEntitiesEvaluated.add(1);
+    return this.responseOf(entityRef, stored, entityExemptions);
   }
 
   /** Stored readiness of one entity, never evaluating. */
   async readEntity(entityRef: string): Promise<EntityReadinessResponse> {
-    const { checkSet, store, exemptions } = this.options;
+    const { store, exemptions } = this.options;
     const [stored, entityExemptions] = await Promise.all([
       store.getEntity(entityRef),
-      exemptions.list({ entityRef, limit: 100 }),
+      exemptions.list({ entityRef, limit: EXEMPTIONS_SHOWN }),
     ]);
+    return this.responseOf(entityRef, stored, entityExemptions);
+  }
+
+  private responseOf(
+    entityRef: string,
+    stored: StoredEntityReadiness | undefined,
+    entityExemptions: ReadinessExemption[],
+  ): EntityReadinessResponse {
+    const { checkSet } = this.options;
     const resultById = new Map(stored?.results.map(r => [r.checkId, r]) ?? []);
     return {
       entityRef,

@@ -113,6 +113,12 @@ export interface ReadinessOverviewQuery {
   offset?: number;
 }
 
+/** One entity's latest stored readiness. */
+export interface StoredEntityReadiness {
+  summary: ReadinessSummary;
+  results: ReadinessCheckResult[];
+}
+
 /** How the store sees the levels and which entities count as new. */
 export interface ReadinessStoreOptions {
   levelIds: string[];
@@ -130,6 +136,18 @@ function fingerprintOf(evaluation: EntityEvaluation): string {
 function contentHashOf(row: EntityRow): string {
   const { evaluated_at: _at, first_seen_at: _seen, ...content } = row;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** The history point of an evaluation whose level or a state changed. */
+function historyRowOf(evaluation: EntityEvaluation, at: Date, counts: string) {
+  return {
+    entity_ref: evaluation.facts.entityRef,
+    evaluated_at: at,
+    level: evaluation.level,
+    score: evaluation.score,
+    counts,
+    states: JSON.stringify(statesOf(evaluation.results)),
+  };
 }
 
 function statesOf(results: ReadinessCheckResult[]): Record<string, string> {
@@ -170,6 +188,36 @@ export class ReadinessStore {
     private readonly options: ReadinessStoreOptions,
   ) {}
 
+  /** The row an evaluation is stored as. */
+  private rowOf(
+    evaluation: EntityEvaluation,
+    at: Date,
+    seenAt: Date,
+  ): EntityRow {
+    const { facts } = evaluation;
+    const row: EntityRow = {
+      entity_ref: facts.entityRef,
+      kind: facts.kind,
+      title: facts.title ?? null,
+      type: facts.type ?? null,
+      lifecycle: facts.lifecycle ?? null,
+      owner: facts.owner ?? null,
+      system: facts.system ?? null,
+      level: evaluation.level,
+      level_rank: this.levelRank(evaluation.level),
+      score: evaluation.score,
+      counts: JSON.stringify(evaluation.counts),
+      failing_checks: `|${evaluation.failingChecks.join('|')}|`,
+      results: JSON.stringify(evaluation.results),
+      fingerprint: fingerprintOf(evaluation),
+      content_hash: null,
+      evaluated_at: at,
+      first_seen_at: seenAt,
+    };
+    row.content_hash = contentHashOf(row);
+    return row;
+  }
+
   private levelRank(level: string | null): number {
     return level === null ? 0 : this.options.levelIds.indexOf(level) + 1;
   }
@@ -186,21 +234,126 @@ export class ReadinessStore {
     evaluatedAt: DateTime,
     firstSeenAt: DateTime = evaluatedAt,
   ): Promise<void> {
-    if (evaluations.length === 0) return;
+    await this.write(evaluations, evaluatedAt, firstSeenAt);
+  }
+
+  /**
+   * Stores one entity's evaluation and answers with it as `getEntity`
+   * would read it back, without reading it back: the row is what was just
+   * written, with the first-seen time the write kept.
+   */
+  async writeEvaluation(
+    evaluation: EntityEvaluation,
+    evaluatedAt: DateTime,
+  ): Promise<StoredEntityReadiness> {
+    const [earliest, row] = await Promise.all([
+      this.earliestFirstSeen(),
+      isPostgres(this.knex)
+        ? this.writeOneStatement(evaluation, evaluatedAt)
+        : this.write([evaluation], evaluatedAt, evaluatedAt).then(
+            ([written]) => written,
+          ),
+    ]);
+    // The earliest first-seen time after the write, whether the query above
+    // ran before or after it.
+    const firstSeen = DateTime.fromISO(
+      timestampFromDatabase(row.first_seen_at),
+    );
+    const newSince = this.newSinceFrom(
+      earliest && earliest < firstSeen ? earliest : firstSeen,
+    );
+    return {
+      summary: this.toSummary(row, newSince.toISO()!),
+      results: evaluation.results,
+    };
+  }
+
+  /**
+   * One entity in one statement on PostgreSQL, one round trip instead of a
+   * transaction's four or five. The upsert reads `previous` first, so the
+   * row is locked before it is written, as `write` locks it: of an
+   * on-demand evaluation and a scheduled run writing the same change, one
+   * adds the history point. The upsert returns the first-seen time the row
+   * kept; a row whose content did not change is rewritten to the same
+   * values.
+   */
+  private async writeOneStatement(
+    evaluation: EntityEvaluation,
+    evaluatedAt: DateTime,
+  ): Promise<EntityRow> {
+    const at = evaluatedAt.toJSDate();
+    const row = this.rowOf(evaluation, at, at);
+    const columns = Object.keys(row) as Array<keyof EntityRow>;
+    // Parameters in a select list have no type of their own.
+    const castOf = (column: keyof EntityRow) =>
+      ({
+        level_rank: '::integer',
+        score: '::integer',
+        evaluated_at: '::timestamptz',
+        first_seen_at: '::timestamptz',
+      }[column as string] ?? '');
+    const point = historyRowOf(evaluation, at, row.counts);
+    const { rows } = await this.knex.raw(
+      `with previous as (
+         select fingerprint from readiness_entities
+         where entity_ref = ? for update
+       ), upserted as (
+         insert into readiness_entities (${columns.map(() => '??').join(', ')})
+         select ${columns.map(c => `?${castOf(c)}`).join(', ')}
+         from (select count(*) from previous) as locked
+         on conflict (entity_ref) do update set ${UPDATABLE_COLUMNS.map(
+           () => '?? = excluded.??',
+         ).join(', ')}
+         returning first_seen_at
+       ), added as (
+         insert into readiness_history
+           (entity_ref, evaluated_at, level, score, counts, states)
+         select ?, ?::timestamptz, ?, ?::integer, ?, ?
+         where not exists (select 1 from previous where fingerprint = ?)
+       )
+       select first_seen_at from upserted`,
+      [
+        row.entity_ref,
+        ...columns,
+        ...columns.map(column => row[column]),
+        ...UPDATABLE_COLUMNS.flatMap(column => [column, column]),
+        point.entity_ref,
+        point.evaluated_at,
+        point.level,
+        point.score,
+        point.counts,
+        point.states,
+        row.fingerprint,
+      ],
+    );
+    return { ...row, first_seen_at: rows[0].first_seen_at };
+  }
+
+  /** The rows as stored: `first_seen_at` is the one a row kept. */
+  private async write(
+    evaluations: EntityEvaluation[],
+    evaluatedAt: DateTime,
+    firstSeenAt: DateTime,
+  ): Promise<EntityRow[]> {
+    if (evaluations.length === 0) return [];
     const at = evaluatedAt.toJSDate();
     const seenAt = firstSeenAt.toJSDate();
     const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
     const refs = [...byRef.keys()].sort();
-    await this.knex.transaction(async tx => {
+    return this.knex.transaction(async tx => {
       const previous = new Map<
         string,
-        { fingerprint: string; contentHash: string | null }
+        {
+          fingerprint: string;
+          contentHash: string | null;
+          firstSeenAt: EntityRow['first_seen_at'];
+        }
       >();
       for (let i = 0; i < refs.length; i += ROWS_PER_STATEMENT) {
         // Locked (in key order) on PostgreSQL: an on-demand evaluation and
         // the scheduled run writing the same entity add one history point.
         const rows = await tx('readiness_entities')
-          .select('entity_ref', 'fingerprint', 'content_hash')
+          .select('entity_ref', 'fingerprint', 'content_hash', 'first_seen_at')
           .whereIn('entity_ref', refs.slice(i, i + ROWS_PER_STATEMENT))
           .orderBy('entity_ref')
           .modify(query => {
@@ -210,52 +363,30 @@ export class ReadinessStore {
           previous.set(row.entity_ref, {
             fingerprint: row.fingerprint,
             contentHash: row.content_hash,
+            firstSeenAt: row.first_seen_at,
           });
         }
       }
+      const stored: EntityRow[] = [];
       const rows: EntityRow[] = [];
       const unchanged: string[] = [];
       const history: Array<Record<string, unknown>> = [];
       for (const ref of refs) {
         const evaluation = byRef.get(ref)!;
-        const { facts } = evaluation;
-        const fingerprint = fingerprintOf(evaluation);
-        const counts = JSON.stringify(evaluation.counts);
-        const row: EntityRow = {
-          entity_ref: ref,
-          kind: facts.kind,
-          title: facts.title ?? null,
-          type: facts.type ?? null,
-          lifecycle: facts.lifecycle ?? null,
-          owner: facts.owner ?? null,
-          system: facts.system ?? null,
-          level: evaluation.level,
-          level_rank: this.levelRank(evaluation.level),
-          score: evaluation.score,
-          counts,
-          failing_checks: `|${evaluation.failingChecks.join('|')}|`,
-          results: JSON.stringify(evaluation.results),
-          fingerprint,
-          content_hash: null,
-          evaluated_at: at,
-          first_seen_at: seenAt,
-        };
-        row.content_hash = contentHashOf(row);
+        const row = this.rowOf(evaluation, at, seenAt);
+        const { fingerprint, counts } = row;
         const before = previous.get(ref);
         if (before?.contentHash === row.content_hash) {
           unchanged.push(ref);
         } else {
           rows.push(row);
         }
+        // An upsert keeps the first-seen time of a row already there.
+        stored.push(
+          before ? { ...row, first_seen_at: before.firstSeenAt } : row,
+        );
         if (before?.fingerprint !== fingerprint) {
-          history.push({
-            entity_ref: ref,
-            evaluated_at: at,
-            level: evaluation.level,
-            score: evaluation.score,
-            counts,
-            states: JSON.stringify(statesOf(evaluation.results)),
-          });
+          history.push(historyRowOf(evaluation, at, counts));
         }
       }
       for (let i = 0; i < unchanged.length; i += UNCHANGED_PER_STATEMENT) {
@@ -277,6 +408,7 @@ export class ReadinessStore {
           history.slice(i, i + ROWS_PER_STATEMENT),
         );
       }
+      return stored;
     });
   }
 
@@ -292,9 +424,7 @@ export class ReadinessStore {
 
   async getEntity(
     entityRef: string,
-  ): Promise<
-    { summary: ReadinessSummary; results: ReadinessCheckResult[] } | undefined
-  > {
+  ): Promise<StoredEntityReadiness | undefined> {
     const row: EntityRow | undefined = await this.knex('readiness_entities')
       .where({ entity_ref: entityRef })
       .first();
@@ -517,14 +647,22 @@ export class ReadinessStore {
    * before the plugin was, so on a fresh install nothing is badged new.
    */
   private async newSince(): Promise<DateTime> {
-    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
+    return this.newSinceFrom(await this.earliestFirstSeen());
+  }
+
+  /** The first-seen time of the install's first run, if any ran. */
+  private async earliestFirstSeen(): Promise<DateTime | undefined> {
     const [{ earliest }] = await this.knex('readiness_entities').min({
       earliest: 'first_seen_at',
     });
-    if (earliest === null || earliest === undefined) return recent;
-    const afterFirstRun = DateTime.fromISO(
-      timestampFromDatabase(earliest),
-    ).plus({ milliseconds: 1 });
+    if (earliest === null || earliest === undefined) return undefined;
+    return DateTime.fromISO(timestampFromDatabase(earliest));
+  }
+
+  private newSinceFrom(earliest: DateTime | undefined): DateTime {
+    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
+    if (!earliest) return recent;
+    const afterFirstRun = earliest.plus({ milliseconds: 1 });
     return afterFirstRun > recent ? afterFirstRun : recent;
   }
 

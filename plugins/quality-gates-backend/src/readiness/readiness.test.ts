@@ -402,6 +402,23 @@ describe('readiness', () => {
         level: 'bronze',
         states: { owner: 'passed', tagged: 'passed' },
       });
+      // On demand too, however many at once: nothing changed, no point.
+      const onDemand = await Promise.all(
+        [1, 2, 3].map(() =>
+          request(backend.server)
+            .post(
+              '/api/quality-gates/readiness/entity/evaluate?entityRef=component:default/ready',
+            )
+            .set('Authorization', developer),
+        ),
+      );
+      expect(onDemand.map(response => response.status)).toEqual([
+        200, 200, 200,
+      ]);
+      const unchanged = await get(
+        '/readiness/entity/history?entityRef=component:default/ready',
+      );
+      expect(unchanged.body.items).toHaveLength(1);
     });
 
     it('grants exemptions only with the permission, keeps them for audit, and re-evaluates', async () => {
@@ -464,6 +481,17 @@ describe('readiness', () => {
       expect(revoked.status).toBe(200);
       expect(revoked.body).toMatchObject({ active: false, revokedBy: ADMIN });
       expect((await checksOf('orphan')).owner.state).toBe('failed');
+      // Each on-demand re-evaluation that changed a state kept a point.
+      const history = await request(backend.server)
+        .get(
+          '/api/quality-gates/readiness/entity/history?entityRef=component:default/orphan',
+        )
+        .set('Authorization', admin);
+      expect(
+        history.body.items
+          .slice(-2)
+          .map((item: { states: Record<string, string> }) => item.states.owner),
+      ).toEqual(['exempt', 'failed']);
 
       const audit = await get(
         '/readiness/exemptions?entityRef=component:default/orphan',
@@ -485,6 +513,24 @@ describe('readiness', () => {
         .set('Authorization', developer);
       expect(response.status).toBe(200);
       expect(response.body.summary.entityRef).toBe('component:default/fresh');
+      // The answer is built from what was written, not read back: it must
+      // be what a read answers, on the first evaluation and a repeat.
+      const read = () =>
+        request(backend.server)
+          .get(
+            '/api/quality-gates/readiness/entity?entityRef=component:default/fresh',
+          )
+          .set('Authorization', developer);
+      expect((await read()).body).toEqual(response.body);
+      const again = await request(backend.server)
+        .post(
+          '/api/quality-gates/readiness/entity/evaluate?entityRef=component:default/fresh',
+        )
+        .set('Authorization', developer);
+      expect(again.body.summary.firstSeenAt).toBe(
+        response.body.summary.firstSeenAt,
+      );
+      expect((await read()).body).toEqual(again.body);
       const missing = await request(backend.server)
         .post(
           '/api/quality-gates/readiness/entity/evaluate?entityRef=component:default/nope',

@@ -6,6 +6,7 @@ import {
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  canonicalEntityRef,
   readinessEvaluatePermission,
   readinessExemptionCreatePermission,
   readinessExemptionRevokePermission,
@@ -13,6 +14,7 @@ import {
 import { DateTime } from 'luxon';
 import { spec } from '../schema/openapi.generated';
 import { CatalogAccess } from '../catalog/CatalogAccess';
+import { parseRequestedEntityRef } from '../catalog/requestedEntityRef';
 import { requireEntityPermission } from '../permissions/requirePermission';
 import { ExemptionStore } from './exemptions/ExemptionStore';
 import { ReadinessService } from './ReadinessService';
@@ -78,17 +80,23 @@ export function addReadinessRoutes(
 
   router.post('/readiness/entity/evaluate', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entity, entityRef } = await access.visibleEntity(
-      credentials,
-      req.query.entityRef,
+    const entityRef = canonicalEntityRef(
+      parseRequestedEntityRef(req.query.entityRef),
     );
-    await requireEntityPermission(
-      permissions,
-      credentials,
-      readinessEvaluatePermission,
-      entityRef,
-    );
-    res.json(await service.evaluateOne(entity));
+    // Asked at once, answered in order: an entity the caller cannot see is
+    // a 404 whether or not the permission is missing too.
+    const [visible, permitted] = await Promise.allSettled([
+      access.visibleEntity(credentials, entityRef),
+      requireEntityPermission(
+        permissions,
+        credentials,
+        readinessEvaluatePermission,
+        entityRef,
+      ),
+    ]);
+    if (visible.status === 'rejected') throw visible.reason;
+    if (permitted.status === 'rejected') throw permitted.reason;
+    res.json(await service.evaluateOne(visible.value.entity));
   });
 
   router.get('/readiness/entity/history', async (req, res) => {

@@ -1,0 +1,504 @@
+/*
+ * Single-entity readiness over HTTP, against Backstage Tech Insights on the
+ * same backend, catalog and entities: how long a person waits for one
+ * entity's checks after pressing "evaluate".
+ *
+ * Run from the repository root (see bench/README.md):
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/readiness-single-entity.ts
+ *
+ * One real backend runs in a child process: the catalog reading the
+ * generated catalog from a YAML file, the quality-gates plugin, and Tech
+ * Insights with its JSON rules fact checker, static-token auth, every plugin
+ * in a schema of one fresh PostgreSQL database. The two sides do different
+ * work for one entity, and the output says so: ours reads the entity and its
+ * owner's kind from the catalog live, evaluates, stores the result (and a
+ * history point when it changed) and answers with it; Tech Insights
+ * evaluates its JSON rules on facts its retrievers collected beforehand
+ * (triggered once here, over the whole catalog, and timed) and stores
+ * nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import knexFactory from 'knex';
+import { CatalogClient } from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import type { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
+import {
+  benchDatabaseName,
+  benchPort,
+  machineLine,
+  POSTGRES_URL,
+} from './lib/benchEnv';
+import {
+  catalogConfigFor,
+  waitForCatalogEntities,
+  writeCatalogFile,
+} from './lib/catalogFile';
+import { generateCatalog, readinessConfig } from './lib/readinessCatalog';
+import {
+  BackendChildMessage,
+  benchBackendConfig,
+  forkBackend,
+  stopBackend,
+} from './lib/backendProcess';
+import { runBench } from './lib/runBench';
+import { median, percentile } from './lib/statistics';
+import { seededRandom } from './lib/seededRandom';
+
+/** Components in the catalog; Groups, Users and Systems come on top. */
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
+/** Entities timed on each side, interleaved. */
+const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
+/** Uncounted calls on each side first (JIT, pools, caches). */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 30);
+const TOKEN = 'bench-static-token';
+const TARGET_RATIO = 0.5;
+/** A cron that waits for the new year: retrievers run only when triggered. */
+const NOT_BEFORE_TRIGGERED = '0 0 1 1 *';
+
+const OUR_TASK = 'quality-gates-readiness-evaluation';
+const SOURCE_ANNOTATIONS = [
+  'github.com/project-slug',
+  'backstage.io/source-location',
+];
+const ON_CALL_ANNOTATIONS = [
+  'pagerduty.com/service-id',
+  'opsgenie.com/component-selector',
+];
+
+/**
+ * Tech Insights has no built-in source or on-call facts: this retriever
+ * adds them the way its built-in ones are written (the whole catalog in one
+ * request, one boolean per annotation group).
+ */
+const annotationsFactRetriever: FactRetriever = {
+  id: 'benchAnnotationsFactRetriever',
+  version: '0.0.1',
+  title: 'Source and on-call annotations',
+  entityFilter: [{ kind: 'component' }],
+  schema: {
+    hasSourceLocation: {
+      type: 'boolean',
+      description: 'A source location or repository annotation is set',
+    },
+    hasOnCall: {
+      type: 'boolean',
+      description: 'A PagerDuty or Opsgenie annotation is set',
+    },
+  },
+  async handler({ discovery, entityFilter, auth }) {
+    const { token } = await auth!.getPluginRequestToken({
+      onBehalfOf: await auth!.getOwnServiceCredentials(),
+      targetPluginId: 'catalog',
+    });
+    const { items } = await new CatalogClient({
+      discoveryApi: discovery,
+    }).getEntities({ filter: entityFilter }, { token });
+    const hasAny = (entity: Entity, names: string[]) =>
+      names.some(name => Boolean(entity.metadata.annotations?.[name]));
+    return items.map(entity => ({
+      entity: {
+        namespace: entity.metadata.namespace ?? 'default',
+        kind: entity.kind,
+        name: entity.metadata.name,
+      },
+      facts: {
+        hasSourceLocation: hasAny(entity, SOURCE_ANNOTATIONS),
+        hasOnCall: hasAny(entity, ON_CALL_ANNOTATIONS),
+      },
+    }));
+  },
+};
+
+/** Our check id, its Tech Insights twin's retriever and fact. */
+const TWIN_CHECKS = [
+  {
+    id: 'owner',
+    retriever: 'entityOwnershipFactRetriever',
+    fact: 'hasGroupOwner',
+  },
+  {
+    id: 'source',
+    retriever: annotationsFactRetriever.id,
+    fact: 'hasSourceLocation',
+  },
+  { id: 'on-call', retriever: annotationsFactRetriever.id, fact: 'hasOnCall' },
+  {
+    id: 'docs',
+    retriever: 'techdocsFactRetriever',
+    fact: 'hasAnnotationBackstageIoTechdocsRef',
+  },
+  { id: 'tagged', retriever: 'entityMetadataFactRetriever', fact: 'hasTags' },
+];
+const RETRIEVERS = [...new Set(TWIN_CHECKS.map(check => check.retriever))];
+
+const techInsightsConfig = {
+  factRetrievers: Object.fromEntries(
+    RETRIEVERS.map(id => [
+      id,
+      { cadence: NOT_BEFORE_TRIGGERED, timeout: { minutes: 10 } },
+    ]),
+  ),
+  factChecker: {
+    checks: Object.fromEntries(
+      TWIN_CHECKS.map(({ id, retriever, fact }) => [
+        id,
+        {
+          type: 'json-rules-engine',
+          name: id,
+          description: `${fact} is true`,
+          factIds: [retriever],
+          rule: {
+            conditions: { all: [{ fact, operator: 'equal', value: true }] },
+          },
+        },
+      ]),
+    ),
+  },
+};
+
+// ---------------------------------------------------------------- backend --
+
+/** In the child: the backend, until the parent says stop. */
+async function serve() {
+  const { createBackend } = await import('@backstage/backend-defaults');
+  const { coreServices, createBackendModule, createServiceFactory } =
+    await import('@backstage/backend-plugin-api');
+  const { techInsightsFactRetrieversExtensionPoint } = await import(
+    '@backstage-community/plugin-tech-insights-node'
+  );
+  const port = Number(process.env.BENCH_BACKEND_PORT);
+  const config = new ConfigReader({
+    backend: benchBackendConfig({
+      port,
+      databaseUrl: process.env.BENCH_DATABASE_URL!,
+      token: TOKEN,
+    }),
+    catalog: {
+      ...catalogConfigFor(process.env.BENCH_CATALOG_FILE!),
+      // Not re-processing every entity every few seconds while timing: a
+      // catalog re-processes each entity every few minutes.
+      processingInterval: { minutes: 10 },
+    },
+    qualityGates: {
+      readiness: {
+        ...readinessConfig.qualityGates.readiness,
+        // Catalog checks only, as Tech Insights' twins: no Prometheus here.
+        checks: { alerts: { enabled: false }, dashboards: { enabled: false } },
+        // One early run on a partial catalog, then only when triggered (a
+        // task still in its initial delay ignores triggers).
+        initialDelay: { seconds: 1 },
+        frequency: { days: 1 },
+      },
+    },
+    techInsights: techInsightsConfig,
+  });
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
+  backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+  backend.add(
+    import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  );
+  backend.add(
+    createBackendModule({
+      pluginId: 'tech-insights',
+      moduleId: 'bench-annotations',
+      register(env) {
+        env.registerInit({
+          deps: { retrievers: techInsightsFactRetrieversExtensionPoint },
+          async init({ retrievers }) {
+            retrievers.addFactRetrievers({
+              [annotationsFactRetriever.id]: annotationsFactRetriever,
+            });
+          },
+        });
+      },
+    }),
+  );
+  await backend.start();
+  // A parent gone without saying stop (killed) takes the backend with it.
+  process.once('disconnect', () => process.exit(1));
+  process.on('message', async (message: { type: string }) => {
+    if (message.type === 'stop') {
+      await backend.stop();
+      process.exit(0);
+    }
+  });
+  process.send!({ type: 'ready' } satisfies BackendChildMessage);
+}
+
+async function startBackend(databaseUrl: string, catalogFile: string) {
+  const port = await benchPort('BENCH_BACKEND_PORT');
+  const child = await forkBackend(__filename, {
+    BENCH_BACKEND_PORT: String(port),
+    BENCH_DATABASE_URL: databaseUrl,
+    BENCH_CATALOG_FILE: catalogFile,
+  });
+  return { child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+// ------------------------------------------------------------------- HTTP --
+
+async function call(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<any> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  }
+  return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Triggers scheduled tasks of a plugin (through the scheduler's own routes)
+ * and waits until each has run once; returns how long that took.
+ */
+async function runTasks(baseUrl: string, pluginId: string, taskIds: string[]) {
+  const tasksPath = `/api/${pluginId}/.backstage/scheduler/v1/tasks`;
+  const started = performance.now();
+  const triggeredAt = Date.now();
+  for (const id of taskIds) {
+    await call(baseUrl, 'POST', `${tasksPath}/${id}/trigger`);
+  }
+  for (;;) {
+    const { tasks } = await call(baseUrl, 'GET', tasksPath);
+    const states = taskIds.map(
+      id => tasks.find((task: any) => task.taskId === id)?.taskState,
+    );
+    const failed = states.find(state => state?.lastRunError);
+    if (failed) throw new Error(`A task failed: ${failed.lastRunError}`);
+    const ranSince = (state: any) =>
+      state?.status === 'idle' &&
+      Date.parse(state.lastRunEndedAt ?? '') >= triggeredAt;
+    if (states.every(ranSince)) {
+      return performance.now() - started;
+    }
+    if (performance.now() - started > 15 * 60_000) {
+      throw new Error(
+        `The ${pluginId} tasks did not run within 15 minutes: ${JSON.stringify(
+          tasks,
+        )}`,
+      );
+    }
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(tasks));
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+function ourEvaluation(baseUrl: string, entityRef: string) {
+  return call(
+    baseUrl,
+    'POST',
+    `/api/quality-gates/readiness/entity/evaluate?entityRef=${encodeURIComponent(
+      entityRef,
+    )}`,
+  );
+}
+
+function techInsightsRun(baseUrl: string, entity: Entity) {
+  const { namespace = 'default', name } = entity.metadata;
+  return call(
+    baseUrl,
+    'POST',
+    `/api/tech-insights/checks/run/${namespace}/${entity.kind}/${name}`,
+    { checks: TWIN_CHECKS.map(check => check.id) },
+  );
+}
+
+/**
+ * Both sides must agree on the checks that mean the same (all but owner:
+ * ours also needs the owning Group to exist in the catalog).
+ */
+function compareOutcomes(ours: any, theirs: any[], entityRef: string) {
+  for (const { id } of TWIN_CHECKS) {
+    const our = ours.checks.find((check: any) => check.id === id)?.result;
+    const their = theirs.find(result => result.check.id === id);
+    if (!our || !their) {
+      throw new Error(`${entityRef}: no result for ${id} on one side`);
+    }
+    if (id !== 'owner' && (our.state === 'passed') !== their.result) {
+      throw new Error(
+        `${entityRef}: ${id} is ${our.state} here, ${their.result} in Tech Insights`,
+      );
+    }
+  }
+}
+
+// -------------------------------------------------------------- measuring --
+
+async function timed<T>(work: () => Promise<T>) {
+  const start = performance.now();
+  const result = await work();
+  return { ms: performance.now() - start, result };
+}
+
+const millis = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Distinct components, the same ones on every run. */
+function sampleOf(components: Entity[], count: number): Entity[] {
+  const random = seededRandom(20261207);
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, components.length)) {
+    picked.add(Math.floor(random() * components.length));
+  }
+  return [...picked].map(index => components[index]);
+}
+
+const cleanups = new Set<() => Promise<void>>();
+
+/** Stops the backend, drops the database, removes the file: newest first. */
+async function cleanUp() {
+  for (const cleanup of [...cleanups].reverse()) {
+    cleanups.delete(cleanup);
+    await cleanup().catch(error => console.error(error));
+  }
+}
+
+async function main() {
+  try {
+    await measure();
+  } finally {
+    await cleanUp();
+  }
+}
+
+async function measure() {
+  const { entities } = generateCatalog(ENTITIES);
+  const components = entities.filter(e => e.kind === 'Component');
+  const catalogFile = writeCatalogFile(entities);
+  cleanups.add(catalogFile.remove);
+
+  const databaseName = benchDatabaseName('readiness_single');
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/postgres`,
+  });
+  await admin.raw('CREATE DATABASE ??', [databaseName]);
+  cleanups.add(async () => {
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [databaseName]);
+    await admin.destroy();
+  });
+
+  console.log(
+    [
+      `Single-entity readiness over HTTP: ${ENTITIES} Components (+ Groups, Users, Systems) in a YAML catalog file`,
+      `  one backend: catalog, quality-gates, Tech Insights + JSON rules fact checker; static token; PostgreSQL database ${databaseName}`,
+    ].join('\n'),
+  );
+  const { child, baseUrl } = await startBackend(
+    `${POSTGRES_URL}/${databaseName}`,
+    catalogFile.file,
+  );
+  cleanups.add(() => stopBackend(child));
+
+  const catalogStarted = performance.now();
+  await waitForCatalogEntities(baseUrl, TOKEN, entities);
+  console.log(
+    `  catalog served all ${entities.length} entities after ${(
+      (performance.now() - catalogStarted) /
+      1000
+    ).toFixed(0)} s`,
+  );
+
+  // Both sides' background passes, one after the other, before timing:
+  // ours stores every entity's result; Tech Insights stores its facts.
+  await runTasks(baseUrl, 'quality-gates', [OUR_TASK]);
+  await runTasks(baseUrl, 'tech-insights', RETRIEVERS);
+
+  const sample = sampleOf(components, SAMPLE + WARM_UP);
+  const warmUp = sample.slice(SAMPLE);
+  const timedSample = sample.slice(0, SAMPLE);
+  for (const entity of warmUp) {
+    const entityRef = stringifyEntityRef(entity);
+    compareOutcomes(
+      await ourEvaluation(baseUrl, entityRef),
+      await techInsightsRun(baseUrl, entity),
+      entityRef,
+    );
+  }
+
+  // Interleaved, first side alternating, so both see the same load.
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (const [index, entity] of timedSample.entries()) {
+    const entityRef = stringifyEntityRef(entity);
+    const runOurs = async () => {
+      const { ms, result } = await timed(() =>
+        ourEvaluation(baseUrl, entityRef),
+      );
+      ours.push(ms);
+      return result;
+    };
+    const runTheirs = async () => {
+      const { ms, result } = await timed(() =>
+        techInsightsRun(baseUrl, entity),
+      );
+      theirs.push(ms);
+      return result;
+    };
+    if (index % 2 === 0) {
+      const our = await runOurs();
+      compareOutcomes(our, await runTheirs(), entityRef);
+    } else {
+      const their = await runTheirs();
+      compareOutcomes(await runOurs(), their, entityRef);
+    }
+  }
+
+  const ratio = median(ours) / median(theirs);
+  console.log(
+    [
+      '',
+      `${SAMPLE} Components, each evaluated once on each side after ${WARM_UP} uncounted, interleaved:`,
+      `  ours          POST /api/quality-gates/readiness/entity/evaluate: median ${millis(
+        median(ours),
+      )}, p95 ${millis(percentile(ours, 0.95))}`,
+      '    reads the entity and its owner and system kinds from the catalog, evaluates 5 checks,',
+      '    stores the result (a history point when it changed), answers with it',
+      `  Tech Insights POST /api/tech-insights/checks/run/:namespace/:kind/:name: median ${millis(
+        median(theirs),
+      )}, p95 ${millis(percentile(theirs, 0.95))}`,
+      '    evaluates 5 JSON rules checks on facts its retrievers collected beforehand; reads no catalog, stores nothing',
+      `  ratio ours / Tech Insights, medians: ${ratio.toFixed(
+        2,
+      )} (target <= ${TARGET_RATIO}: ${
+        ratio <= TARGET_RATIO ? 'met' : 'MISSED'
+      }); p95s: ${(percentile(ours, 0.95) / percentile(theirs, 0.95)).toFixed(
+        2,
+      )}`,
+      `  source, on-call, docs and tagged agreed on every entity; owner differs by design`,
+      '    (Tech Insights: spec.owner set and not a user; ours: an existing Group)',
+      '',
+      `machine: ${machineLine()}`,
+    ].join('\n'),
+  );
+}
+
+if (process.argv.includes('--serve')) {
+  serve().catch(error => {
+    process.send?.({ type: 'error', message: String(error?.stack ?? error) });
+    process.exit(1);
+  });
+} else {
+  // On Ctrl-C runBench runs what cleanUp has not run yet.
+  runBench(main, cleanups);
+}
