@@ -17,7 +17,11 @@ describe('insertAtOnce', () => {
     });
     await knex.schema.createTable('children', table => {
       table.string('id').primary();
-      table.string('parent_id').notNullable().references('id').inTable('parents');
+      table
+        .string('parent_id')
+        .notNullable()
+        .references('id')
+        .inTable('parents');
       table.text('note').nullable();
     });
 

@@ -242,9 +242,7 @@ describe('component gate files', () => {
         'test-signal:errors:central',
         'test-signal:rest:central',
       ]);
-      expect(
-        warner.body.evaluations[0].criteria ?? [],
-      ).toEqual([]);
+      expect(warner.body.evaluations[0].criteria ?? []).toEqual([]);
       const stored = await request(backend.server)
         .get(
           `/api/quality-gates/gates/evaluations/${warner.body.evaluations[0].id}`,
