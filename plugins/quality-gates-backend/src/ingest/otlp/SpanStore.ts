@@ -7,6 +7,7 @@ import { microsToIso, nanosToMicros } from './spanTime';
 import { isPostgres } from '../../database/dialect';
 import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { clipText } from '../../input/storableText';
+import { copyRows } from './spanCopy';
 
 /** The spans of one resource, with the entity the resource resolved to. */
 export interface SpanGroup {
@@ -38,7 +39,7 @@ export interface SpanRow {
 }
 
 /** The columns of a span row, in table order. */
-const SPAN_COLUMNS: Array<keyof SpanRow> = [
+export const SPAN_COLUMNS: Array<keyof SpanRow> = [
   'trace_id',
   'span_id',
   'parent_span_id',
@@ -61,8 +62,9 @@ const SPAN_COLUMNS: Array<keyof SpanRow> = [
 
 /**
  * Rows per INSERT statement. knex inserts many SQLite rows as a compound
- * SELECT, which SQLite caps at 500 terms; PostgreSQL gets each chunk as one
- * JSON parameter, so its size only bounds the memory of one statement.
+ * SELECT, which SQLite caps at 500 terms; on PostgreSQL (where ingest
+ * copies rows instead) 2,000 rows of 18 columns stay under the protocol's
+ * 65,535 bind parameters.
  */
 export function spanInsertChunk(db: Knex | Knex.Transaction): number {
   return isPostgres(db) ? 2000 : 500;
@@ -74,36 +76,43 @@ function runOfTrace(table: string): string {
     ORDER BY pr.started_at, pr.id LIMIT 1)`;
 }
 
+/** The temporary table a request's spans are copied into (PostgreSQL). */
+const STAGING_TABLE = 'spans_incoming';
+
 /**
  * Inserts span rows, skipping those already stored. On PostgreSQL the rows
- * travel as one JSON array expanded by json_populate_recordset (one bind
- * parameter instead of 18 per row: about twice as fast as a multi-row
- * VALUES list), and each row's run is looked up in the same statement.
+ * are streamed with COPY into a temporary table of this connection (no WAL,
+ * emptied at commit), then moved with one INSERT … SELECT that skips stored
+ * spans and looks up each row's run; COPY has no ON CONFLICT of its own.
  * Rows keep their (key) order either way.
  */
 async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
+  if (isPostgres(tx)) {
+    const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
+    const values = SPAN_COLUMNS.map(column =>
+      column === 'pipeline_run_id'
+        ? `COALESCE(incoming.pipeline_run_id, ${runOfTrace('incoming')})`
+        : `incoming."${column}"`,
+    ).join(', ');
+    await tx.raw(
+      `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
+       (LIKE spans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
+    );
+    await copyRows(tx, STAGING_TABLE, SPAN_COLUMNS, rows);
+    await tx.raw(
+      `INSERT INTO spans (${columns})
+       SELECT ${values} FROM ${STAGING_TABLE} AS incoming
+       ORDER BY incoming.trace_id, incoming.span_id
+       ON CONFLICT DO NOTHING`,
+    );
+    return;
+  }
   const chunk = spanInsertChunk(tx);
-  const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
-  const values = SPAN_COLUMNS.map(column =>
-    column === 'pipeline_run_id'
-      ? `COALESCE(incoming.pipeline_run_id, ${runOfTrace('incoming')})`
-      : `incoming."${column}"`,
-  ).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
-    const slice = rows.slice(i, i + chunk);
-    if (isPostgres(tx)) {
-      await tx.raw(
-        `INSERT INTO spans (${columns})
-         SELECT ${values} FROM json_populate_recordset(NULL::spans, ?::json) AS incoming
-         ON CONFLICT (trace_id, span_id) DO NOTHING`,
-        [JSON.stringify(slice)],
-      );
-    } else {
-      await tx('spans')
-        .insert(slice)
-        .onConflict(['trace_id', 'span_id'])
-        .ignore();
-    }
+    await tx('spans')
+      .insert(rows.slice(i, i + chunk))
+      .onConflict(['trace_id', 'span_id'])
+      .ignore();
   }
 }
 
