@@ -8,6 +8,7 @@ import { isPostgres } from '../../database/dialect';
 import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { clipText } from '../../input/storableText';
 import { copyRows } from './spanCopy';
+import { SpanPartitions } from './spanPartitions';
 
 /** The spans of one resource, with the entity the resource resolved to. */
 export interface SpanGroup {
@@ -195,7 +196,30 @@ export function spanRows(
  * writes the request's pipeline runs; the waterfall reads one trace.
  */
 export class SpanStore {
-  constructor(private readonly db: Knex) {}
+  /**
+   * @param partitions - the day partitions of `spans` (PostgreSQL), made
+   *   ready for a request's spans by {@link SpanStore.prepare}.
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly partitions?: SpanPartitions,
+  ) {}
+
+  /**
+   * Creates the partitions the spans' days need that are missing (only the
+   * first request of a day finds one missing). Outside the write's
+   * transaction; should it fail, the spans go to the default partition.
+   */
+  async prepare(groups: SpanGroup[]): Promise<void> {
+    if (!this.partitions) return;
+    const starts = new Set<number>();
+    for (const group of groups) {
+      for (const span of group.spans) {
+        starts.add(nanosToMicros(span.startTimeUnixNano));
+      }
+    }
+    await this.partitions.ensureFor(starts);
+  }
 
   /**
    * Stores spans; a span already stored (an exporter's retry) is left as it
