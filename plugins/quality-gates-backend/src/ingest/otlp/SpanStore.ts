@@ -77,24 +77,31 @@ function runOfTrace(table: string): string {
     ORDER BY pr.started_at, pr.id LIMIT 1)`;
 }
 
-/** The temporary table a request's spans are copied into (PostgreSQL). */
+/** The temporary table spans are copied into when some may be stored. */
 const STAGING_TABLE = 'spans_incoming';
+const UNIQUE_VIOLATION = '23505';
 
 /**
- * Inserts span rows, skipping those already stored. On PostgreSQL the rows
- * are streamed with COPY into a temporary table of this connection (no WAL,
- * emptied at commit), then moved with one INSERT … SELECT that skips stored
- * spans and looks up each row's run; COPY has no ON CONFLICT of its own.
- * Rows keep their (key) order either way.
+ * Inserts span rows, skipping those already stored; rows keep their (key)
+ * order, so concurrent writers lock keys in the same order.
+ *
+ * On PostgreSQL the rows are streamed with COPY straight into `spans`, in a
+ * savepoint. COPY has no ON CONFLICT: when a span is already stored (an
+ * exporter's retry, rare), the savepoint is rolled back and the rows are
+ * copied into a temporary table of the connection (no WAL, emptied at
+ * commit) and moved with one INSERT … SELECT that skips stored spans.
  */
 async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
   if (isPostgres(tx)) {
+    try {
+      await tx.transaction(savepoint =>
+        copyRows(savepoint, 'spans', SPAN_COLUMNS, rows),
+      );
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    }
     const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
-    const values = SPAN_COLUMNS.map(column =>
-      column === 'pipeline_run_id'
-        ? `COALESCE(incoming.pipeline_run_id, ${runOfTrace('incoming')})`
-        : `incoming."${column}"`,
-    ).join(', ');
     await tx.raw(
       `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
        (LIKE spans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
@@ -102,8 +109,8 @@ async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
     await copyRows(tx, STAGING_TABLE, SPAN_COLUMNS, rows);
     await tx.raw(
       `INSERT INTO spans (${columns})
-       SELECT ${values} FROM ${STAGING_TABLE} AS incoming
-       ORDER BY incoming.trace_id, incoming.span_id
+       SELECT ${columns} FROM ${STAGING_TABLE}
+       ORDER BY trace_id, span_id
        ON CONFLICT DO NOTHING`,
     );
     return;
@@ -237,11 +244,6 @@ export class SpanStore {
   ): Promise<void> {
     // The spans that came before their run (its span usually ends last).
     await linkSpansToRuns(tx, runTraceIds);
-    if (isPostgres(tx)) {
-      // Runs are looked up by the INSERT itself.
-      await insertSpanRows(tx, spanRows(groups));
-      return;
-    }
     const traceIds = new Set<string>();
     for (const group of groups) {
       for (const span of group.spans) traceIds.add(span.traceId);
