@@ -1,5 +1,21 @@
 // @ts-check
 
+const DAY_MS = 86_400_000;
+const DAY_US = DAY_MS * 1000;
+
+/** @param {number} day - days since the epoch */
+function partitionName(day) {
+  return `spans_p${new Date(day * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '')}`;
+}
+
+/** @param {import('knex').Knex} knex */
+function isPostgres(knex) {
+  return /^(pg|postgres)/.test(String(knex.client.config.client));
+}
+
 /**
  * Spans on PostgreSQL become a table partitioned by day of their start
  * (`start_time_us`), so retention drops a whole day instead of deleting
@@ -90,19 +106,3 @@ exports.down = async function down(knex) {
     'CREATE INDEX spans_entity_start_idx ON spans (entity_ref, start_time_us)',
   );
 };
-
-const DAY_MS = 86_400_000;
-const DAY_US = DAY_MS * 1000;
-
-/** @param {number} day - days since the epoch */
-function partitionName(day) {
-  return `spans_p${new Date(day * DAY_MS)
-    .toISOString()
-    .slice(0, 10)
-    .replace(/-/g, '')}`;
-}
-
-/** @param {import('knex').Knex} knex */
-function isPostgres(knex) {
-  return /^(pg|postgres)/.test(String(knex.client.config.client));
-}

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from './migrations';
 
 // Spans on PostgreSQL move into a table partitioned by day of their start;
@@ -42,39 +43,47 @@ function partitionName(day: number): string {
 describe('spans partitioning migration', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
+  async function migrateWithSpans(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const before = fs
+      .readdirSync(MIGRATIONS_DIRECTORY)
+      .filter(file => file.endsWith('.js') && file < PARTITIONED);
+    for (let i = 0; i < before.length; i++) {
+      await knex.migrate.up(migrationConfig);
+    }
+    await knex('spans').insert([
+      span('0000000000000001', TODAY),
+      span('0000000000000002', TODAY - 10),
+      span('0000000000000003', 1000),
+    ]);
+    await knex.migrate.latest(migrationConfig);
+    return knex;
+  }
+
+  const spanIds = (knex: Knex) =>
+    knex('spans').orderBy('span_id').pluck('span_id');
+
   it.each(databases.eachSupportedId())(
-    'moves stored spans into day partitions and back, %p',
+    'keeps every stored span, once, %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const before = fs
-        .readdirSync(MIGRATIONS_DIRECTORY)
-        .filter(file => file.endsWith('.js') && file < PARTITIONED);
-      for (let i = 0; i < before.length; i++) {
-        await knex.migrate.up(migrationConfig);
-      }
-      await knex('spans').insert([
-        span('0000000000000001', TODAY),
-        span('0000000000000002', TODAY - 10),
-        span('0000000000000003', 1000),
-      ]);
-
-      await knex.migrate.latest(migrationConfig);
-
-      const spanIds = () =>
-        knex('spans').orderBy('span_id').pluck('span_id');
-      expect(await spanIds()).toEqual([
-        '0000000000000001',
-        '0000000000000002',
-        '0000000000000003',
-      ]);
-      // A retried span is still skipped; SQLite's key is unchanged.
+      const knex = await migrateWithSpans(databaseId);
+      // A retried span is still skipped.
       await knex('spans')
         .insert(span('0000000000000002', TODAY - 10))
         .onConflict()
         .ignore();
-      expect(await spanIds()).toHaveLength(3);
-      if (databaseId !== 'POSTGRES_16') return;
+      expect(await spanIds(knex)).toEqual([
+        '0000000000000001',
+        '0000000000000002',
+        '0000000000000003',
+      ]);
+    },
+  );
 
+  it.each(databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')))(
+    'moves stored spans into day partitions and back, %p',
+    async databaseId => {
+      const knex = await migrateWithSpans(databaseId);
       const placed = await knex.raw(
         'SELECT tableoid::regclass::text AS place, span_id FROM spans ORDER BY span_id',
       );
@@ -85,28 +94,28 @@ describe('spans partitioning migration', () => {
       ]);
       const key = await knex.raw(
         `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
-          WHERE conrelid = 'spans'::regclass AND contype = 'p'`,
+        WHERE conrelid = 'spans'::regclass AND contype = 'p'`,
       );
       expect(key.rows).toEqual([
         { def: 'PRIMARY KEY (trace_id, span_id, start_time_us)' },
       ]);
       const indexes = await knex.raw(
-        `SELECT indexname FROM pg_indexes WHERE tablename = ? ORDER BY indexname`,
+        'SELECT indexdef FROM pg_indexes WHERE tablename = ? ORDER BY indexname',
         [partitionName(TODAY)],
       );
-      expect(indexes.rows.map((row: { indexname: string }) => row.indexname))
-        .toHaveLength(2);
+      expect(indexes.rows).toHaveLength(2);
 
       await knex.migrate.down(migrationConfig);
-      expect(await spanIds()).toEqual([
-        '0000000000000001',
-        '0000000000000002',
-        '0000000000000003',
-      ]);
       const plain = await knex.raw(
         `SELECT relkind FROM pg_class WHERE oid = 'spans'::regclass`,
       );
-      expect(plain.rows).toEqual([{ relkind: 'r' }]);
+      expect({
+        kind: plain.rows[0].relkind,
+        spans: await spanIds(knex),
+      }).toEqual({
+        kind: 'r',
+        spans: ['0000000000000001', '0000000000000002', '0000000000000003'],
+      });
     },
   );
 });

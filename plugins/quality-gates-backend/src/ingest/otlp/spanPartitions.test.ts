@@ -77,6 +77,18 @@ describe('span partitions', () => {
       return result;
     }
 
+    it('creates the partitions of today and the days ahead', async () => {
+      if (isPostgres(knex)) {
+        // The migration made them: one goes missing.
+        await knex.raw(`DROP TABLE ${spanPartitionName(TODAY + 2)}`);
+      }
+      await partitions.ensureAhead();
+      const days = isPostgres(knex) ? await partitions.partitionDays() : [];
+      expect(days).toEqual(
+        isPostgres(knex) ? [TODAY, TODAY + 1, TODAY + 2, TODAY + 3] : [],
+      );
+    });
+
     it('stores a retried request once, its days in their own partitions', async () => {
       // A trace over midnight, and a span of a day long gone.
       const spans = [span(1, TODAY - 1), span(2, TODAY), span(3, 1000)];
@@ -85,20 +97,15 @@ describe('span partitions', () => {
       // Concurrent retries too.
       await Promise.all([write([group(spans)]), write([group(spans)])]);
 
-      if (isPostgres(knex)) {
-        expect(await placement()).toEqual({
-          [spanPartitionName(TODAY - 1)]: [spanId(1)],
-          [spanPartitionName(TODAY)]: [spanId(2)],
-          spans_default: [spanId(3)],
-        });
-        expect(await partitions.partitionDays()).toEqual(
-          expect.arrayContaining([TODAY - 1, TODAY, TODAY + 1, TODAY + 3]),
-        );
-      } else {
-        expect(await placement()).toEqual({
-          spans: [spanId(1), spanId(2), spanId(3)],
-        });
-      }
+      expect(await placement()).toEqual(
+        isPostgres(knex)
+          ? {
+              [spanPartitionName(TODAY - 1)]: [spanId(1)],
+              [spanPartitionName(TODAY)]: [spanId(2)],
+              spans_default: [spanId(3)],
+            }
+          : { spans: [spanId(1), spanId(2), spanId(3)] },
+      );
       expect(
         (await store.readTrace(TRACE)).map(s => [s.spanId, s.depth]),
       ).toEqual([
@@ -112,17 +119,19 @@ describe('span partitions', () => {
       // Written while its day had no partition (e.g. creating it failed).
       const early = [span(1, TODAY - 3), span(2, TODAY - 3)];
       await knex.transaction(tx => store.write(tx, [group(early)]));
-      if (isPostgres(knex)) {
-        expect(await placement()).toEqual({
-          spans_default: [spanId(1), spanId(2)],
-        });
-      }
+      expect(await placement()).toEqual(
+        isPostgres(knex)
+          ? { spans_default: [spanId(1), spanId(2)] }
+          : { spans: [spanId(1), spanId(2)] },
+      );
 
       await write([group([...early, span(3, TODAY - 3)])]);
 
       expect(await placement()).toEqual(
         isPostgres(knex)
-          ? { [spanPartitionName(TODAY - 3)]: [spanId(1), spanId(2), spanId(3)] }
+          ? {
+              [spanPartitionName(TODAY - 3)]: [spanId(1), spanId(2), spanId(3)],
+            }
           : { spans: [spanId(1), spanId(2), spanId(3)] },
       );
     });
@@ -147,20 +156,22 @@ describe('span partitions', () => {
 
       const expired = await partitions.dropBefore(cutoff);
 
-      if (isPostgres(knex)) {
-        // The day the cutoff falls in is kept whole, until it has passed.
-        expect(expired).toEqual({ droppedPartitions: 2, deletedSpans: 1 });
-        expect(await placement()).toEqual({
-          [spanPartitionName(TODAY - 30)]: [spanId(3)],
-          [spanPartitionName(TODAY - 2)]: [spanId(4)],
-        });
-        const days = await partitions.partitionDays();
-        expect(days).not.toContain(TODAY - 40);
-        expect(days).not.toContain(TODAY - 31);
-      } else {
-        expect(expired).toEqual({ droppedPartitions: 0, deletedSpans: 4 });
-        expect(await placement()).toEqual({ spans: [spanId(4)] });
-      }
+      // On PostgreSQL the day the cutoff falls in is kept whole, until it
+      // has passed; the default partition holds the span of 1972.
+      expect({ expired, placed: await placement() }).toEqual(
+        isPostgres(knex)
+          ? {
+              expired: { droppedPartitions: 2, deletedSpans: 1 },
+              placed: {
+                [spanPartitionName(TODAY - 30)]: [spanId(3)],
+                [spanPartitionName(TODAY - 2)]: [spanId(4)],
+              },
+            }
+          : {
+              expired: { droppedPartitions: 0, deletedSpans: 4 },
+              placed: { spans: [spanId(4)] },
+            },
+      );
     });
   });
 });
