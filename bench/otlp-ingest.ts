@@ -455,10 +455,16 @@ async function tableBytes(db: Knex, table: string) {
       [`"${PLUGIN_SCHEMA}".${table}`],
     )
   ).rows;
+  const [average] = (
+    await db.raw(
+      `SELECT avg(pg_column_size(s.*)) AS "row" FROM "${PLUGIN_SCHEMA}".${table} s`,
+    )
+  ).rows;
   return {
     table: Number(row.table),
     indexes: Number(row.indexes),
     partitions: Number(row.partitions),
+    averageRow: Number(average.row),
   };
 }
 
@@ -768,7 +774,9 @@ async function measure(
       size.partitions
     } partition(s); per span ${perSpan(size.table)} table + ${perSpan(
       size.indexes,
-    )} indexes = ${perSpan(size.table + size.indexes)}`,
+    )} indexes = ${perSpan(
+      size.table + size.indexes,
+    )}; the average row holds ${size.averageRow.toFixed(0)} B`,
     `  one ${BIG_BATCH_SPANS}-span request: ${bigSeconds.toFixed(2)} s, ${mb(
       big.length,
     )}`,

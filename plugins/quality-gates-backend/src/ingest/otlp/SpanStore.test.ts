@@ -63,7 +63,7 @@ describe('SpanStore', () => {
     });
 
     async function write(groups: SpanGroup[], runTraceIds: string[] = []) {
-      await knex.transaction(tx => store.write(tx, groups, runTraceIds));
+      await store.writeOnce(w => knex.transaction(w), groups, runTraceIds);
     }
 
     it('reads a trace for its waterfall: by start, with parents and depth', async () => {

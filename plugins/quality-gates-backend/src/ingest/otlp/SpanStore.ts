@@ -82,25 +82,25 @@ const STAGING_TABLE = 'spans_incoming';
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Inserts span rows, skipping those already stored; rows keep their (key)
- * order, so concurrent writers lock keys in the same order.
+ * Inserts span rows; rows keep their (key) order, so concurrent writers
+ * lock keys in the same order.
  *
- * On PostgreSQL the rows are streamed with COPY straight into `spans`, in a
- * savepoint. COPY has no ON CONFLICT: when a span is already stored (an
- * exporter's retry, rare), the savepoint is rolled back and the rows are
- * copied into a temporary table of the connection (no WAL, emptied at
- * commit) and moved with one INSERT … SELECT that skips stored spans.
+ * On PostgreSQL the rows are streamed with COPY straight into `spans`,
+ * unless `staged`. COPY has no ON CONFLICT: a span already stored (an
+ * exporter's retry, rare) fails the transaction with a unique violation
+ * ({@link isStoredSpanConflict}), and the caller runs it again staged: the
+ * rows are copied into a temporary table of the connection (no WAL, emptied
+ * at commit) and moved with one INSERT … SELECT that skips stored spans.
+ * SQLite inserts skipping stored spans.
  */
-async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
-  if (isPostgres(tx)) {
-    try {
-      await tx.transaction(savepoint =>
-        copyRows(savepoint, 'spans', SPAN_COLUMNS, rows),
-      );
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    }
+async function insertSpanRows(
+  tx: Knex.Transaction,
+  rows: SpanRow[],
+  staged: boolean,
+) {
+  if (isPostgres(tx) && !staged) {
+    await copyRows(tx, 'spans', SPAN_COLUMNS, rows);
+  } else if (isPostgres(tx)) {
     const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
     await tx.raw(
       `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
@@ -113,15 +113,25 @@ async function insertSpanRows(tx: Knex.Transaction, rows: SpanRow[]) {
        ORDER BY trace_id, span_id
        ON CONFLICT DO NOTHING`,
     );
-    return;
+  } else {
+    const chunk = spanInsertChunk(tx);
+    for (let i = 0; i < rows.length; i += chunk) {
+      await tx('spans')
+        .insert(rows.slice(i, i + chunk))
+        .onConflict(['trace_id', 'span_id'])
+        .ignore();
+    }
   }
-  const chunk = spanInsertChunk(tx);
-  for (let i = 0; i < rows.length; i += chunk) {
-    await tx('spans')
-      .insert(rows.slice(i, i + chunk))
-      .onConflict(['trace_id', 'span_id'])
-      .ignore();
-  }
+}
+
+/** Whether a write failed on a span already stored (PostgreSQL's COPY). */
+export function isStoredSpanConflict(error: unknown): boolean {
+  const { code, table } = (error ?? {}) as { code?: unknown; table?: unknown };
+  return (
+    code === UNIQUE_VIOLATION &&
+    typeof table === 'string' &&
+    table.startsWith('spans')
+  );
 }
 
 /** Trace ids per `IN (...)` lookup. */
@@ -241,6 +251,7 @@ export class SpanStore {
     tx: Knex.Transaction,
     groups: SpanGroup[],
     runTraceIds: string[] = [],
+    options: { staged?: boolean } = {},
   ): Promise<void> {
     // The spans that came before their run (its span usually ends last).
     await linkSpansToRuns(tx, runTraceIds);
@@ -249,7 +260,33 @@ export class SpanStore {
       for (const span of group.spans) traceIds.add(span.traceId);
     }
     const runIdsByTrace = await this.runIdsByTrace(tx, [...traceIds]);
-    await insertSpanRows(tx, spanRows(groups, runIdsByTrace));
+    await insertSpanRows(
+      tx,
+      spanRows(groups, runIdsByTrace),
+      options.staged ?? false,
+    );
+  }
+
+  /**
+   * Stores spans with {@link SpanStore.write} in the transaction
+   * `transaction` runs, and runs it again staged when it met spans already
+   * stored (PostgreSQL): the common case, no retry, costs one COPY.
+   */
+  async writeOnce(
+    transaction: (
+      write: (tx: Knex.Transaction) => Promise<void>,
+    ) => Promise<void>,
+    groups: SpanGroup[],
+    runTraceIds: string[] = [],
+  ): Promise<void> {
+    try {
+      await transaction(tx => this.write(tx, groups, runTraceIds));
+    } catch (error) {
+      if (!isStoredSpanConflict(error)) throw error;
+      await transaction(tx =>
+        this.write(tx, groups, runTraceIds, { staged: true }),
+      );
+    }
   }
 
   /**

@@ -128,18 +128,19 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
       ...run,
       ...entities.get(hintsKey(hints))!,
     }));
-    await spans.prepare(groups).catch(error =>
-      ctx.logger.warn(
-        `Could not create the span partitions of a request; its spans go to the default partition: ${error}`,
-      ),
-    );
-    // The writer runs its transaction again after a deadlock.
-    await ctx.writer.write({ pipelineRuns }, tx =>
-      spans.write(
-        tx,
-        groups,
-        pipelineRuns.map(run => run.traceId!),
-      ),
+    await spans
+      .prepare(groups)
+      .catch(error =>
+        ctx.logger.warn(
+          `Could not create the span partitions of a request; its spans go to the default partition: ${error}`,
+        ),
+      );
+    // The writer runs its transaction again after a deadlock, the span
+    // store after meeting spans already stored.
+    await spans.writeOnce(
+      write => ctx.writer.write({ pipelineRuns }, write),
+      groups,
+      pipelineRuns.map(run => run.traceId!),
     );
     // Concurrent requests cannot see each other's uncommitted rows: a run and
     // spans of its trace written at the same time are linked once committed.

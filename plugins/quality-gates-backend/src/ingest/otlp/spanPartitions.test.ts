@@ -58,7 +58,7 @@ describe('span partitions', () => {
 
     async function write(groups: SpanGroup[]) {
       await store.prepare(groups);
-      await knex.transaction(tx => store.write(tx, groups));
+      await store.writeOnce(w => knex.transaction(w), groups);
     }
 
     /** Span ids by the table holding them (the partition on PostgreSQL). */
