@@ -298,14 +298,17 @@ const serviceNames = Array.from(
 
 function ask(child: ChildProcess, request: ChildRequest, answer: string) {
   return new Promise<ChildMessage>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`backend exited (${code})`));
     const onMessage = (message: ChildMessage) => {
       if (message.type === answer) {
         child.off('message', onMessage);
+        child.off('exit', onExit);
         resolve(message);
       }
     };
     child.on('message', onMessage);
-    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
+    child.once('exit', onExit);
     child.send(request);
   });
 }
