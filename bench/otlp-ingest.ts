@@ -1,19 +1,20 @@
 /*
  * OTLP/HTTP trace ingest benchmark: spans per second through
  * POST /api/quality-gates/v1/traces (protobuf) into PostgreSQL, against a
- * plain multi-row knex INSERT of the same rows into the same database, and
- * the backend's peak RSS while it ingests one 50,000-span request.
+ * plain multi-row knex INSERT of the same rows into the same database (and
+ * COPY of them, for reference), the bytes a stored span takes, and the
+ * backend's peak RSS while it ingests one 50,000-span request.
  *
  * Run from the repository root (see bench/README.md):
  *   node -r @backstage/cli/config/nodeTransform.cjs bench/otlp-ingest.ts
  *
- * It creates a fresh PostgreSQL database, starts a real backend (catalog and
- * quality-gates plugins) on it in a child process, and drops the database
- * at the end.
+ * It creates a fresh PostgreSQL database, writes a catalog of 10,000
+ * Components to a file, starts a real backend (catalog and quality-gates
+ * plugins, static-token auth) on them in a child process, and drops the
+ * database at the end.
  */
 import { fork, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { context, SpanKind, trace } from '@opentelemetry/api';
@@ -27,12 +28,24 @@ import {
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { decodeProtobufTraces } from '../plugins/quality-gates-backend/src/ingest/otlp/otlpProtobuf';
 import {
+  SPAN_COLUMNS,
   spanInsertChunk,
   spanRows,
 } from '../plugins/quality-gates-backend/src/ingest/otlp/SpanStore';
-
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+import { copyRows } from '../plugins/quality-gates-backend/src/ingest/otlp/spanCopy';
+import { Entity } from '@backstage/catalog-model';
+import {
+  benchDatabaseName,
+  benchPort,
+  machineLine,
+  POSTGRES_URL,
+} from './lib/benchEnv';
+import {
+  catalogConfigFor,
+  waitForCatalogEntities,
+  writeCatalogFile,
+} from './lib/catalogFile';
+import { runBench } from './lib/runBench';
 /** Spans sent for the throughput figures. */
 const TOTAL_SPANS = Number(process.env.BENCH_SPANS ?? 100_000);
 /** Spans per request: the BatchSpanProcessor's default export batch. */
@@ -43,14 +56,24 @@ const BIG_BATCH_SPANS = Number(process.env.BENCH_BIG_BATCH ?? 50_000);
 const WARM_UP_SPANS = Math.ceil(TOTAL_SPANS / 10 / BATCH_SPANS) * BATCH_SPANS;
 /** Alternating rounds of both measurements; medians are reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Components in the catalog the backend resolves spans against. */
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
+/** Services sending spans, each named like one of the Components. */
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 50);
+/** Static-token auth, as a Collector in front of the backend would use. */
 const TOKEN = 'bench-static-token';
 const PLUGIN_SCHEMA = 'quality-gates';
 
-type ChildRequest = { type: 'resetPeak' } | { type: 'peak' } | { type: 'stop' };
+type ChildRequest =
+  | { type: 'resetPeak' }
+  | { type: 'peak' }
+  | { type: 'cpu' }
+  | { type: 'stop' };
 type ChildMessage =
   | { type: 'ready' }
   | { type: 'peak'; peakRssBytes: number; rssBytes: number }
   | { type: 'resetDone'; rssBytes: number }
+  | { type: 'cpu'; micros: number }
   | { type: 'error'; message: string };
 
 // ---------------------------------------------------------------- backend --
@@ -92,7 +115,12 @@ async function serve() {
         ],
       },
     },
-    catalog: { locations: [] },
+    catalog: {
+      ...catalogConfigFor(process.env.BENCH_CATALOG_FILE!),
+      // Loaded once, then left alone: re-processing 10,000 entities every
+      // few seconds would share the backend with the ingest it measures.
+      processingInterval: { minutes: 60 },
+    },
     qualityGates: { ingest: { maxBodySize: '128mb' } },
   });
   const backend = createBackend();
@@ -123,6 +151,9 @@ async function serve() {
       send({ type: 'resetDone', rssBytes: process.memoryUsage().rss });
     } else if (message.type === 'peak') {
       send({ type: 'peak', ...memoryOf(sampledPeak) });
+    } else if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
     } else if (message.type === 'stop') {
       await backend.stop();
       process.exit(0);
@@ -145,17 +176,19 @@ function encodeCiRuns(
   batchSize: number,
 ): Uint8Array[] {
   const memory = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({
-      'service.name': 'checkout',
-      'service.version': '2026.11.3',
-      'host.name': 'ci-runner-17',
-      'os.type': 'linux',
-      'cicd.worker.name': 'runner-17',
-    }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
-  });
-  const tracer = provider.getTracer('bench', '1.0.0');
+  // One tracer per service: a resource names the service its spans are of.
+  const tracers = new Map<string, ReturnType<typeof tracerOf>>();
+  const tracerOf = (service: string) =>
+    new BasicTracerProvider({
+      resource: resourceFromAttributes({
+        'service.name': service,
+        'service.version': '2026.11.3',
+        'host.name': 'ci-runner-17',
+        'os.type': 'linux',
+        'cicd.worker.name': 'runner-17',
+      }),
+      spanProcessors: [new SimpleSpanProcessor(memory)],
+    }).getTracer('bench', '1.0.0');
   const batches: Uint8Array[] = [];
   const flush = (all: boolean) => {
     let finished = memory.getFinishedSpans();
@@ -171,17 +204,21 @@ function encodeCiRuns(
   let made = 0;
   while (made < totalSpans) {
     const size = Math.min(spansPerRun, totalSpans - made);
-    const runId = `${process.pid}-${runCounter++}`;
+    const runNumber = runCounter++;
+    const runId = `${process.pid}-${runNumber}`;
+    const service = serviceNames[runNumber % serviceNames.length];
+    if (!tracers.has(service)) tracers.set(service, tracerOf(service));
+    const tracer = tracers.get(service)!;
     let time = Date.now() - 3_600_000;
-    const root = tracer.startSpan('RUN deploy-checkout', {
+    const root = tracer.startSpan(`RUN deploy-${service}`, {
       kind: SpanKind.SERVER,
       startTime: time,
       attributes: {
-        'cicd.pipeline.name': 'deploy-checkout',
+        'cicd.pipeline.name': `deploy-${service}`,
         'cicd.pipeline.run.id': runId,
         'cicd.pipeline.result': 'success',
         'cicd.pipeline.run.url.full': `https://ci.example.com/runs/${runId}`,
-        'vcs.repository.url.full': 'https://github.com/example-corp/checkout',
+        'vcs.repository.url.full': `https://github.com/example-corp/${service}`,
         'vcs.ref.head.name': 'main',
         'vcs.ref.head.revision': '3f1c2a9be0d4c5f6a7b8c9d0e1f2a3b4c5d6e7f8',
       },
@@ -230,29 +267,48 @@ function encodeCiRuns(
 }
 let runCounter = 0;
 
-// -------------------------------------------------------------- measuring --
+// ---------------------------------------------------------------- catalog --
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+function componentName(i: number): string {
+  return `service-${String(i).padStart(5, '0')}`;
 }
+
+/** The catalog: Components named like services, owned by 100 teams. */
+function catalogEntities(): Entity[] {
+  return Array.from({ length: ENTITIES }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: componentName(i) },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: `group:default/team-${i % 100}`,
+    },
+  }));
+}
+
+/** The services that send spans: spread over the catalog. */
+const serviceNames = Array.from(
+  { length: Math.min(SERVICES, ENTITIES) },
+  (_, i) =>
+    componentName(Math.floor((i * ENTITIES) / Math.min(SERVICES, ENTITIES))),
+);
+
+// -------------------------------------------------------------- measuring --
 
 function ask(child: ChildProcess, request: ChildRequest, answer: string) {
   return new Promise<ChildMessage>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`backend exited (${code})`));
     const onMessage = (message: ChildMessage) => {
       if (message.type === answer) {
         child.off('message', onMessage);
+        child.off('exit', onExit);
         resolve(message);
       }
     };
     child.on('message', onMessage);
-    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
+    child.once('exit', onExit);
     child.send(request);
   });
 }
@@ -332,23 +388,34 @@ async function measureHttp(url: string, batches: Uint8Array[]) {
   return spans / ((performance.now() - start) / 1000);
 }
 
-/**
- * Spans per second of plain multi-row knex INSERTs of the same rows (built
- * beforehand, untimed) into a copy of the table, one statement per chunk.
- */
-async function measurePlainInsert(db: Knex, batches: Uint8Array[]) {
-  const rowBatches = batches.map(body =>
+/** The span rows of requests as ingest would store them (untimed). */
+function rowsOf(batches: Uint8Array[]) {
+  return batches.map(body =>
     spanRows(
       decodeProtobufTraces(body).resourceSpans.map(
         ({ resourceAttributes, spans }) => ({
           resourceAttributes,
-          entity: { entityRef: 'component:default/checkout' },
+          entity: {
+            entityRef: `component:default/${resourceAttributes['service.name']}`,
+          },
           spans,
         }),
       ),
     ),
   );
-  const spans = rowBatches.reduce((sum, rows) => sum + rows.length, 0);
+}
+
+type SpanRows = ReturnType<typeof rowsOf>;
+
+function spansOf(rowBatches: SpanRows): number {
+  return rowBatches.reduce((sum, rows) => sum + rows.length, 0);
+}
+
+/**
+ * Spans per second of plain multi-row knex INSERTs of the same rows (built
+ * beforehand, untimed) into a copy of the table, one statement per chunk.
+ */
+async function measurePlainInsert(db: Knex, rowBatches: SpanRows) {
   const chunk = spanInsertChunk(db);
   const start = performance.now();
   await inParallel(
@@ -362,138 +429,380 @@ async function measurePlainInsert(db: Knex, batches: Uint8Array[]) {
     }),
     CONCURRENCY,
   );
-  return spans / ((performance.now() - start) / 1000);
+  return spansOf(rowBatches) / ((performance.now() - start) / 1000);
 }
 
+/** The same rows with COPY alone (no duplicate check), for reference. */
+async function measureCopy(db: Knex, rowBatches: SpanRows) {
+  const start = performance.now();
+  await inParallel(
+    rowBatches.map(
+      rows => () =>
+        db.transaction(tx =>
+          copyRows(tx, `"${PLUGIN_SCHEMA}".spans_copied`, SPAN_COLUMNS, rows),
+        ),
+    ),
+    CONCURRENCY,
+  );
+  return spansOf(rowBatches) / ((performance.now() - start) / 1000);
+}
+
+/** Bytes of a table (all its partitions) and of its indexes. */
+async function tableBytes(db: Knex, table: string) {
+  const [row] = (
+    await db.raw(
+      `SELECT COALESCE(sum(pg_table_size(relid)), 0) AS "table",
+              COALESCE(sum(pg_indexes_size(relid)), 0) AS indexes,
+              count(*) FILTER (WHERE isleaf) AS partitions
+         FROM pg_partition_tree(?::regclass)`,
+      [`"${PLUGIN_SCHEMA}".${table}`],
+    )
+  ).rows;
+  const [average] = (
+    await db.raw(
+      `SELECT avg(pg_column_size(s.*)) AS "row" FROM "${PLUGIN_SCHEMA}".${table} s`,
+    )
+  ).rows;
+  return {
+    table: Number(row.table),
+    indexes: Number(row.indexes),
+    partitions: Number(row.partitions),
+    averageRow: Number(average.row),
+  };
+}
+
+/** Clock ticks of CPU used so far by each server process of a database. */
+async function serverCpuTicks(
+  db: Knex,
+  database: string,
+): Promise<Map<number, number>> {
+  const pids: number[] = (
+    await db.raw(
+      'SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()',
+      [database],
+    )
+  ).rows.map((row: { pid: number }) => row.pid);
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the command: utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // Gone, or not Linux.
+    }
+  }
+  return ticks;
+}
+
+/** CPU seconds a measurement took, by process. */
+interface CpuUse {
+  backend: number;
+  bench: number;
+  /** Server processes of the database alive at the end (USER_HZ = 100). */
+  postgres: number;
+}
+
+/**
+ * Runs `work` and the CPU it took: the backend's, this process's and the
+ * database's server processes'. Connections closed before the end are
+ * missed, so the PostgreSQL share is a lower bound.
+ */
+async function cpuDuring<T>(
+  db: Knex,
+  database: string,
+  child: ChildProcess,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuUse }> {
+  const backendCpu = async () =>
+    ((await ask(child, { type: 'cpu' }, 'cpu')) as { micros: number }).micros;
+  const backendBefore = await backendCpu();
+  const benchBefore = process.cpuUsage();
+  const serverBefore = await serverCpuTicks(db, database);
+  const result = await work();
+  const serverAfter = await serverCpuTicks(db, database);
+  const bench = process.cpuUsage(benchBefore);
+  const backendAfter = await backendCpu();
+  let ticks = 0;
+  for (const [pid, after] of serverAfter) {
+    ticks += after - (serverBefore.get(pid) ?? 0);
+  }
+  return {
+    result,
+    cpu: {
+      backend: (backendAfter - backendBefore) / 1e6,
+      bench: (bench.user + bench.system) / 1e6,
+      postgres: ticks / 100,
+    },
+  };
+}
+
+function addCpu(total: CpuUse, more: CpuUse) {
+  total.backend += more.backend;
+  total.bench += more.bench;
+  total.postgres += more.postgres;
+}
+
+/** "backend 43 + bench 2 + PostgreSQL 30 = 75 µs". */
+function cpuPerSpan(cpu: CpuUse, spans: number): string {
+  const us = (seconds: number) => ((seconds / spans) * 1e6).toFixed(0);
+  return `backend ${us(cpu.backend)} + bench ${us(cpu.bench)} + PostgreSQL ${us(
+    cpu.postgres,
+  )} = ${us(cpu.backend + cpu.bench + cpu.postgres)} µs`;
+}
+
+function cpuTotal(cpu: CpuUse): number {
+  return cpu.backend + cpu.bench + cpu.postgres;
+}
+
+async function walLsn(db: Knex): Promise<string> {
+  return (await db.raw('SELECT pg_current_wal_lsn() AS lsn')).rows[0].lsn;
+}
+
+async function walBytesSince(db: Knex, lsn: string): Promise<number> {
+  return Number(
+    (
+      await db.raw('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?) AS d', [
+        lsn,
+      ])
+    ).rows[0].d,
+  );
+}
+
+const cleanups = new Set<() => Promise<void>>();
+
 async function main() {
-  const databaseName = `qg_bench_otlp_${process.pid}_${Date.now()}`;
+  const databaseName = benchDatabaseName('otlp');
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES_URL}/postgres`,
   });
-  await admin.raw('CREATE DATABASE ??', [databaseName]);
   const databaseUrl = `${POSTGRES_URL}/${databaseName}`;
   const db: Knex = knexFactory({
     client: 'pg',
     connection: databaseUrl,
     pool: { min: 0, max: CONCURRENCY },
   });
+  const entities = catalogEntities();
+  const catalog = writeCatalogFile(entities);
   let child: ChildProcess | undefined;
-  try {
-    const port = await freePort();
-    child = fork(__filename, ['--serve'], {
-      execArgv: process.execArgv,
-      env: {
-        ...process.env,
-        BENCH_PORT: String(port),
-        BENCH_DATABASE_URL: databaseUrl,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child!.on('message', (message: ChildMessage) => {
-        if (message.type === 'ready') resolve();
-        if (message.type === 'error') reject(new Error(message.message));
-      });
-      child!.once('exit', code =>
-        reject(new Error(`backend exited (${code})`)),
-      );
-    });
-    const url = `http://127.0.0.1:${port}/api/quality-gates/v1/traces`;
-
-    await db.raw(
-      'CREATE TABLE ??.spans_baseline (LIKE ??.spans INCLUDING ALL)',
-      [PLUGIN_SCHEMA, PLUGIN_SCHEMA],
-    );
-    // Warm up both paths (JIT, connection pools, the resolver's catalog
-    // index) with a tenth of a round, not counted.
-    const warmUp = encodeCiRuns(WARM_UP_SPANS, 500, BATCH_SPANS);
-    await measureHttp(url, warmUp);
-    await measurePlainInsert(db, warmUp);
-
-    // The machine is shared with the database: rounds alternate the two
-    // measurements and the medians are reported.
-    const rounds: Array<{ http: number; insert: number }> = [];
-    let bytes = 0;
-    let requests = 0;
-    for (let round = 1; round <= ROUNDS; round++) {
-      const batches = encodeCiRuns(TOTAL_SPANS, 500, BATCH_SPANS);
-      bytes = batches.reduce((sum, batch) => sum + batch.length, 0);
-      requests = batches.length;
-      const http = await measureHttp(url, batches);
-      const insert = await measurePlainInsert(db, batches);
-      const ratio = (http / insert).toFixed(2);
-      console.log(
-        `  round ${round}: HTTP ${rate(http)}, plain INSERT ${rate(
-          insert,
-        )}, ratio ${ratio}`,
-      );
-      rounds.push({ http, insert });
-    }
-    const [{ count: stored }] = await db
-      .withSchema(PLUGIN_SCHEMA)
-      .from('spans')
-      .count({ count: '*' });
-    const expected = ROUNDS * TOTAL_SPANS + WARM_UP_SPANS;
-    if (Number(stored) !== expected) {
-      throw new Error(`Expected ${expected} spans stored, found ${stored}`);
-    }
-
-    // One 50,000-span request: time and the backend's peak RSS.
-    const [big] = encodeCiRuns(
-      BIG_BATCH_SPANS,
-      BIG_BATCH_SPANS,
-      BIG_BATCH_SPANS,
-    );
-    const before = (await ask(child, { type: 'resetPeak' }, 'resetDone')) as {
-      rssBytes: number;
-    };
-    const bigStart = performance.now();
-    await postTraces(url, big);
-    const bigSeconds = (performance.now() - bigStart) / 1000;
-    const peak = (await ask(child, { type: 'peak' }, 'peak')) as {
-      peakRssBytes: number;
-    };
-
-    const ratio = median(rounds.map(r => r.http / r.insert)).toFixed(2);
-    const lines = [
-      '',
-      'OTLP/HTTP protobuf ingest into PostgreSQL',
-      `  ${ROUNDS} rounds of ${requests} requests x ${BATCH_SPANS} spans (${mb(
-        bytes,
-      )}), ${CONCURRENCY} in flight`,
-      `  over HTTP (median):         ${rate(median(rounds.map(r => r.http)))}`,
-      `  plain knex INSERT (median): ${rate(
-        median(rounds.map(r => r.insert)),
-      )}`,
-      `  ratio HTTP / INSERT (median of rounds): ${ratio} (target >= 0.5)`,
-      `  one ${BIG_BATCH_SPANS}-span request: ${bigSeconds.toFixed(2)} s, ${mb(
-        big.length,
-      )}`,
-      `  backend RSS: ${mb(before.rssBytes)} before it, peak ${mb(
-        peak.peakRssBytes,
-      )} while ingesting it`,
-    ];
-    console.log(lines.join('\n'));
-  } finally {
-    if (child && child.exitCode === null) {
-      child.send({ type: 'stop' });
-      await new Promise(resolve => {
-        const timer = setTimeout(() => {
-          child!.kill('SIGKILL');
-          resolve(undefined);
-        }, 10_000);
-        child!.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
-    }
+  // In this order, when the run ends, fails or is interrupted.
+  const cleanUp = async () => {
+    if (child) await stopChild(child);
     await db.destroy();
     await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [databaseName]);
     await admin.destroy();
+    await catalog.remove();
+  };
+  cleanups.add(cleanUp);
+  try {
+    await admin.raw('CREATE DATABASE ??', [databaseName]);
+    await measure(databaseName, databaseUrl, db, entities, catalog.file, c => {
+      child = c;
+    });
+  } finally {
+    cleanups.delete(cleanUp);
+    await cleanUp();
   }
+}
+
+async function measure(
+  databaseName: string,
+  databaseUrl: string,
+  db: Knex,
+  entities: Entity[],
+  catalogFile: string,
+  started: (child: ChildProcess) => void,
+) {
+  const port = await benchPort('BENCH_BACKEND_PORT');
+  const child = fork(__filename, ['--serve'], {
+    execArgv: process.execArgv,
+    env: {
+      ...process.env,
+      BENCH_PORT: String(port),
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_CATALOG_FILE: catalogFile,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  started(child);
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve();
+      if (message.type === 'error') reject(new Error(message.message));
+    });
+    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const url = `${baseUrl}/api/quality-gates/v1/traces`;
+  const catalogStart = performance.now();
+  await waitForCatalogEntities(baseUrl, TOKEN, entities);
+  console.log(
+    `  catalog: ${entities.length} Components served after ${(
+      (performance.now() - catalogStart) /
+      1000
+    ).toFixed(0)} s`,
+  );
+
+  for (const copy of ['spans_baseline', 'spans_copied']) {
+    // A plain table with the same columns, keys and indexes.
+    await db.raw('CREATE TABLE ??.?? (LIKE ??.spans INCLUDING ALL)', [
+      PLUGIN_SCHEMA,
+      copy,
+      PLUGIN_SCHEMA,
+    ]);
+  }
+  // Warm up every path (JIT, connection pools, the resolver's catalog
+  // index) with a tenth of a round, not counted.
+  const warmUp = encodeCiRuns(WARM_UP_SPANS, 500, BATCH_SPANS);
+  await measureHttp(url, warmUp);
+  await measurePlainInsert(db, rowsOf(warmUp));
+  await measureCopy(db, rowsOf(warmUp));
+
+  // The machine is shared with the database: rounds alternate the
+  // measurements and the medians are reported.
+  const rounds: Array<{ http: number; insert: number; copy: number }> = [];
+  let bytes = 0;
+  let requests = 0;
+  let walBytes = 0;
+  let measuredSpans = 0;
+  const cpu = {
+    http: { backend: 0, bench: 0, postgres: 0 },
+    insert: { backend: 0, bench: 0, postgres: 0 },
+    copy: { backend: 0, bench: 0, postgres: 0 },
+  };
+  const during = <T>(work: () => Promise<T>) =>
+    cpuDuring(db, databaseName, child, work);
+  for (let round = 1; round <= ROUNDS; round++) {
+    const batches = encodeCiRuns(TOTAL_SPANS, 500, BATCH_SPANS);
+    bytes = batches.reduce((sum, batch) => sum + batch.length, 0);
+    requests = batches.length;
+    const rowBatches = rowsOf(batches);
+    const lsn = await walLsn(db);
+    const http = await during(() => measureHttp(url, batches));
+    walBytes += await walBytesSince(db, lsn);
+    const insert = await during(() => measurePlainInsert(db, rowBatches));
+    const copy = await during(() => measureCopy(db, rowBatches));
+    addCpu(cpu.http, http.cpu);
+    addCpu(cpu.insert, insert.cpu);
+    addCpu(cpu.copy, copy.cpu);
+    measuredSpans += spansIn(batches);
+    console.log(
+      `  round ${round}: HTTP ${rate(http.result)}, plain INSERT ${rate(
+        insert.result,
+      )}, COPY ${rate(copy.result)}, ratio HTTP / INSERT ${(
+        http.result / insert.result
+      ).toFixed(2)}`,
+    );
+    rounds.push({
+      http: http.result,
+      insert: insert.result,
+      copy: copy.result,
+    });
+  }
+  const [{ count: stored }] = await db
+    .withSchema(PLUGIN_SCHEMA)
+    .from('spans')
+    .count({ count: '*' });
+  const expected = ROUNDS * TOTAL_SPANS + WARM_UP_SPANS;
+  if (Number(stored) !== expected) {
+    throw new Error(`Expected ${expected} spans stored, found ${stored}`);
+  }
+  const [{ count: unresolved }] = await db
+    .withSchema(PLUGIN_SCHEMA)
+    .from('spans')
+    .whereNull('entity_ref')
+    .count({ count: '*' });
+  if (Number(unresolved) !== 0) {
+    throw new Error(`${unresolved} spans did not resolve to a Component`);
+  }
+  // Exactly once: a retried request stores nothing new.
+  const [again] = encodeCiRuns(BATCH_SPANS, 500, BATCH_SPANS);
+  await postTraces(url, again);
+  await postTraces(url, again);
+  const [{ count: afterRetry }] = await db
+    .withSchema(PLUGIN_SCHEMA)
+    .from('spans')
+    .count({ count: '*' });
+  if (Number(afterRetry) !== expected + spansIn([again])) {
+    throw new Error(`A retried request stored its spans twice`);
+  }
+  await db.raw('VACUUM ANALYZE ??.spans', [PLUGIN_SCHEMA]);
+  const size = await tableBytes(db, 'spans');
+  const storedSpans = Number(afterRetry);
+
+  // One 50,000-span request: time and the backend's peak RSS.
+  const [big] = encodeCiRuns(BIG_BATCH_SPANS, BIG_BATCH_SPANS, BIG_BATCH_SPANS);
+  const before = (await ask(child, { type: 'resetPeak' }, 'resetDone')) as {
+    rssBytes: number;
+  };
+  const bigStart = performance.now();
+  await postTraces(url, big);
+  const bigSeconds = (performance.now() - bigStart) / 1000;
+  const peak = (await ask(child, { type: 'peak' }, 'peak')) as {
+    peakRssBytes: number;
+  };
+
+  const perSpan = (n: number) => `${(n / storedSpans).toFixed(0)} B`;
+  const ratio = median(rounds.map(r => r.http / r.insert)).toFixed(2);
+  const lines = [
+    '',
+    'OTLP/HTTP protobuf ingest into PostgreSQL',
+    `  ${machineLine()}`,
+    `  ${ROUNDS} rounds of ${requests} requests x ${BATCH_SPANS} spans (${mb(
+      bytes,
+    )}), ${CONCURRENCY} in flight; ${
+      entities.length
+    } Components in the catalog, spans of ${serviceNames.length} of them`,
+    `  over HTTP (median):         ${rate(median(rounds.map(r => r.http)))}`,
+    `  plain knex INSERT (median): ${rate(median(rounds.map(r => r.insert)))}`,
+    `  COPY alone (median):        ${rate(median(rounds.map(r => r.copy)))}`,
+    `  ratio HTTP / INSERT (median of rounds): ${ratio} (target >= 1.5)`,
+  ];
+  lines.push(
+    `  CPU per span, over HTTP:   ${cpuPerSpan(cpu.http, measuredSpans)}`,
+    `  CPU per span, plain INSERT: ${cpuPerSpan(cpu.insert, measuredSpans)}`,
+    `  CPU per span, COPY alone:  ${cpuPerSpan(cpu.copy, measuredSpans)}`,
+    `  CPU ratio INSERT / HTTP (the throughput ratio where CPU is all that limits): ${(
+      cpuTotal(cpu.insert) / cpuTotal(cpu.http)
+    ).toFixed(2)}; ${(measuredSpans / cpuTotal(cpu.http)).toFixed(
+      0,
+    )} spans/s per core over HTTP`,
+    `  WAL per span over HTTP: ${(walBytes / measuredSpans).toFixed(
+      0,
+    )} B (server-wide: an upper bound when other databases are busy)`,
+    `  stored: ${storedSpans} spans in ${
+      size.partitions
+    } partition(s); per span ${perSpan(size.table)} table + ${perSpan(
+      size.indexes,
+    )} indexes = ${perSpan(
+      size.table + size.indexes,
+    )}; the average row holds ${size.averageRow.toFixed(0)} B`,
+    `  one ${BIG_BATCH_SPANS}-span request: ${bigSeconds.toFixed(2)} s, ${mb(
+      big.length,
+    )}`,
+    `  backend RSS: ${mb(before.rssBytes)} before it, peak ${mb(
+      peak.peakRssBytes,
+    )} while ingesting it`,
+  );
+  console.log(lines.join('\n'));
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.send({ type: 'stop' });
+  await new Promise(resolve => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve(undefined);
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
 }
 
 if (process.argv.includes('--serve')) {
@@ -503,8 +812,5 @@ if (process.argv.includes('--serve')) {
     process.exit(1);
   });
 } else {
-  main().catch(error => {
-    console.error(error);
-    process.exit(1);
-  });
+  runBench(main, cleanups);
 }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { SpanPartitions } from '../ingest/otlp/spanPartitions';
 import { forgetFirstDeployments } from '../delivery/firstDeployments';
 import {
   forgetDeploymentFacts,
@@ -24,7 +25,8 @@ export type RetentionResult = Record<string, number>;
 
 /**
  * Deletes delivery history older than the policy allows. Rows are judged by
- * when the event happened, not when it was received. Deployment links go
+ * when the event happened, not when it was received. Spans go a day at a
+ * time on PostgreSQL (see {@link SpanPartitions.dropBefore}). Deployment links go
  * with their deployments; incidents keep pointing at nothing rather than
  * blocking the deletion of the deployment that caused them.
  */
@@ -37,7 +39,7 @@ export async function applyRetention(
   // Spans keep their start as epoch microseconds.
   const spanCutoffMicros =
     now.minus({ days: policy.traceDays }).toMillis() * 1000;
-  return db.transaction(async tx => {
+  const deleted = await db.transaction(async tx => {
     const expiredDeployments = tx('deployments')
       .where('started_at', '<', cutoff)
       .select('id');
@@ -95,9 +97,6 @@ export async function applyRetention(
     const heartbeats = await tx('heartbeats')
       .where('occurred_at', '<', cutoff)
       .delete();
-    const spans = await tx('spans')
-      .where('start_time_us', '<', spanCutoffMicros)
-      .delete();
     await refreshDeploymentFacts(
       tx,
       touchedEntities.map(entityRef => ({ entityRef, at: 0 })),
@@ -110,7 +109,16 @@ export async function applyRetention(
       changes,
       cdEventsReceived,
       heartbeats,
-      spans,
     };
   });
+  // After, in short transactions of their own: dropping a day of spans
+  // locks the table for a moment, not for the whole pass.
+  const spans = await new SpanPartitions(db, policy).dropBefore(
+    spanCutoffMicros,
+  );
+  return {
+    ...deleted,
+    spans: spans.deletedSpans,
+    spanPartitions: spans.droppedPartitions,
+  };
 }

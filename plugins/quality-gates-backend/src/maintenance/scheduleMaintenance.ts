@@ -11,6 +11,7 @@ import {
 } from '../gates/retention/gateRetention';
 import { applyRetention, DEFAULT_RETENTION } from './retention';
 import { remapUnresolvedEvents } from './remapUnresolvedEvents';
+import { SpanPartitions } from '../ingest/otlp/spanPartitions';
 
 /**
  * Background work on the backend scheduler. `scope: 'global'` makes each run
@@ -51,6 +52,13 @@ export async function scheduleMaintenance(options: {
     fn: async () => {
       // Gate evaluations first: those of versions that turned out bad are
       // kept while the deployments and incidents that say so are.
+      // Span partitions for the days ahead, so ingest seldom makes one; if
+      // the table is too busy now, ingest or the next pass makes them.
+      await new SpanPartitions(knex, retention)
+        .ensureAhead()
+        .catch(error =>
+          logger.warn(`Could not create the span partitions ahead: ${error}`),
+        );
       const gates = await applyGateRetention(knex, gateRetention);
       const deleted = await applyRetention(knex, retention);
       logger.info('Retention pass done', {

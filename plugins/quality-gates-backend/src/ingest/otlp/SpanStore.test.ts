@@ -63,7 +63,7 @@ describe('SpanStore', () => {
     });
 
     async function write(groups: SpanGroup[], runTraceIds: string[] = []) {
-      await knex.transaction(tx => store.write(tx, groups, runTraceIds));
+      await store.writeOnce(w => knex.transaction(w), groups, runTraceIds);
     }
 
     it('reads a trace for its waterfall: by start, with parents and depth', async () => {
@@ -126,6 +126,25 @@ describe('SpanStore', () => {
         },
       });
       expect(await store.readTrace('0'.repeat(32))).toEqual([]);
+    });
+
+    it('stores text as sent: tabs, newlines, backslashes and a literal \\N', async () => {
+      const odd = 'step\tone\nline two\r\\N \\ end';
+      await write([
+        group([
+          span(0, {
+            name: odd,
+            status: { code: 'error', message: odd },
+            attributes: { 'process.command_line': odd },
+          }),
+        ]),
+      ]);
+      const [stored] = await store.readTrace(TRACE);
+      expect([
+        stored.name,
+        stored.status.message,
+        stored.attributes['process.command_line'],
+      ]).toEqual([odd, odd, odd]);
     });
 
     it('writes 50,000 spans of one request in one transaction', async () => {

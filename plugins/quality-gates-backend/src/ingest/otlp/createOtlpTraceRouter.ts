@@ -23,6 +23,8 @@ import { pipelineRunsOfTraces } from './pipelineRunsOfTraces';
 import { hintsKey, resourceEntityHints } from './resourceEntityHints';
 import { retryTransientWrite } from '../../database/retryTransientWrite';
 import { SpanGroup, SpanStore } from './SpanStore';
+import { SpanPartitions } from './spanPartitions';
+import { DEFAULT_RETENTION } from '../../maintenance/retention';
 
 /** Where OTLP/HTTP exporters send traces, under the plugin's base URL. */
 export const OTLP_TRACES_PATH = '/v1/traces';
@@ -95,7 +97,14 @@ function clientErrorStatus(error: Error): number | undefined {
  */
 export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
   const router = Router();
-  const spans = new SpanStore(ctx.database);
+  const spans = new SpanStore(
+    ctx.database,
+    new SpanPartitions(ctx.database, {
+      traceDays:
+        ctx.config.getOptionalNumber('qualityGates.retention.traceDays') ??
+        DEFAULT_RETENTION.traceDays,
+    }),
+  );
 
   async function store(traces: OtlpTraces): Promise<void> {
     const resourceHints = traces.resourceSpans.map(({ resourceAttributes }) =>
@@ -119,13 +128,19 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
       ...run,
       ...entities.get(hintsKey(hints))!,
     }));
-    // The writer runs its transaction again after a deadlock.
-    await ctx.writer.write({ pipelineRuns }, tx =>
-      spans.write(
-        tx,
-        groups,
-        pipelineRuns.map(run => run.traceId!),
-      ),
+    await spans
+      .prepare(groups)
+      .catch(error =>
+        ctx.logger.warn(
+          `Could not create the span partitions of a request; its spans go to the default partition: ${error}`,
+        ),
+      );
+    // The writer runs its transaction again after a deadlock, the span
+    // store after meeting spans already stored.
+    await spans.writeOnce(
+      write => ctx.writer.write({ pipelineRuns }, write),
+      groups,
+      pipelineRuns.map(run => run.traceId!),
     );
     // Concurrent requests cannot see each other's uncommitted rows: a run and
     // spans of its trace written at the same time are linked once committed.

@@ -1,0 +1,18 @@
+import { copyText } from './spanCopy';
+
+describe('copyText', () => {
+  it("writes values in COPY's text format", () => {
+    expect(copyText(null)).toBe('\\N');
+    expect(copyText(undefined)).toBe('\\N');
+    expect(copyText(1763899200000003)).toBe('1763899200000003');
+    expect(copyText(new Date('2026-12-07T10:00:00Z'))).toBe(
+      '2026-12-07T10:00:00.000Z',
+    );
+    expect(copyText('plain')).toBe('plain');
+    // The literal text \N must not read as null.
+    expect(copyText('a\tb\nc\rd\\N')).toBe('a\\tb\\nc\\rd\\\\N');
+    expect(copyText('{"cmd":"echo \\"hi\\""}')).toBe(
+      '{"cmd":"echo \\\\"hi\\\\""}',
+    );
+  });
+});
