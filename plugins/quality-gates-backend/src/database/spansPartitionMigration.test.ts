@@ -80,42 +80,41 @@ describe('spans partitioning migration', () => {
     },
   );
 
-  it.each(databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')))(
-    'moves stored spans into day partitions and back, %p',
-    async databaseId => {
-      const knex = await migrateWithSpans(databaseId);
-      const placed = await knex.raw(
-        'SELECT tableoid::regclass::text AS place, span_id FROM spans ORDER BY span_id',
-      );
-      expect(placed.rows).toEqual([
-        { place: partitionName(TODAY), span_id: '0000000000000001' },
-        { place: partitionName(TODAY - 10), span_id: '0000000000000002' },
-        { place: 'spans_default', span_id: '0000000000000003' },
-      ]);
-      const key = await knex.raw(
-        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+  it.each(
+    databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')),
+  )('moves stored spans into day partitions and back, %p', async databaseId => {
+    const knex = await migrateWithSpans(databaseId);
+    const placed = await knex.raw(
+      'SELECT tableoid::regclass::text AS place, span_id FROM spans ORDER BY span_id',
+    );
+    expect(placed.rows).toEqual([
+      { place: partitionName(TODAY), span_id: '0000000000000001' },
+      { place: partitionName(TODAY - 10), span_id: '0000000000000002' },
+      { place: 'spans_default', span_id: '0000000000000003' },
+    ]);
+    const key = await knex.raw(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
         WHERE conrelid = 'spans'::regclass AND contype = 'p'`,
-      );
-      expect(key.rows).toEqual([
-        { def: 'PRIMARY KEY (trace_id, span_id, start_time_us)' },
-      ]);
-      const indexes = await knex.raw(
-        'SELECT indexdef FROM pg_indexes WHERE tablename = ? ORDER BY indexname',
-        [partitionName(TODAY)],
-      );
-      expect(indexes.rows).toHaveLength(2);
+    );
+    expect(key.rows).toEqual([
+      { def: 'PRIMARY KEY (trace_id, span_id, start_time_us)' },
+    ]);
+    const indexes = await knex.raw(
+      'SELECT indexdef FROM pg_indexes WHERE tablename = ? ORDER BY indexname',
+      [partitionName(TODAY)],
+    );
+    expect(indexes.rows).toHaveLength(2);
 
-      await knex.migrate.down(migrationConfig);
-      const plain = await knex.raw(
-        `SELECT relkind FROM pg_class WHERE oid = 'spans'::regclass`,
-      );
-      expect({
-        kind: plain.rows[0].relkind,
-        spans: await spanIds(knex),
-      }).toEqual({
-        kind: 'r',
-        spans: ['0000000000000001', '0000000000000002', '0000000000000003'],
-      });
-    },
-  );
+    await knex.migrate.down(migrationConfig);
+    const plain = await knex.raw(
+      `SELECT relkind FROM pg_class WHERE oid = 'spans'::regclass`,
+    );
+    expect({
+      kind: plain.rows[0].relkind,
+      spans: await spanIds(knex),
+    }).toEqual({
+      kind: 'r',
+      spans: ['0000000000000001', '0000000000000002', '0000000000000003'],
+    });
+  });
 });
