@@ -89,8 +89,9 @@ test('the deploy timeline shows lanes in promotion order, markers, what is where
   const pathHref = await pathLink.getAttribute('href');
   await page.getByRole('button', { name: 'Close' }).click();
 
-  // A gate decision opens with its criteria's evidence.
-  await chart.locator('[data-verdict]').last().click();
+  // A gate decision opens with its criteria's evidence (the release checks;
+  // the demo's freeze gate is decided at the same moment).
+  await chart.locator('[data-gate="release-checks"]').last().click();
   const evidence = page.getByRole('dialog');
   await expect(evidence).toContainText('The CI run of this version succeeded');
   await page.screenshot({

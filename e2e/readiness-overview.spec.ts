@@ -26,7 +26,7 @@ function rowOf(page: Page, title: string) {
 
 /** The entity titles of the rows shown, sorted. */
 async function titlesShown(page: Page): Promise<string[]> {
-  const links = overviewTable(page).locator('tbody tr td:first-child a');
+  const links = overviewTable(page).locator('tbody tr [data-role="entity"] a');
   return (await links.allTextContents()).sort();
 }
 

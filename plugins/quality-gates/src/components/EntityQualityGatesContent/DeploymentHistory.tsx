@@ -37,6 +37,9 @@ const PAGE_SIZES = [10, 25, 50];
 const PAGE_PARAM = 'deploymentsPage';
 const PAGE_SIZE_PARAM = 'deploymentsPageSize';
 
+/** Card titles are headings a screen reader can jump to. */
+const HEADING = { component: 'h2', variant: 'h5' };
+
 const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
 });
@@ -141,6 +144,7 @@ export function DeploymentHistory() {
       <Grid item xs={12} lg={6}>
         <InfoCard
           title="What is where"
+          titleTypographyProps={HEADING}
           subheader="Version each environment runs now"
           noPadding={currentVersions.length > 0}
         >
@@ -176,6 +180,7 @@ export function DeploymentHistory() {
       <Grid item xs={12}>
         <InfoCard
           title="Deployments"
+          titleTypographyProps={HEADING}
           subheader={`${value.totalCount} in total, newest first`}
           noPadding
         >

@@ -11,6 +11,7 @@ import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { RelativeTime } from '../../shared/format/RelativeTime';
 import { ClickableRow, keepFromRow } from '../../shared/table/ClickableRow';
 import { DataTable } from '../../shared/table/DataTable';
+import { TruncatedText } from '../../shared/table/TruncatedText';
 import { ServerPagination } from '../../shared/table/ServerPagination';
 import { DecisionAnswerChip } from '../decision/DecisionAnswerChip';
 import { askedBy } from '../decision/decisionWords';
@@ -36,11 +37,12 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
-  // Words wrap whole; only a word wider than the column (an entity ref) breaks.
+  // At least 200 px, so words wrap whole; only a longer one (an entity
+  // ref) breaks, and it cannot push the table past its card.
   sentence: {
     minWidth: 200,
     maxWidth: 520,
-    overflowWrap: 'break-word',
+    overflowWrap: 'anywhere',
   },
   expanded: {
     background: theme.palette.background.default,
@@ -51,8 +53,7 @@ const COLUMNS = [
   '',
   'Decided',
   'Entity',
-  'Environment',
-  'Version',
+  'Environment and version',
   'Answer',
   'Why',
   '',
@@ -108,9 +109,18 @@ function DecisionRow(props: { decision: GateDecisionSummary }) {
             {shortRef(decision.entityRef)}
           </Link>
         </TableCell>
-        <TableCell className={classes.nowrap}>{decision.environment}</TableCell>
-        <TableCell className={classes.version} title={decision.version}>
-          {shortVersion(decision.version)}
+        <TableCell className={classes.nowrap}>
+          {decision.environment}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="div"
+            className={classes.version}
+          >
+            <TruncatedText text={decision.version} maxWidth="9em">
+              {shortVersion(decision.version)}
+            </TruncatedText>
+          </Typography>
         </TableCell>
         <TableCell>
           <DecisionAnswerChip answer={decision.answer} size="small" />

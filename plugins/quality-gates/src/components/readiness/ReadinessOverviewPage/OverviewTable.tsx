@@ -89,7 +89,7 @@ function OverviewRow(props: {
   return (
     <TableRow data-entity-ref={row.entityRef}>
       <TableCell>
-        <div className={classes.entity}>
+        <div className={classes.entity} data-role="entity">
           <TruncatedText text={`${name} (${row.entityRef})`} maxWidth="15em">
             <Link to={readinessTab(row.entityRef)}>{name}</Link>
           </TruncatedText>

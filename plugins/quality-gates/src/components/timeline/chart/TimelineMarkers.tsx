@@ -63,6 +63,7 @@ function Marker(props: { placed: PlacedItem }) {
       <path
         {...common}
         data-verdict={decision.verdict}
+        data-gate={decision.gateId}
         d={diamondPath(x, y, gateSize)}
         fill={verdictStyle(decision.verdict).color}
         // An override is outlined in the colour it was overridden to.
