@@ -65,6 +65,7 @@ import {
   waitForCatalogEntities,
   writeCatalogFile,
 } from './lib/catalogFile';
+import { benchBackendConfig } from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 /** Timed evaluations of the latency figures, after uncounted ones. */
 const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 200);
@@ -556,18 +557,11 @@ async function serve() {
   const port = Number(process.env.BENCH_PORT);
   const config = new ConfigReader({
     backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        client: 'pg',
-        connection: process.env.BENCH_DATABASE_URL,
-        pluginDivisionMode: 'schema',
-      },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-        ],
-      },
+      ...benchBackendConfig({
+        port,
+        databaseUrl: process.env.BENCH_DATABASE_URL!,
+        token: TOKEN,
+      }),
       reading: { allow: [{ host: process.env.BENCH_FILES_HOST }] },
     },
     catalog: {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHmac, randomUUID } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
+import { benchBackendConfig } from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 import { benchDatabaseName, benchPort, POSTGRES_URL } from './lib/benchEnv';
 import { seededRandom } from './lib/seededRandom';
@@ -95,20 +96,11 @@ async function serve() {
   const { ConfigReader } = await import('@backstage/config');
   const port = Number(process.env.BENCH_PORT);
   const config = new ConfigReader({
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        client: 'pg',
-        connection: process.env.BENCH_DATABASE_URL,
-        pluginDivisionMode: 'schema',
-      },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-        ],
-      },
-    },
+    backend: benchBackendConfig({
+      port,
+      databaseUrl: process.env.BENCH_DATABASE_URL!,
+      token: TOKEN,
+    }),
     catalog: {
       rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
       locations: [{ type: 'file', target: process.env.BENCH_CATALOG }],

@@ -45,6 +45,7 @@ import {
   waitForCatalogEntities,
   writeCatalogFile,
 } from './lib/catalogFile';
+import { benchBackendConfig } from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 /** Spans sent for the throughput figures. */
 const TOTAL_SPANS = Number(process.env.BENCH_SPANS ?? 100_000);
@@ -100,21 +101,11 @@ async function serve() {
   const { ConfigReader } = await import('@backstage/config');
   const port = Number(process.env.BENCH_PORT);
   const config = new ConfigReader({
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        client: 'pg',
-        connection: process.env.BENCH_DATABASE_URL,
-        // Every plugin in a schema of the benchmark's own database.
-        pluginDivisionMode: 'schema',
-      },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-        ],
-      },
-    },
+    backend: benchBackendConfig({
+      port,
+      databaseUrl: process.env.BENCH_DATABASE_URL!,
+      token: TOKEN,
+    }),
     catalog: {
       ...catalogConfigFor(process.env.BENCH_CATALOG_FILE!),
       // Loaded once, then left alone: re-processing 10,000 entities every
