@@ -420,23 +420,17 @@ class TimedGateDecisionStore extends GateDecisionStore {
   }
 }
 
-/** The evaluation store, with its baseline and flaky lookups timed. */
+/**
+ * The evaluation store, with its baseline and flaky lookups timed (one
+ * statement per gate; the single-criterion lookups go through it too).
+ */
 class TimedGateEvaluationStore extends GateEvaluationStore {
-  override passingObservations(
-    options: Parameters<GateEvaluationStore['passingObservations']>[0],
+  override criterionHistory(
+    ...args: Parameters<GateEvaluationStore['criterionHistory']>
   ) {
     return recorded(
       t => t.lookups,
-      () => super.passingObservations(options),
-    );
-  }
-
-  override recentStates(
-    options: Parameters<GateEvaluationStore['recentStates']>[0],
-  ) {
-    return recorded(
-      t => t.lookups,
-      () => super.recentStates(options),
+      () => super.criterionHistory(...args),
     );
   }
 }

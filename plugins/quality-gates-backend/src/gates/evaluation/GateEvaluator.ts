@@ -218,7 +218,10 @@ export class GateEvaluator {
     const runs = new Map<string, GateRun>();
     const start = (gate: GateConfig) => {
       if (!runs.has(gate.id)) {
-        runs.set(gate.id, new GateRun(gate, request, sources, deadline));
+        runs.set(
+          gate.id,
+          new GateRun(gate, request, sources, deadline, this.options.store),
+        );
       }
     };
     try {
@@ -307,6 +310,7 @@ export class GateEvaluator {
           signal: deadline,
           sources,
           store: this.options.store,
+          history: run.history,
           decisionUrl: this.options.decisionUrl,
           early: run.earlyMeasurement(criterion.key),
         }),

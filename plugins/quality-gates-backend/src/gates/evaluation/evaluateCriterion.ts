@@ -19,6 +19,10 @@ import { CriterionConfig, IMPLICIT_PASS } from '../definitions/gateSchema';
 import { TightenedCriterion } from '../definitions/tightenCriterion';
 import { GateEvaluationStore } from '../store/GateEvaluationStore';
 import { CriterionOutcome, describeCriterion } from './describeCriterion';
+import {
+  CriterionHistoryLookups,
+  relativeBaseline,
+} from './criterionHistoryLookups';
 import { EarlyMeasurement, settle, Settled } from './earlyMeasurements';
 
 /** Sources that answer yes or no report 1 or 0: yes passes by default. */
@@ -96,6 +100,8 @@ export interface CriterionContext {
   signal: AbortSignal;
   sources: ReadonlyMap<string, CriterionSource>;
   store: GateEvaluationStore;
+  /** The gate's baseline and flaky-tolerance history, read early. */
+  history: CriterionHistoryLookups;
   /** The app page of a decision, when the app's address is known. */
   decisionUrl?: (decisionId: string) => string | undefined;
   /** A first attempt started before the gate was final, if any. */
@@ -141,11 +147,8 @@ async function baselineFor(
   criterion: CriterionConfig,
   context: CriterionContext,
 ): Promise<CriterionEvidence['baseline'] | undefined> {
-  const relative = (criterion.pass ?? [])
-    .concat(criterion.warning ?? [])
-    .some(text => parseComparison(text).relative);
-  if (!relative) return undefined;
-  const baseline = criterion.baseline ?? { from: 5, aggregate: 'avg' as const };
+  const baseline = relativeBaseline(criterion);
+  if (!baseline) return undefined;
   if ('pinned' in baseline) {
     const pin = await context.store.pinnedBaseline({
       gateId: context.gateId,
@@ -182,13 +185,10 @@ async function baselineFor(
       from: value === null ? 0 : 1,
     };
   }
-  const values = await context.store.passingObservations({
-    gateId: context.gateId,
-    entityRef: context.entityRef,
-    environment: context.environment,
-    key: criterion.key,
-    count: baseline.from,
-  });
+  const values = await context.history.passingObservations(
+    criterion.key,
+    baseline.from,
+  );
   return {
     value: aggregateBaseline(values, baseline.aggregate),
     aggregate: baseline.aggregate,
@@ -294,13 +294,7 @@ export async function evaluateCriterion(
   const recentRead =
     criterion.flakyTolerance > 0
       ? settle(
-          context.store.recentStates({
-            gateId: context.gateId,
-            entityRef: context.entityRef,
-            environment: context.environment,
-            key: criterion.key,
-            count: criterion.flakyTolerance,
-          }),
+          context.history.recentStates(criterion.key, criterion.flakyTolerance),
         )
       : undefined;
   let measurement: CriterionMeasurement;

@@ -4,6 +4,11 @@ import { CriterionSource } from '@can-i-deploy/plugin-quality-gates-node';
 import { GateConfig } from '../definitions/gateSchema';
 import { EarlyMeasurement, settle } from './earlyMeasurements';
 import { sourceDefinition } from './evaluateCriterion';
+import { GateEvaluationStore } from '../store/GateEvaluationStore';
+import {
+  CriterionHistoryLookups,
+  readGateHistoryEarly,
+} from './criterionHistoryLookups';
 
 function windowLength(window: GateConfig['window']): Duration {
   return typeof window === 'string'
@@ -13,8 +18,8 @@ function windowLength(window: GateConfig['window']): Duration {
 
 /**
  * One gate of a decision from the moment it may apply: its start, its
- * window, and a first attempt of each central criterion, so that provider
- * queries run while the catalog entity and the component's gate file are
+ * window, the history its criteria are judged against, and a first
+ * attempt of each central criterion, so that provider queries run while the catalog entity and the component's gate file are
  * read. A component's file cannot change what a central criterion measures
  * (only how it is judged), so these attempts stay valid; one that no longer
  * matches its criterion is not used. Aborted when the gate turns out not
@@ -25,13 +30,17 @@ export class GateRun {
   readonly window: { start: string; end: string };
   private readonly controller = new AbortController();
   private readonly early = new Map<string, EarlyMeasurement>();
+  /** The gate's history for baselines and flaky tolerance, being read. */
+  readonly history: CriterionHistoryLookups;
 
   constructor(
     gate: GateConfig,
     request: { entityRef: string; environment: string; version: string },
     sources: ReadonlyMap<string, CriterionSource>,
     deadline: AbortSignal,
+    store: GateEvaluationStore,
   ) {
+    this.history = readGateHistoryEarly(store, gate, request);
     this.window = {
       start: this.startedAt.minus(windowLength(gate.window)).toISO()!,
       end: this.startedAt.toISO()!,

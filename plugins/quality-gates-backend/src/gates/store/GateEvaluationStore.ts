@@ -19,6 +19,11 @@ import { toOverride } from '../overrides/GateOverrideStore';
 import { inTimeRange, readNewestFirst } from '../../database/pagedQuery';
 import { whereInList } from '../../database/inList';
 import { insertAtOnce } from '../../database/insertAtOnce';
+import {
+  CriterionHistory,
+  CriterionHistoryRequest,
+  readCriterionHistory,
+} from './criterionHistory';
 
 /** An evaluation as the evaluator hands it over, before it has an id. */
 export type NewGateEvaluation = Omit<
@@ -176,6 +181,20 @@ export class GateEvaluationStore {
   }
 
   /**
+   * Baseline and flaky-tolerance history of several criteria of one gate,
+   * entity and environment, in one statement.
+   */
+  async criterionHistory(
+    scope: { gateId: string; entityRef: string; environment: string },
+    requests: {
+      passing: CriterionHistoryRequest[];
+      recent: CriterionHistoryRequest[];
+    },
+  ): Promise<CriterionHistory> {
+    return readCriterionHistory(this.knex, scope, requests);
+  }
+
+  /**
    * Observed values of a criterion in the latest passing evaluations of the
    * same gate, entity and environment: the baseline of relative criteria.
    */
@@ -186,20 +205,12 @@ export class GateEvaluationStore {
     key: string;
     count: number;
   }): Promise<number[]> {
-    const rows = await this.knex('gate_criterion_results as r')
-      .join('gate_evaluations as e', 'e.id', 'r.evaluation_id')
-      .where({
-        'e.gate_id': options.gateId,
-        'e.entity_ref': options.entityRef,
-        'e.environment': options.environment,
-        'e.verdict': 'pass',
-        'r.key': options.key,
-      })
-      .whereNotNull('r.observed')
-      .orderBy('e.finished_at', 'desc')
-      .limit(options.count)
-      .select('r.observed');
-    return rows.map(row => Number(row.observed));
+    const { key, count, ...scope } = options;
+    const history = await this.criterionHistory(scope, {
+      passing: [{ key, count }],
+      recent: [],
+    });
+    return history.passing.get(key)!;
   }
 
   /**
@@ -231,20 +242,12 @@ export class GateEvaluationStore {
     key: string;
     count: number;
   }): Promise<string[]> {
-    if (options.count === 0) return [];
-    const rows = await this.knex('gate_criterion_results as r')
-      .join('gate_evaluations as e', 'e.id', 'r.evaluation_id')
-      .where({
-        'e.gate_id': options.gateId,
-        'e.entity_ref': options.entityRef,
-        'e.environment': options.environment,
-        'r.key': options.key,
-      })
-      .orderBy('e.finished_at', 'desc')
-      .limit(options.count)
-      .select('r.evidence');
-    // The state before the flaky tolerance turned a failure into a warning.
-    return rows.map(row => JSON.parse(row.evidence).rawState ?? 'pass');
+    const { key, count, ...scope } = options;
+    const history = await this.criterionHistory(scope, {
+      passing: [],
+      recent: [{ key, count }],
+    });
+    return history.recent.get(key)!;
   }
 
   private async hydrate(
