@@ -19,7 +19,7 @@
  * process, its catalog read from a file holding the bench's components and
  * `BENCH_CATALOG_SIZE` other ones.
  */
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
@@ -65,7 +65,13 @@ import {
   waitForCatalogEntities,
   writeCatalogFile,
 } from './lib/catalogFile';
-import { benchBackendConfig } from './lib/backendProcess';
+import {
+  askBackend,
+  benchBackendConfig,
+  forkBackend,
+  serveParent,
+  stopBackend,
+} from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 /** Timed evaluations of the latency figures, after uncounted ones. */
 const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 200);
@@ -534,11 +540,8 @@ function checkDecision(decision: GateDecision, service: string) {
 
 // ---------------------------------------------------------------- backend --
 
-type ChildRequest = { type: 'takeMeasures' } | { type: 'stop' };
-type ChildMessage =
-  | { type: 'ready' }
-  | { type: 'measures'; intervals: Interval[] }
-  | { type: 'error'; message: string };
+type ChildRequest = { type: 'takeMeasures' };
+type Measures = { type: 'measures'; intervals: Interval[] };
 
 /**
  * A real backend (catalog and quality-gates plugins, static-token auth) on
@@ -546,7 +549,6 @@ type ChildMessage =
  * under another id with each query timed; the parent asks for the times.
  */
 async function serve() {
-  const send = (message: ChildMessage) => process.send!(message);
   const { createBackend } = await import('@backstage/backend-defaults');
   const port = Number(process.env.BENCH_PORT);
   const config = new ConfigReader({
@@ -613,32 +615,10 @@ async function serve() {
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
   await backend.start();
-  process.on('message', async (message: ChildRequest) => {
-    if (message.type === 'takeMeasures') {
-      send({ type: 'measures', intervals });
-      intervals = [];
-    } else if (message.type === 'stop') {
-      await backend.stop();
-      process.exit(0);
-    }
-  });
-  send({ type: 'ready' });
-}
-
-function ask(child: ChildProcess, request: ChildRequest, answer: string) {
-  return new Promise<ChildMessage>((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`The backend exited (${code})`));
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === answer) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(request);
+  serveParent<ChildRequest>(backend, async () => {
+    const measures = { type: 'measures', intervals };
+    intervals = [];
+    return measures;
   });
 }
 
@@ -649,36 +629,14 @@ async function startBackend(options: {
   catalogFile: string;
 }): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await benchPort('BENCH_BACKEND_PORT');
-  const child = fork(__filename, ['--serve'], {
-    execArgv: process.execArgv,
-    env: {
-      ...process.env,
-      BENCH_PORT: String(port),
-      BENCH_DATABASE_URL: options.databaseUrl,
-      BENCH_PROMETHEUS_URL: options.prometheusUrl,
-      BENCH_FILES_HOST: options.filesHost,
-      BENCH_CATALOG_FILE: options.catalogFile,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'ready') resolve();
-      if (message.type === 'error') reject(new Error(message.message));
-    });
-    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
+  const child = await forkBackend(__filename, {
+    BENCH_PORT: String(port),
+    BENCH_DATABASE_URL: options.databaseUrl,
+    BENCH_PROMETHEUS_URL: options.prometheusUrl,
+    BENCH_FILES_HOST: options.filesHost,
+    BENCH_CATALOG_FILE: options.catalogFile,
   });
   return { child, baseUrl: `http://127.0.0.1:${port}` };
-}
-
-async function stopBackend(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise(resolve => child.once('exit', resolve));
-  child.send({ type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**
@@ -978,16 +936,16 @@ async function measureHttpLatency(
     for (let turn = 0; turn < clients.length; turn++) {
       const index = (i + turn) % clients.length;
       const { headers } = clients[index];
-      await ask(child, { type: 'takeMeasures' }, 'measures');
+      await askBackend<Measures>(child, { type: 'takeMeasures' }, 'measures');
       const start = epochNow();
       const answer = await evaluateOverHttp(baseUrl, service, headers);
       const end = epochNow();
       checkDecision(answer.decision, service);
-      const { intervals } = (await ask(
+      const { intervals } = await askBackend<Measures>(
         child,
         { type: 'takeMeasures' },
         'measures',
-      )) as { intervals: Interval[] };
+      );
       if (intervals.length !== CRITERIA.length) {
         throw new Error(
           `Expected ${CRITERIA.length} queries, got ${intervals.length}`,

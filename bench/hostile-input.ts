@@ -9,7 +9,6 @@
  * Run from the repository root (see bench/README.md):
  *   node -r @backstage/cli/config/nodeTransform.cjs bench/hostile-input.ts
  */
-import { fork, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -17,7 +16,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHmac, randomUUID } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
-import { benchBackendConfig } from './lib/backendProcess';
+import {
+  askBackend,
+  benchBackendConfig,
+  forkBackend,
+  serveParent,
+  stopBackend,
+} from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 import { benchDatabaseName, benchPort, POSTGRES_URL } from './lib/benchEnv';
 import { seededRandom } from './lib/seededRandom';
@@ -55,14 +60,9 @@ const CHECKOUT = 'component:default/checkout';
 type ChildRequest =
   | { type: 'stallReset' }
   | { type: 'stallRead' }
-  | { type: 'memory' }
-  | { type: 'stop' };
-type ChildMessage =
-  | { type: 'ready' }
-  | { type: 'stall'; maxMs: number }
-  | { type: 'memory'; rssBytes: number }
-  | { type: 'ok' }
-  | { type: 'error'; message: string };
+  | { type: 'memory' };
+type Stall = { type: 'stall'; maxMs: number };
+type Memory = { type: 'memory'; rssBytes: number };
 
 // ---------------------------------------------------------------- backend --
 
@@ -88,7 +88,6 @@ spec: { type: service, lifecycle: production, owner: group:default/checkout-team
 `;
 
 async function serve() {
-  const send = (message: ChildMessage) => process.send!(message);
   const { createBackend } = await import('@backstage/backend-defaults');
   const { coreServices, createServiceFactory } = await import(
     '@backstage/backend-plugin-api'
@@ -157,38 +156,17 @@ async function serve() {
     longestGap = Math.max(longestGap, now - lastTick - PROBE_MS);
     lastTick = now;
   }, PROBE_MS).unref();
-  process.on('message', async (message: ChildRequest) => {
-    if (message.type === 'stallReset') {
+  serveParent<ChildRequest>(backend, async request => {
+    if (request.type === 'stallReset') {
       longestGap = 0;
-      send({ type: 'ok' });
-    } else if (message.type === 'stallRead') {
+      return { type: 'ok' };
+    }
+    if (request.type === 'stallRead') {
       // One more tick first, so a stall still under way is counted.
       await new Promise(resolve => setTimeout(resolve, PROBE_MS * 2));
-      send({ type: 'stall', maxMs: longestGap });
-    } else if (message.type === 'memory') {
-      send({ type: 'memory', rssBytes: process.memoryUsage().rss });
-    } else if (message.type === 'stop') {
-      await backend.stop();
-      process.exit(0);
+      return { type: 'stall', maxMs: longestGap };
     }
-  });
-  send({ type: 'ready' });
-}
-
-function ask(child: ChildProcess, request: ChildRequest, answer: string) {
-  return new Promise<ChildMessage>((resolve, reject) => {
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === answer) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message);
-      }
-    };
-    const onExit = (code: number) =>
-      reject(new Error(`backend exited (${code})`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(request);
+    return { type: 'memory', rssBytes: process.memoryUsage().rss };
   });
 }
 
@@ -664,40 +642,15 @@ async function main(cleanups: Set<() => Promise<void>>) {
   fs.writeFileSync(catalogFile, CATALOG);
 
   const port = await benchPort('BENCH_BACKEND_PORT');
-  const child = fork(__filename, ['--serve'], {
-    execArgv: process.execArgv,
-    env: {
-      ...process.env,
-      BENCH_PORT: String(port),
-      BENCH_DATABASE_URL: databaseUrl,
-      BENCH_CATALOG: catalogFile,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-      // Server errors are logged in full; the harness counts them itself.
-      NODE_ENV: process.env.NODE_ENV ?? 'production',
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const child = await forkBackend(__filename, {
+    BENCH_PORT: String(port),
+    BENCH_DATABASE_URL: databaseUrl,
+    BENCH_CATALOG: catalogFile,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    // Server errors are logged in full; the harness counts them itself.
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
   });
-  cleanups.add(async () => {
-    if (child.exitCode !== null) return;
-    child.send({ type: 'stop' });
-    await new Promise<void>(resolve => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        resolve();
-      }, 10_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'ready') resolve();
-      if (message.type === 'error') reject(new Error(message.message));
-    });
-    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
-  });
+  cleanups.add(() => stopBackend(child));
 
   const send = sender(port);
   // The catalog reads its file in the background.
@@ -719,7 +672,7 @@ async function main(cleanups: Set<() => Promise<void>>) {
   const context = await setUp(send, operations, ledger);
   const rowsBefore = await tableRows(db);
   const rssBefore = (
-    (await ask(child, { type: 'memory' }, 'memory')) as { rssBytes: number }
+    await askBackend<Memory>(child, { type: 'memory' }, 'memory')
   ).rssBytes;
 
   process.stderr.write('Sending valid requests\n');
@@ -797,13 +750,15 @@ async function main(cleanups: Set<() => Promise<void>>) {
   // backend).
   const sendAlone = sender(port, false);
   const measure = async (request: BenchRequest, what: string) => {
-    await ask(child, { type: 'stallReset' }, 'ok');
+    await askBackend(child, { type: 'stallReset' }, 'ok');
     const outcome = await sendAlone(request);
     request.acknowledge?.(outcome.status, outcome.answer);
     hostile.add(request, outcome);
-    const { maxMs } = (await ask(child, { type: 'stallRead' }, 'stall')) as {
-      maxMs: number;
-    };
+    const { maxMs } = await askBackend<Stall>(
+      child,
+      { type: 'stallRead' },
+      'stall',
+    );
     stalls.push({
       what,
       status: outcome.status,
@@ -831,7 +786,7 @@ async function main(cleanups: Set<() => Promise<void>>) {
 
   const rowsAfter = await tableRows(db);
   const rssAfter = (
-    (await ask(child, { type: 'memory' }, 'memory')) as { rssBytes: number }
+    await askBackend<Memory>(child, { type: 'memory' }, 'memory')
   ).rssBytes;
   const findings = await ledger.verify(db);
 

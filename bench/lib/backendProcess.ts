@@ -10,6 +10,53 @@ export type BackendChildMessage =
   | { type: 'ready' }
   | { type: 'error'; message: string };
 
+/** A message between the bench and its backend child: a type and data. */
+export type BenchMessage = { type: string };
+
+/**
+ * In the child, once its backend has started: answers the parent's
+ * requests with `answer` (a message back, or nothing), stops the backend
+ * when told, exits with a parent that is gone, and says it is ready.
+ */
+export function serveParent<Request extends BenchMessage>(
+  backend: { stop(): Promise<void> },
+  answer: (request: Request) => Promise<BenchMessage | void> = async () => {},
+): void {
+  // A parent gone without saying stop (killed) takes the backend with it.
+  process.once('disconnect', () => process.exit(1));
+  process.on('message', async (request: Request | { type: 'stop' }) => {
+    if (request.type === 'stop') {
+      await backend.stop();
+      process.exit(0);
+    }
+    const reply = await answer(request as Request);
+    if (reply) process.send!(reply);
+  });
+  process.send!({ type: 'ready' } satisfies BackendChildMessage);
+}
+
+/** Sends the child a request and waits for its answer of type `answer`. */
+export function askBackend<Answer extends BenchMessage>(
+  child: ChildProcess,
+  request: BenchMessage,
+  answer: Answer['type'],
+): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`The backend exited (${code})`));
+    const onMessage = (message: BenchMessage) => {
+      if (message.type === answer) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as Answer);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(request);
+  });
+}
+
 /**
  * The `backend` config of a bench backend: listening on `port`, every
  * plugin in a schema of one PostgreSQL database, callers with `token`.
