@@ -439,6 +439,8 @@ interface LoadFigures {
   sizes?: Record<string, number>;
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 /**
  * Generates and loads the history: while up to two chunks are written, the
  * next is generated. In a chunk, deployments go first, as
@@ -552,7 +554,6 @@ function percentile(values: number[], fraction: number): number {
 }
 
 const millis = (ms: number) => `${ms.toFixed(1)} ms`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
 async function elapsed(call: () => Promise<unknown>): Promise<number> {

@@ -125,6 +125,8 @@ const rate = (selector: string) => `sum(rate(${selector}[{{window}}]))`;
 const quantile = (q: number) =>
   `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${MATCHERS}}[{{window}}])))`;
 
+const STUB_SOURCE = 'instant';
+
 /**
  * Ten criteria as a platform team writes them: absolute thresholds,
  * degraded/critical pairs, two with a sample count (a second query each),
@@ -236,7 +238,6 @@ function gateDefinition(id: string, source: string): JsonObject {
 
 const PROMETHEUS_GATE = 'bench-prometheus';
 const STUB_GATE = 'bench-instant';
-const STUB_SOURCE = 'instant';
 /** The source id the backend's module adds, to time its queries. */
 const TIMED_SOURCE = 'prometheus-timed';
 

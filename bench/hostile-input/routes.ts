@@ -696,11 +696,9 @@ export function hostileRequest(
     const query = parts.query.filter(([existing]) => existing !== name);
     query.push([name, value]);
     if (random() < 0.2) query.push([name, value]);
-    const category: Category = /%00/i.test(value)
-      ? 'unstorable'
-      : value.startsWith('20')
-      ? 'dates'
-      : 'url';
+    let category: Category = 'url';
+    if (/%00/i.test(value)) category = 'unstorable';
+    else if (value.startsWith('20')) category = 'dates';
     // The body is the valid one: a 2xx stores and acknowledges it.
     return toRequest({ ...parts, query }, category, context);
   }
