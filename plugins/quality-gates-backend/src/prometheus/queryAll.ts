@@ -1,4 +1,10 @@
 /**
+ * Why queries are let go once all answered: made once, because aborting
+ * without a reason builds a DOMException with a stack trace each time.
+ */
+const SETTLED = new DOMException('The queries have settled', 'AbortError');
+
+/**
  * Runs queries concurrently under one signal. The first failure fails the
  * lot and abandons the others: a criterion with one unanswered query
  * cannot be judged.
@@ -22,6 +28,6 @@ export async function queryAll<T>(
     );
   } finally {
     // Nothing left to wait for; let listeners go.
-    abandon.abort();
+    abandon.abort(SETTLED);
   }
 }

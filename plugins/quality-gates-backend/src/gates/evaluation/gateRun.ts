@@ -10,6 +10,15 @@ import {
   readGateHistoryEarly,
 } from './criterionHistoryLookups';
 
+/**
+ * Why a run's queries stop: made once, because aborting without a reason
+ * builds a DOMException with a stack trace for every decision.
+ */
+const NOT_NEEDED = new DOMException(
+  'The decision no longer needs this gate',
+  'AbortError',
+);
+
 function windowLength(window: GateConfig['window']): Duration {
   return typeof window === 'string'
     ? Duration.fromISO(window)
@@ -81,6 +90,6 @@ export class GateRun {
 
   /** Stops queries still running; their outcomes are not used. */
   abort(): void {
-    this.controller.abort();
+    this.controller.abort(NOT_NEEDED);
   }
 }
