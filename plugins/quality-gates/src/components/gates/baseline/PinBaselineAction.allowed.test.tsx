@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { gateBaselinePinPermission } from '@can-i-deploy/plugin-quality-gates-common';
+import {
+  CriterionEvidence,
+  gateBaselinePinPermission,
+} from '@can-i-deploy/plugin-quality-gates-common';
 import { evaluation } from '../__testUtils__/gateFixtures';
 import { fakeGateApi, renderGates } from '../__testUtils__/renderGates';
 import { GateEvaluationDetail } from '../evidence/GateEvaluationDetail';
@@ -10,12 +13,28 @@ const user = userEvent.setup({ delay: null });
 // Dialogs are slow on a busy machine.
 jest.setTimeout(30_000);
 
+const latencyAgainstPin: CriterionEvidence = {
+  key: 'latency',
+  source: 'prometheus',
+  state: 'no_data',
+  weight: 1,
+  keyCriterion: false,
+  score: 0,
+  observed: 0.4,
+  threshold: { pass: '<=+10%' },
+  // No evaluation is pinned yet: the criterion has no baseline.
+  baseline: { value: null, aggregate: 'pinned', from: 0 },
+  message: 'no data: no baseline is pinned',
+  durationMs: 12,
+};
+
 const canaryLatency = evaluation({
   id: 'ev-canary',
   gateId: 'canary-latency',
   gateTitle: 'Canary latency',
   environment: 'canary',
   version: '2.0.0',
+  criteria: [latencyAgainstPin],
 });
 const twoHoursAgo = () => new Date(Date.now() - 2 * 3_600_000).toISOString();
 
@@ -112,5 +131,42 @@ describe('pinning a baseline with the permission', () => {
       'quality-gates.gate.baseline.pin permission',
     );
     expect(badge()).toBeNull();
+  });
+
+  it('offers no pin where no criterion compares with a pinned baseline', async () => {
+    // Release checks compare with the latest passing evaluations (p90 of
+    // 5): a pin would change nothing. Shown beside one that can be pinned,
+    // so the permission has been answered when the buttons are counted.
+    await renderGates(
+      <>
+        <GateEvaluationDetail evaluation={evaluation()} />
+        <GateEvaluationDetail evaluation={canaryLatency} />
+      </>,
+      fakeGateApi(),
+      { allowedPermissions: [gateBaselinePinPermission.name] },
+    );
+    const offered = await screen.findAllByRole('button', {
+      name: 'Pin as baseline',
+    });
+    expect(offered).toHaveLength(1);
+    expect(
+      offered[0].closest('[data-evaluation]')?.getAttribute('data-evaluation'),
+    ).toBe('ev-canary');
+  });
+
+  it('still offers to unpin a pinned evaluation', async () => {
+    const pinned = evaluation({
+      pin: { pinnedBy: 'user:default/jane', pinnedAt: twoHoursAgo() },
+    });
+    await renderGates(
+      <GateEvaluationDetail evaluation={pinned} />,
+      fakeGateApi(),
+      {
+        allowedPermissions: [gateBaselinePinPermission.name],
+      },
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Unpin' }),
+    ).toBeInTheDocument();
   });
 });

@@ -10,8 +10,23 @@ import { qualityGatesApiRef } from '../../../api/QualityGatesApi';
 import { PinBaselineDialog } from './PinBaselineDialog';
 
 /**
+ * Whether a criterion of the evaluation compares with the baseline pinned
+ * for its gate (`baseline: { pinned: true }`): only then does a pin change
+ * anything.
+ */
+function comparesWithPin(evaluation: GateEvaluation): boolean {
+  return evaluation.criteria.some(
+    ({ baseline }) =>
+      baseline !== undefined &&
+      (baseline.aggregate === 'pinned' || baseline.pinned !== undefined),
+  );
+}
+
+/**
  * "Pin as baseline" or "Unpin" on one evaluation, for those allowed to pin
- * for its entity; asks first. `onChanged` gets the evaluation as stored.
+ * for its entity; asks first. Pinning is offered only where a criterion
+ * compares with the pinned baseline; a pin can always be removed.
+ * `onChanged` gets the evaluation as stored.
  */
 export function PinBaselineAction(props: {
   evaluation: GateEvaluation;
@@ -25,8 +40,8 @@ export function PinBaselineAction(props: {
     resourceRef: evaluation.entityRef,
   });
   const [confirming, setConfirming] = useState(false);
-  if (!allowed) return null;
   const unpin = evaluation.pin !== undefined;
+  if (!allowed || (!unpin && !comparesWithPin(evaluation))) return null;
 
   return (
     <>
