@@ -90,6 +90,13 @@ export interface Config {
       checkTimeoutSeconds?: number;
       /** Which catalog entities are scored. Default { kind: Component }. */
       entities?: EntityFilterConfig;
+      /**
+       * How long, in seconds, evaluating one entity on demand reuses the kind
+       * of its owner and system (whether the team exists, and is a group)
+       * from an earlier lookup instead of asking the catalog again. The
+       * scheduled run always asks. 0 turns the reuse off. Default 60.
+       */
+      ownerSystemCacheSeconds?: number;
       /** Entities first seen within this many days (and after the install's first run) count as new. Default 30. */
       newEntityDays?: number;
       /** Longest an exemption may last, in days. Default 180. */

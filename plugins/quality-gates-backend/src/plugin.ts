@@ -19,7 +19,7 @@ import {
 import { applyDatabaseMigrations } from './database/migrations';
 import { oneReplicaAtATime } from './database/replicaLocks';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
-import { CatalogClient } from '@backstage/catalog-client';
+import { createCatalogClient } from './catalog/uncompressedCatalogClient';
 import { CatalogAccess } from './catalog/CatalogAccess';
 import { EntityResolver } from './catalog/EntityResolver';
 import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
@@ -106,7 +106,7 @@ export const qualityGatesPlugin = createBackendPlugin({
       }) {
         const knex = await database.getClient();
         const resolver = new EntityResolver(
-          new CatalogClient({ discoveryApi: discovery }),
+          createCatalogClient(discovery),
           auth,
           logger,
         );
@@ -131,7 +131,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         const deployments = new DatabaseDeploymentStore(knex);
 
         permissionsRegistry.addPermissions(qualityGatesPermissions);
-        const catalog = new CatalogClient({ discoveryApi: discovery });
+        const catalog = createCatalogClient(discovery);
         // Every read on behalf of a caller goes through this.
         const access = new CatalogAccess(catalogService, auth, catalog);
         const readinessEnabled =

@@ -88,9 +88,14 @@ export class CatalogAccess {
     notFound?: string,
   ): Promise<VisibleEntity> {
     const entityRef = this.requestedRef(raw);
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials: await this.readerOf(credentials),
-    });
+    const entity =
+      this.ownClient && this.auth.isPrincipal(credentials, 'service')
+        ? await this.ownClient.getEntityByRef(entityRef, {
+            token: await this.ownToken.token(),
+          })
+        : await this.catalog.getEntityByRef(entityRef, {
+            credentials: await this.readerOf(credentials),
+          });
     if (!entity) {
       throw new NotFoundError(
         notFound ?? `Entity ${entityRef} was not found in the catalog`,

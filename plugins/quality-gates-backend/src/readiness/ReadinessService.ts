@@ -10,9 +10,21 @@ import {
   matchesEntityFilter,
   ReadinessExemption,
 } from '@can-i-deploy/plugin-quality-gates-common';
-import { loadCatalogFacts } from './catalogFacts';
+import {
+  catalogFactsOf,
+  EntityKinds,
+  loadCatalogFacts,
+  loadEntityKinds,
+  relatedRefsOf,
+} from './catalogFacts';
+import { EntityKindCache } from './EntityKindCache';
+import { OwnCatalogToken } from '../catalog/OwnCatalogToken';
 import { ExemptionStore } from './exemptions/ExemptionStore';
-import { EntityEvaluation, ReadinessEvaluator } from './ReadinessEvaluator';
+import {
+  ActiveExemptions,
+  EntityEvaluation,
+  ReadinessEvaluator,
+} from './ReadinessEvaluator';
 import { ReadinessCheckSet } from './ReadinessCheckSet';
 import { ReadinessStore, StoredEntityReadiness } from './ReadinessStore';
 import {
@@ -27,6 +39,18 @@ export const READINESS_PAGE_SIZE = 500;
 const CONCURRENT_ENTITIES = 16;
 /** Exemptions listed with one entity's readiness, newest first. */
 const EXEMPTIONS_SHOWN = 100;
+
+/** An on-demand evaluation whose entity-independent reads have started. */
+export interface PendingEvaluation {
+  entityRef: string;
+  evaluatedAt: DateTime;
+  exemptions: Promise<{
+    shown: ReadinessExemption[];
+    active: ActiveExemptions;
+  }>;
+  /** Kinds of the owner and system stored with the last result. */
+  likelyKinds: Promise<EntityKinds>;
+}
 
 /** The outcome of a full run. */
 export interface ReadinessRunSummary {
@@ -64,20 +88,25 @@ export class ReadinessService {
       exemptions: ExemptionStore;
       /** Which entities are scored. */
       entities: EntityFilter;
+      /** How long an owner's or system's kind is reused on demand. */
+      kindCacheMs: number;
     },
-  ) {}
+  ) {
+    this.ownToken = new OwnCatalogToken(options.auth);
+    this.kinds = new EntityKindCache(options.kindCacheMs);
+    this.reusedKinds = { kinds: this.kinds, reuse: true };
+  }
+
+  private readonly reusedKinds: { kinds: EntityKindCache; reuse: boolean };
+
+  private readonly ownToken: OwnCatalogToken;
+  private readonly kinds: EntityKindCache;
 
   get checkSet(): ReadinessCheckSet {
     return this.options.checkSet;
   }
 
-  private async catalogToken(): Promise<string> {
-    const { token } = await this.options.auth.getPluginRequestToken({
-      onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
-      targetPluginId: 'catalog',
-    });
-    return token;
-  }
+  private catalogToken = (): Promise<string> => this.ownToken.token();
 
   /** Evaluates a page of entities and stores the results in one transaction. */
   private async evaluatePage(
@@ -89,7 +118,11 @@ export class ReadinessService {
     const { evaluator, store, exemptions, catalog } = this.options;
     const refs = entities.map(e => canonicalEntityRef(e));
     const [facts, exempt] = await Promise.all([
-      loadCatalogFacts(catalog, entities, token),
+      // The run asks afresh, and refreshes what on-demand evaluations reuse.
+      loadCatalogFacts(catalog, entities, async () => token, {
+        kinds: this.kinds,
+        reuse: false,
+      }),
       exemptions.activeFor(refs, evaluatedAt),
     ]);
     const evaluations: EntityEvaluation[] = [];
@@ -158,37 +191,105 @@ export class ReadinessService {
   }
 
   /**
+   * Starts the reads of an on-demand evaluation that need only the ref, so
+   * they run while the caller's access to the entity is checked. Nothing is
+   * answered from them until `evaluateOne` has the entity.
+   */
+  startEvaluation(entityRef: string): PendingEvaluation {
+    const { store, catalog } = this.options;
+    const evaluatedAt = DateTime.utc();
+    const exemptions = this.exemptionsOf(entityRef, evaluatedAt);
+    // The owner and system rarely change: look up the stored ones' kinds
+    // now instead of after the entity arrives; evaluateOne asks for any
+    // that differ.
+    const likelyKinds = store
+      .storedRelatedRefs(entityRef)
+      .then(refs =>
+        loadEntityKinds(catalog, refs, this.catalogToken, this.reusedKinds),
+      )
+      .catch((): EntityKinds => new Map());
+    // Awaited by evaluateOne; a refused caller never gets there.
+    exemptions.catch(() => undefined);
+    return { entityRef, evaluatedAt, exemptions, likelyKinds };
+  }
+
+  /**
    * Evaluates one entity now, if it is scored. The caller has checked that
    * whoever asked may see it (the entity is as the catalog shows them);
    * checks read the catalog with the plugin's own credentials, as the
    * scheduled run does, so results do not depend on who asked.
    */
-  async evaluateOne(entity: Entity): Promise<EntityReadinessResponse> {
+  async evaluateOne(
+    entity: Entity,
+    started?: PendingEvaluation,
+  ): Promise<EntityReadinessResponse> {
     const entityRef = canonicalEntityRef(entity);
     if (!matchesEntityFilter(this.options.entities, entity)) {
       throw new NotFoundError(
         `${entityRef} is not scored for readiness (see qualityGates.readiness.entities)`,
       );
     }
-    const { evaluator, store, exemptions, catalog } = this.options;
-    const evaluatedAt = DateTime.utc();
+    const pending =
+      started?.entityRef === entityRef
+        ? started
+        : this.startEvaluation(entityRef);
+    const { evaluator, store } = this.options;
     // Everything the evaluation and the answer need, at once; the answer is
     // built from what was written, not read back.
-    const [facts, exempt, entityExemptions] = await Promise.all([
-      this.catalogToken().then(token =>
-        loadCatalogFacts(catalog, [entity], token),
-      ),
-      exemptions.activeFor([entityRef], evaluatedAt),
-      exemptions.list({ entityRef, limit: EXEMPTIONS_SHOWN }),
+    const [kinds, { active, shown }] = await Promise.all([
+      this.kindsOf(entity, pending.likelyKinds),
+      pending.exemptions,
     ]);
     const evaluation = await evaluator.evaluate(
       entity,
-      facts,
-      exempt.get(entityRef) ?? new Map(),
+      catalogFactsOf(kinds),
+      active,
     );
-    const stored = await store.writeEvaluation(evaluation, evaluatedAt);
+    const stored = await store.writeEvaluation(evaluation, pending.evaluatedAt);
     readinessEntitiesEvaluated.add(1);
-    return this.responseOf(entityRef, stored, entityExemptions);
+    return this.responseOf(entityRef, stored, shown);
+  }
+
+  /** The kinds of the entity's owner and system, asking only for new ones. */
+  private async kindsOf(
+    entity: Entity,
+    likely: Promise<EntityKinds>,
+  ): Promise<EntityKinds> {
+    const known = await likely;
+    const refs = relatedRefsOf([entity]);
+    const missing = refs.filter(ref => !known.has(ref));
+    if (missing.length === 0) return known;
+    const more = await loadEntityKinds(
+      this.options.catalog,
+      missing,
+      this.catalogToken,
+      this.reusedKinds,
+    );
+    return new Map([...known, ...more]);
+  }
+
+  /**
+   * The exemptions shown with one entity and those in force, from one
+   * query when the entity has fewer than are shown (nearly always).
+   */
+  private async exemptionsOf(
+    entityRef: string,
+    at: DateTime,
+  ): Promise<{ shown: ReadinessExemption[]; active: ActiveExemptions }> {
+    const { exemptions } = this.options;
+    const shown = await exemptions.list({
+      entityRef,
+      limit: EXEMPTIONS_SHOWN,
+      now: at,
+    });
+    if (shown.length < EXEMPTIONS_SHOWN) {
+      const active = new Map(
+        shown.filter(e => e.active).map(e => [e.checkId, { id: e.id }]),
+      );
+      return { shown, active };
+    }
+    const byEntity = await exemptions.activeFor([entityRef], at);
+    return { shown, active: byEntity.get(entityRef) ?? new Map() };
   }
 
   /** Stored readiness of one entity, never evaluating. */

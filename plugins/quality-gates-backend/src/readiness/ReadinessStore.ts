@@ -246,14 +246,18 @@ export class ReadinessStore {
     evaluation: EntityEvaluation,
     evaluatedAt: DateTime,
   ): Promise<StoredEntityReadiness> {
-    const [earliest, row] = await Promise.all([
-      this.earliestFirstSeen(),
-      isPostgres(this.knex)
-        ? this.writeOneStatement(evaluation, evaluatedAt)
-        : this.write([evaluation], evaluatedAt, evaluatedAt).then(
+    // On PostgreSQL the write reads the earliest first-seen time too (as it
+    // was before the write); elsewhere a second query, at the same time.
+    const [earliest, row] = isPostgres(this.knex)
+      ? await this.writeOneStatement(evaluation, evaluatedAt).then(
+          written => [written.earliest, written.row] as const,
+        )
+      : await Promise.all([
+          this.earliestFirstSeen(),
+          this.write([evaluation], evaluatedAt, evaluatedAt).then(
             ([written]) => written,
           ),
-    ]);
+        ]);
     // The earliest first-seen time after the write, whether the query above
     // ran before or after it.
     const firstSeen = DateTime.fromISO(
@@ -275,12 +279,13 @@ export class ReadinessStore {
    * on-demand evaluation and a scheduled run writing the same change, one
    * adds the history point. The upsert returns the first-seen time the row
    * kept; a row whose content did not change is rewritten to the same
-   * values.
+   * values. It also answers the earliest first-seen time of all rows, as
+   * it was before this write.
    */
   private async writeOneStatement(
     evaluation: EntityEvaluation,
     evaluatedAt: DateTime,
-  ): Promise<EntityRow> {
+  ): Promise<{ row: EntityRow; earliest: DateTime | undefined }> {
     const at = evaluatedAt.toJSDate();
     const row = this.rowOf(evaluation, at, at);
     const columns = Object.keys(row) as Array<keyof EntityRow>;
@@ -311,7 +316,9 @@ export class ReadinessStore {
          select ?, ?::timestamptz, ?, ?::integer, ?, ?
          where not exists (select 1 from previous where fingerprint = ?)
        )
-       select first_seen_at from upserted`,
+       select first_seen_at,
+         (select min(first_seen_at) from readiness_entities) as earliest
+       from upserted`,
       [
         row.entity_ref,
         ...columns,
@@ -326,7 +333,14 @@ export class ReadinessStore {
         row.fingerprint,
       ],
     );
-    return { ...row, first_seen_at: rows[0].first_seen_at };
+    const { first_seen_at: firstSeenAt, earliest } = rows[0];
+    return {
+      row: { ...row, first_seen_at: firstSeenAt },
+      earliest:
+        earliest === null || earliest === undefined
+          ? undefined
+          : DateTime.fromISO(timestampFromDatabase(earliest)),
+    };
   }
 
   /** The rows as stored: `first_seen_at` is the one a row kept. */
@@ -420,6 +434,21 @@ export class ReadinessStore {
     return this.knex('readiness_entities')
       .where('evaluated_at', '<', runStartedAt.toJSDate())
       .delete();
+  }
+
+  /**
+   * The owner and system stored with an entity's last result: usually the
+   * ones it still has, so their kinds can be looked up before the entity.
+   */
+  async storedRelatedRefs(entityRef: string): Promise<string[]> {
+    const row: Pick<EntityRow, 'owner' | 'system'> | undefined =
+      await this.knex('readiness_entities')
+        .select('owner', 'system')
+        .where({ entity_ref: entityRef })
+        .first();
+    return [row?.owner, row?.system].filter(
+      (ref): ref is string => typeof ref === 'string',
+    );
   }
 
   async getEntity(

@@ -5,17 +5,13 @@ import {
   relationTargetRef,
 } from '@can-i-deploy/plugin-quality-gates-common';
 import { ReadinessCatalogFacts } from '@can-i-deploy/plugin-quality-gates-node';
+import { EntityKindCache } from './EntityKindCache';
 
-/**
- * Looks up, in one catalog request, the kinds of every entity the given
- * entities point at through `spec.owner` and `spec.system`: a page of
- * entities costs one request, not one per owner.
- */
-export async function loadCatalogFacts(
-  catalog: CatalogApi,
-  entities: Entity[],
-  token: string,
-): Promise<ReadinessCatalogFacts> {
+/** The kind of each ref looked up; undefined where no such entity exists. */
+export type EntityKinds = ReadonlyMap<string, string | undefined>;
+
+/** The owners and systems the entities point at (`spec.owner`, `spec.system`). */
+export function relatedRefsOf(entities: Entity[]): string[] {
   const refs = new Set<string>();
   for (const entity of entities) {
     const owner = relationTargetRef(entity, 'owner', 'group');
@@ -23,18 +19,57 @@ export async function loadCatalogFacts(
     if (owner) refs.add(owner);
     if (system) refs.add(system);
   }
-  const kinds = new Map<string, string>();
-  const wanted = [...refs];
+  return [...refs];
+}
+
+/**
+ * Looks up the kinds of the given refs in one catalog request: a page of
+ * entities costs one request, not one per owner. With `reuse`, kinds the
+ * cache knows are not asked again (an entity page asks for one entity,
+ * whose owner is usually a team many others share); what is asked fills
+ * the cache either way.
+ */
+export async function loadEntityKinds(
+  catalog: CatalogApi,
+  refs: string[],
+  token: () => Promise<string>,
+  cache?: { kinds: EntityKindCache; reuse: boolean },
+): Promise<EntityKinds> {
+  const kinds = new Map<string, string | undefined>();
+  const wanted: string[] = [];
+  for (const ref of refs) {
+    const known = cache?.reuse ? cache.kinds.get(ref) : undefined;
+    if (known) kinds.set(ref, known.kind);
+    else wanted.push(ref);
+  }
   if (wanted.length > 0) {
     const { items } = await catalog.getEntitiesByRefs(
       { entityRefs: wanted, fields: ['kind'] },
-      { token },
+      { token: await token() },
     );
     items.forEach((item, index) => {
-      if (item) kinds.set(wanted[index], item.kind);
+      kinds.set(wanted[index], item?.kind);
+      cache?.kinds.set(wanted[index], item?.kind);
     });
   }
+  return kinds;
+}
+
+/** What checks may ask the catalog, from kinds looked up beforehand. */
+export function catalogFactsOf(kinds: EntityKinds): ReadinessCatalogFacts {
   return { kindOf: ref => kinds.get(canonicalOrSelf(ref)) };
+}
+
+/** The kinds the entities' owners and systems have, as checks see them. */
+export async function loadCatalogFacts(
+  catalog: CatalogApi,
+  entities: Entity[],
+  token: () => Promise<string>,
+  cache?: { kinds: EntityKindCache; reuse: boolean },
+): Promise<ReadinessCatalogFacts> {
+  return catalogFactsOf(
+    await loadEntityKinds(catalog, relatedRefsOf(entities), token, cache),
+  );
 }
 
 /** Modules may ask about any string; one that is no ref has no kind. */

@@ -18,6 +18,9 @@ import {
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 
+/** How long an on-demand evaluation reuses an owner's or system's kind. */
+const DEFAULT_KIND_CACHE_SECONDS = 60;
+
 /** Everything readiness needs, built once from config at start-up. */
 export interface Readiness {
   service: ReadinessService;
@@ -58,6 +61,13 @@ export function createReadiness(options: {
     }
     return value;
   };
+  const nonNegative = (key: string, fallback: number) => {
+    const value = readinessConfig?.getOptionalNumber(key) ?? fallback;
+    if (!(value >= 0)) {
+      throw new Error(`qualityGates.readiness.${key} must not be negative`);
+    }
+    return value;
+  };
   const store = new ReadinessStore(options.knex, {
     levelIds: checkSet.levels.map(level => level.id),
     newEntityDays: positive('newEntityDays', 30),
@@ -81,6 +91,8 @@ export function createReadiness(options: {
     ) ?? {
       kind: 'Component',
     },
+    kindCacheMs:
+      nonNegative('ownerSystemCacheSeconds', DEFAULT_KIND_CACHE_SECONDS) * 1000,
   });
   return {
     service,

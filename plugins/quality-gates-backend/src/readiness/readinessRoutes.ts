@@ -83,6 +83,7 @@ export function addReadinessRoutes(
     const entityRef = canonicalEntityRef(
       parseRequestedEntityRef(req.query.entityRef),
     );
+    const started = service.startEvaluation(entityRef);
     // Asked at once, answered in order: an entity the caller cannot see is
     // a 404 whether or not the permission is missing too.
     const [visible, permitted] = await Promise.allSettled([
@@ -96,7 +97,7 @@ export function addReadinessRoutes(
     ]);
     if (visible.status === 'rejected') throw visible.reason;
     if (permitted.status === 'rejected') throw permitted.reason;
-    res.json(await service.evaluateOne(visible.value.entity));
+    res.json(await service.evaluateOne(visible.value.entity, started));
   });
 
   router.get('/readiness/entity/history', async (req, res) => {

@@ -100,8 +100,10 @@ export class ExemptionStore {
     entityRefs?: string[];
     active?: boolean;
     limit: number;
+    /** The time `active` is decided at. Default now. */
+    now?: DateTime;
   }): Promise<ReadinessExemption[]> {
-    const now = DateTime.utc();
+    const now = options.now ?? DateTime.utc();
     const rows = await this.filtered(options, now)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'asc')
