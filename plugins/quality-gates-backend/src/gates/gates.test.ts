@@ -383,6 +383,27 @@ describe('quality gates', () => {
       expect(stored.body.criteria).toEqual(slo.criteria);
     });
 
+    it('answers a decision gzipped once when asked for gzip, and as it is otherwise', async () => {
+      answers.set('error-ratio', 0.004);
+      answers.set('saturation', 0.5);
+      const gzipped = await evaluate({ entityRef: CHECKOUT }).set(
+        'Accept-Encoding',
+        'gzip',
+      );
+      expect(gzipped.status).toBe(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+      // Decoded once by the client: encoded once by the backend.
+      expect(gzipped.body.verdict).toBe('pass');
+      const plain = await evaluate({ entityRef: CHECKOUT }).set(
+        'Accept-Encoding',
+        'identity',
+      );
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['content-type']).toMatch(/^application\/json/);
+      expect(plain.body.verdict).toBe('pass');
+    });
+
     it('fails closed when a provider is down or too slow', async () => {
       answers.set('error-ratio', 'throw');
       const down = await evaluate({ entityRef: CHECKOUT });

@@ -21,6 +21,7 @@ import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 import { writeReadinessCsv } from './readinessCsv';
 import { actorOf } from '../service/actorOf';
+import { sendWaitedOnJson } from '../service/sendWaitedOnJson';
 import { ComponentScopeResolver } from '../catalog/ComponentScope';
 import { ReadinessRollups } from './rollups/ReadinessRollups';
 
@@ -97,7 +98,11 @@ export function addReadinessRoutes(
     ]);
     if (visible.status === 'rejected') throw visible.reason;
     if (permitted.status === 'rejected') throw permitted.reason;
-    res.json(await service.evaluateOne(visible.value.entity, started));
+    sendWaitedOnJson(
+      req,
+      res,
+      await service.evaluateOne(visible.value.entity, started),
+    );
   });
 
   router.get('/readiness/entity/history', async (req, res) => {

@@ -21,6 +21,7 @@ import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 import { actorOf } from '../../service/actorOf';
 import { entityScope } from './entityScope';
 import { decisionEntity } from './decisionEntity';
+import { sendWaitedOnJson } from '../../service/sendWaitedOnJson';
 import {
   addDecisionRoutes,
   DecisionRouteOptions,
@@ -66,7 +67,9 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       credentials,
       rawEntityRef: req.body.entityRef,
     });
-    res.json(
+    sendWaitedOnJson(
+      req,
+      res,
       await evaluator.evaluate({
         entity,
         entityRef,
