@@ -281,6 +281,12 @@ export class ReadinessStore {
    * kept; a row whose content did not change is rewritten to the same
    * values. It also answers the earliest first-seen time of all rows, as
    * it was before this write.
+   *
+   * When nothing but the evaluation time changed (no history point), the
+   * statement's own transaction commits without waiting for the WAL to
+   * reach the disk: a database crash in the next fraction of a second
+   * could lose only that newer time, which the next run writes again, and
+   * the wait was a third of the write. A change commits as usual.
    */
   private async writeOneStatement(
     evaluation: EntityEvaluation,
@@ -317,7 +323,10 @@ export class ReadinessStore {
          where not exists (select 1 from previous where fingerprint = ?)
        )
        select first_seen_at,
-         (select min(first_seen_at) from readiness_entities) as earliest
+         (select min(first_seen_at) from readiness_entities) as earliest,
+         set_config('synchronous_commit',
+           case when exists (select 1 from previous where fingerprint = ?)
+             then 'off' else 'on' end, true) as commit_mode
        from upserted`,
       [
         row.entity_ref,
@@ -330,6 +339,7 @@ export class ReadinessStore {
         point.score,
         point.counts,
         point.states,
+        row.fingerprint,
         row.fingerprint,
       ],
     );

@@ -1,0 +1,78 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { isPostgres } from '../database/dialect';
+import { EntityEvaluation } from './ReadinessEvaluator';
+import { ReadinessStore } from './ReadinessStore';
+
+jest.setTimeout(60_000);
+
+const ENTITY = 'component:default/checkout';
+
+function evaluation(ownerState: 'passed' | 'failed'): EntityEvaluation {
+  return {
+    facts: { entityRef: ENTITY, kind: 'Component' },
+    results: [
+      { checkId: 'owner', state: ownerState, message: ownerState },
+      { checkId: 'docs', state: 'passed', message: 'ok' },
+    ],
+    level: ownerState === 'passed' ? 'bronze' : null,
+    nextLevel: ownerState === 'passed' ? 'silver' : 'bronze',
+    score: ownerState === 'passed' ? 100 : 50,
+    counts: {
+      passed: ownerState === 'passed' ? 2 : 1,
+      failed: ownerState === 'passed' ? 0 : 1,
+    } as EntityEvaluation['counts'],
+    failingChecks: ownerState === 'passed' ? [] : ['owner'],
+  };
+}
+
+describe('ReadinessStore.writeEvaluation', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'keeps a history point per change, answers as a read would, and leaves the connection as it was (%p)',
+    async databaseId => {
+      const migrated = await databases.init(databaseId);
+      await migrated.migrate.latest({
+        directory: MIGRATIONS_DIRECTORY,
+        tableName: 'quality_gates_knex_migrations',
+      });
+      // One connection, so a setting left behind would show on the next query.
+      const knex: Knex = isPostgres(migrated)
+        ? knexFactory({
+            client: 'pg',
+            connection: migrated.client.config.connection,
+            pool: { min: 1, max: 1 },
+          })
+        : migrated;
+      try {
+        const store = new ReadinessStore(knex, {
+          levelIds: ['bronze', 'silver', 'gold'],
+          newEntityDays: 30,
+        });
+        const at = (minute: number) => DateTime.utc(2026, 12, 1, 10, minute, 0);
+        const first = await store.writeEvaluation(evaluation('failed'), at(0));
+        const same = await store.writeEvaluation(evaluation('failed'), at(1));
+        const changed = await store.writeEvaluation(
+          evaluation('passed'),
+          at(2),
+        );
+        expect(first.summary.firstSeenAt).toBe(same.summary.firstSeenAt);
+        expect(changed.summary.evaluatedAt).toBe(at(2).toISO());
+        expect(await store.getEntity(ENTITY)).toEqual(changed);
+        const history = await store.history(ENTITY, { limit: 10 });
+        expect(history.map(point => point.level)).toEqual([null, 'bronze']);
+        // The quiet commit of an unchanged result was its transaction's.
+        const commitMode = isPostgres(knex)
+          ? (await knex.raw('show synchronous_commit')).rows[0]
+              .synchronous_commit
+          : 'on';
+        expect(commitMode).toBe('on');
+      } finally {
+        if (knex !== migrated) await knex.destroy();
+      }
+    },
+  );
+});
