@@ -46,6 +46,12 @@ const useStyles = makeStyles(theme => ({
     // Nothing inside changes the size of what is around it.
     contain: 'strict',
     scrollbarGutter: 'stable',
+    // Scrolled by the compositor: rows that stay in view are moved, not
+    // painted and rasterised again every frame. Chromium leaves a scroller
+    // like this one to the main thread unless told; the opaque background
+    // keeps its text sharp when it is composited.
+    willChange: 'scroll-position',
+    backgroundColor: theme.palette.background.paper,
     '&:focus-visible': {
       outline: `2px solid ${theme.palette.primary.main}`,
       outlineOffset: -2,
