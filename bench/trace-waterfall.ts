@@ -57,6 +57,8 @@ const TARGET_FRAME_MS = 16;
 /** The browser window: the drawer gives the rows its height less 300 px. */
 const VIEWPORT = { width: 1440, height: 1000 };
 
+const count = (value: number) => value.toLocaleString('en-US');
+
 function describeTrace(trace: TraceResponse, body: string): string {
   const { spans } = trace;
   const jobs = spans.filter(span => span.depth === 1).length;
@@ -175,7 +177,6 @@ function percentile(values: number[], fraction: number): number {
 const median = (values: number[]) => percentile(values, 0.5);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
-const count = (value: number) => value.toLocaleString('en-US');
 const ratio = (big: number, small: number) => `${(big / small).toFixed(2)}×`;
 const sized = (size: number) => `${count(size).padStart(6)} spans`;
 const RATIO = `ratio ${count(SPANS)} / ${count(BASELINE_SPANS)}`;

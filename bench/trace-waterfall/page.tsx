@@ -25,6 +25,7 @@ import { ROW_HEIGHT } from '../../plugins/quality-gates/src/components/traces/wa
 
 const ROW = '[data-testid="trace-row"]';
 const ROWS = '[data-testid="trace-rows"]';
+const SHOWN = '[data-testid="trace-rows-shown"]';
 
 export interface FirstRender {
   /** `JSON.parse` of the response body, string to objects. */
@@ -196,10 +197,21 @@ async function mount(trace: TraceResponse) {
 /** The trace being flung. */
 let shown: Awaited<ReturnType<typeof mount>> | undefined;
 
-/** A row's offset from the top of the list, read without a layout. */
-function rowTop(row: HTMLElement): number {
-  const translated = /translateY\(([-\d.]+)px\)/.exec(row.style.transform);
-  return Number(translated ? translated[1] : parseFloat(row.style.top));
+/**
+ * The offsets from the top of the list that the rendered rows cover, read
+ * without a layout: the rows sit in normal flow in one element, moved to
+ * the first one's offset.
+ */
+function renderedRows(scroller: HTMLElement): { top: number; bottom: number } {
+  const rows = scroller.querySelector<HTMLElement>(SHOWN);
+  const translated =
+    rows && /translateY\(([-\d.]+)px\)/.exec(rows.style.transform);
+  if (!rows || !translated) return { top: Infinity, bottom: -Infinity };
+  const top = Number(translated[1]);
+  return {
+    top,
+    bottom: top + rows.querySelectorAll(ROW).length * ROW_HEIGHT,
+  };
 }
 
 /** Whether the rendered rows fill the viewport at its scroll offset. */
@@ -208,13 +220,7 @@ function rowsCover(
   offset: number,
   viewportHeight: number,
 ): boolean {
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const row of scroller.querySelectorAll<HTMLElement>(ROW)) {
-    const y = rowTop(row);
-    top = Math.min(top, y);
-    bottom = Math.max(bottom, y + ROW_HEIGHT);
-  }
+  const { top, bottom } = renderedRows(scroller);
   return top <= offset && bottom >= offset + viewportHeight;
 }
 
@@ -340,10 +346,8 @@ window.traceWaterfallBench = {
     await settle();
     longFrames += observer.takeRecords().length;
     observer.disconnect();
-    const lastRowTop = (shown.spanCount - 1) * ROW_HEIGHT;
-    const reachedLastRow = [
-      ...scroller.querySelectorAll<HTMLElement>(ROW),
-    ].some(row => rowTop(row) === lastRowTop);
+    const reachedLastRow =
+      renderedRows(scroller).bottom === shown.spanCount * ROW_HEIGHT;
     return {
       frameMs,
       scrolledPx: scrolled(0, offsets),

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import { WATERFALL_COLUMNS } from '../waterfallLayout';
 import { RulerTick } from './timeAxis';
@@ -86,8 +87,13 @@ const useGridStyles = makeStyles(theme => ({
   },
 }));
 
-/** Faint vertical lines at the ticks, behind the rows' bars. */
-export function TickLines(props: { ticks: RulerTick[] }) {
+/**
+ * Faint vertical lines at the ticks, behind the rows' bars. Memoised: the
+ * list around them renders on every scroll, the ticks change only on zoom.
+ */
+export const TickLines = memo(function TickLinesView(props: {
+  ticks: RulerTick[];
+}) {
   const classes = useGridStyles();
   return (
     <div className={classes.lines} aria-hidden>
@@ -100,4 +106,4 @@ export function TickLines(props: { ticks: RulerTick[] }) {
       ))}
     </div>
   );
-}
+});

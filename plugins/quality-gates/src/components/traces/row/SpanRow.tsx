@@ -19,10 +19,9 @@ const TOGGLE_PX = 20;
  */
 export const useSpanRowStyles = makeStyles(theme => ({
   row: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    width: '100%',
+    // In normal flow: the list moves the rendered rows as one. Relative for
+    // the failure edge.
+    position: 'relative',
     height: ROW_HEIGHT,
     display: 'grid',
     gridTemplateColumns: WATERFALL_COLUMNS,
@@ -172,8 +171,6 @@ const percent = (fraction: number) => `${fraction * 100}%`;
 export interface SpanRowProps {
   classes: SpanRowClasses;
   node: SpanNode;
-  /** Pixels from the top of the list. */
-  top: number;
   rowId: string;
   color: string;
   window: TimeWindow;
@@ -235,7 +232,6 @@ function SpanRowView(props: SpanRowProps) {
         props.containsFailure ? `, ${CONTAINS_FAILURE}` : ''
       }`}
       className={className}
-      style={{ transform: `translateY(${props.top}px)` }}
       onClick={() => props.onSelect(span.spanId)}
       data-testid="trace-row"
       data-span-id={span.spanId}
