@@ -21,7 +21,6 @@ import {
 import { describeRejections, OtlpTraces } from './OtlpTraces';
 import { pipelineRunsOfTraces } from './pipelineRunsOfTraces';
 import { hintsKey, resourceEntityHints } from './resourceEntityHints';
-import { retryTransientWrite } from '../../database/retryTransientWrite';
 import { SpanGroup, SpanStore } from './SpanStore';
 import { SpanPartitions } from './spanPartitions';
 import { DEFAULT_RETENTION } from '../../maintenance/retention';
@@ -90,7 +89,7 @@ function clientErrorStatus(error: Error): number | undefined {
  *
  * Every valid span is stored; invalid ones are rejected the OTLP way (200
  * with `partialSuccess`). CI pipeline runs found in the spans are written in
- * the same transaction. Answers in the request's encoding: 200 with an
+ * the same transaction; a span's run is found through its trace when read. Answers in the request's encoding: 200 with an
  * `ExportTraceServiceResponse`; 400 unreadable body, 401, 413 larger than
  * `qualityGates.ingest.maxBodySize` (after inflating), 415 other content
  * types, 503 retry later.
@@ -128,28 +127,23 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
       ...run,
       ...entities.get(hintsKey(hints))!,
     }));
+    // Every span's row is made before any transaction starts.
+    const batch = spans.batch(groups);
     await spans
-      .prepare(groups)
+      .prepare(batch)
       .catch(error =>
         ctx.logger.warn(
           `Could not create the span partitions of a request; its spans go to the default partition: ${error}`,
         ),
       );
     // The writer runs its transaction again after a deadlock, the span
-    // store after meeting spans already stored.
+    // store after meeting spans already stored. Spans find their run through
+    // their trace when read, so writing them is all there is to do for them.
     await spans.writeOnce(
-      write => ctx.writer.write({ pipelineRuns }, write),
-      groups,
-      pipelineRuns.map(run => run.traceId!),
-    );
-    // Concurrent requests cannot see each other's uncommitted rows: a run and
-    // spans of its trace written at the same time are linked once committed.
-    await retryTransientWrite(
-      () =>
-        spans.linkToRuns(
-          groups.flatMap(group => group.spans.map(span => span.traceId)),
-        ),
-      { what: 'Spans' },
+      batch,
+      pipelineRuns.length > 0
+        ? write => ctx.writer.write({ pipelineRuns }, write)
+        : undefined,
     );
   }
 

@@ -33,7 +33,6 @@ const statusType = root.lookupType('google.rpc.Status');
 const VARINT = 0;
 const FIXED64 = 1;
 const LENGTH_DELIMITED = 2;
-const FIXED32 = 5;
 
 /**
  * Deepest nesting of attribute values (lists of lists, maps of maps) kept;
@@ -78,8 +77,6 @@ function readHex(reader: BodyReader): string {
   reader.pos = end;
   return hex;
 }
-
-const TWO_TO_32 = 0x1_0000_0000;
 
 /** A fixed64 as an unsigned 64-bit integer: nanoseconds stay exact. */
 function readFixed64(reader: BodyReader): bigint {
