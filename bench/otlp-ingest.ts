@@ -15,7 +15,7 @@
  */
 import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -74,7 +74,7 @@ const PLUGIN_SCHEMA = 'quality-gates';
 type ChildRequest = { type: 'resetPeak' } | { type: 'peak' } | { type: 'cpu' };
 type PeakAnswer = { type: 'peak'; peakRssBytes: number; rssBytes: number };
 type ResetAnswer = { type: 'resetDone'; rssBytes: number };
-type CpuAnswer = { type: 'cpu'; micros: number };
+type CpuAnswer = { type: 'cpu'; micros: number; gcMicros: number };
 
 // ---------------------------------------------------------------- backend --
 
@@ -124,6 +124,11 @@ async function serve() {
   backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
   await backend.start();
 
+  // Time in garbage collection pauses of the backend's event loop.
+  let gcMillis = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) gcMillis += entry.duration;
+  }).observe({ entryTypes: ['gc'] });
   let sampledPeak = 0;
   setInterval(() => {
     sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
@@ -146,7 +151,11 @@ async function serve() {
       return { type: 'peak', ...memoryOf(sampledPeak) } satisfies PeakAnswer;
     }
     const { user, system } = process.cpuUsage();
-    return { type: 'cpu', micros: user + system } satisfies CpuAnswer;
+    return {
+      type: 'cpu',
+      micros: user + system,
+      gcMicros: gcMillis * 1000,
+    } satisfies CpuAnswer;
   });
 }
 
@@ -472,6 +481,8 @@ async function serverCpuTicks(
 /** CPU seconds a measurement took, by process. */
 interface CpuUse {
   backend: number;
+  /** Of the backend's: its event loop's garbage collection pauses. */
+  backendGc: number;
   bench: number;
   /** Server processes of the database alive at the end (USER_HZ = 100). */
   postgres: number;
@@ -488,8 +499,7 @@ async function cpuDuring<T>(
   child: ChildProcess,
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuUse }> {
-  const backendCpu = async () =>
-    (await askBackend<CpuAnswer>(child, { type: 'cpu' }, 'cpu')).micros;
+  const backendCpu = () => askBackend<CpuAnswer>(child, { type: 'cpu' }, 'cpu');
   const backendBefore = await backendCpu();
   const benchBefore = process.cpuUsage();
   const serverBefore = await serverCpuTicks(db, database);
@@ -504,7 +514,8 @@ async function cpuDuring<T>(
   return {
     result,
     cpu: {
-      backend: (backendAfter - backendBefore) / 1e6,
+      backend: (backendAfter.micros - backendBefore.micros) / 1e6,
+      backendGc: (backendAfter.gcMicros - backendBefore.gcMicros) / 1e6,
       bench: (bench.user + bench.system) / 1e6,
       postgres: ticks / 100,
     },
@@ -513,16 +524,19 @@ async function cpuDuring<T>(
 
 function addCpu(total: CpuUse, more: CpuUse) {
   total.backend += more.backend;
+  total.backendGc += more.backendGc;
   total.bench += more.bench;
   total.postgres += more.postgres;
 }
 
-/** "backend 43 + bench 2 + PostgreSQL 30 = 75 µs". */
+/** "backend 43 (GC 5) + bench 2 + PostgreSQL 30 = 75 µs". */
 function cpuPerSpan(cpu: CpuUse, spans: number): string {
   const us = (seconds: number) => ((seconds / spans) * 1e6).toFixed(0);
-  return `backend ${us(cpu.backend)} + bench ${us(cpu.bench)} + PostgreSQL ${us(
-    cpu.postgres,
-  )} = ${us(cpu.backend + cpu.bench + cpu.postgres)} µs`;
+  return `backend ${us(cpu.backend)} (GC ${us(cpu.backendGc)}) + bench ${us(
+    cpu.bench,
+  )} + PostgreSQL ${us(cpu.postgres)} = ${us(
+    cpu.backend + cpu.bench + cpu.postgres,
+  )} µs`;
 }
 
 function cpuTotal(cpu: CpuUse): number {
@@ -629,9 +643,9 @@ async function measure(
   let walBytes = 0;
   let measuredSpans = 0;
   const cpu = {
-    http: { backend: 0, bench: 0, postgres: 0 },
-    insert: { backend: 0, bench: 0, postgres: 0 },
-    copy: { backend: 0, bench: 0, postgres: 0 },
+    http: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    insert: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    copy: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
   };
   const during = <T>(work: () => Promise<T>) =>
     cpuDuring(db, databaseName, child, work);
