@@ -13,9 +13,9 @@
  * plugins, static-token auth) on them in a child process, and drops the
  * database at the end.
  */
-import { fork, ChildProcess } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -45,7 +45,13 @@ import {
   waitForCatalogEntities,
   writeCatalogFile,
 } from './lib/catalogFile';
-import { benchBackendConfig } from './lib/backendProcess';
+import {
+  askBackend,
+  benchBackendConfig,
+  forkBackend,
+  serveParent,
+  stopBackend,
+} from './lib/backendProcess';
 import { runBench } from './lib/runBench';
 /** Spans sent for the throughput figures. */
 const TOTAL_SPANS = Number(process.env.BENCH_SPANS ?? 100_000);
@@ -65,17 +71,10 @@ const SERVICES = Number(process.env.BENCH_SERVICES ?? 50);
 const TOKEN = 'bench-static-token';
 const PLUGIN_SCHEMA = 'quality-gates';
 
-type ChildRequest =
-  | { type: 'resetPeak' }
-  | { type: 'peak' }
-  | { type: 'cpu' }
-  | { type: 'stop' };
-type ChildMessage =
-  | { type: 'ready' }
-  | { type: 'peak'; peakRssBytes: number; rssBytes: number }
-  | { type: 'resetDone'; rssBytes: number }
-  | { type: 'cpu'; micros: number }
-  | { type: 'error'; message: string };
+type ChildRequest = { type: 'resetPeak' } | { type: 'peak' } | { type: 'cpu' };
+type PeakAnswer = { type: 'peak'; peakRssBytes: number; rssBytes: number };
+type ResetAnswer = { type: 'resetDone'; rssBytes: number };
+type CpuAnswer = { type: 'cpu'; micros: number; gcMicros: number };
 
 // ---------------------------------------------------------------- backend --
 
@@ -93,7 +92,6 @@ function memoryOf(sampledPeak: number) {
 }
 
 async function serve() {
-  const send = (message: ChildMessage) => process.send!(message);
   const { createBackend } = await import('@backstage/backend-defaults');
   const { coreServices, createServiceFactory } = await import(
     '@backstage/backend-plugin-api'
@@ -126,12 +124,17 @@ async function serve() {
   backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
   await backend.start();
 
+  // Time in garbage collection pauses of the backend's event loop.
+  let gcMillis = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) gcMillis += entry.duration;
+  }).observe({ entryTypes: ['gc'] });
   let sampledPeak = 0;
   setInterval(() => {
     sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
   }, 20).unref();
-  process.on('message', async (message: ChildRequest) => {
-    if (message.type === 'resetPeak') {
+  serveParent<ChildRequest>(backend, async request => {
+    if (request.type === 'resetPeak') {
       try {
         // Resets VmHWM to the current RSS (Linux).
         fs.writeFileSync('/proc/self/clear_refs', '5');
@@ -139,21 +142,56 @@ async function serve() {
         // Not Linux.
       }
       sampledPeak = 0;
-      send({ type: 'resetDone', rssBytes: process.memoryUsage().rss });
-    } else if (message.type === 'peak') {
-      send({ type: 'peak', ...memoryOf(sampledPeak) });
-    } else if (message.type === 'cpu') {
-      const { user, system } = process.cpuUsage();
-      send({ type: 'cpu', micros: user + system });
-    } else if (message.type === 'stop') {
-      await backend.stop();
-      process.exit(0);
+      return {
+        type: 'resetDone',
+        rssBytes: process.memoryUsage().rss,
+      } satisfies ResetAnswer;
     }
+    if (request.type === 'peak') {
+      return { type: 'peak', ...memoryOf(sampledPeak) } satisfies PeakAnswer;
+    }
+    const { user, system } = process.cpuUsage();
+    return {
+      type: 'cpu',
+      micros: user + system,
+      gcMicros: gcMillis * 1000,
+    } satisfies CpuAnswer;
   });
-  send({ type: 'ready' });
 }
 
+// ---------------------------------------------------------------- catalog --
+
+function componentName(i: number): string {
+  return `service-${String(i).padStart(5, '0')}`;
+}
+
+/** The catalog: Components named like services, owned by 100 teams. */
+function catalogEntities(): Entity[] {
+  return Array.from({ length: ENTITIES }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: componentName(i) },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: `group:default/team-${i % 100}`,
+    },
+  }));
+}
+
+/** The services that send spans: spread over the catalog. */
+const serviceNames = Array.from(
+  { length: Math.min(SERVICES, ENTITIES) },
+  (_, i) =>
+    componentName(Math.floor((i * ENTITIES) / Math.min(SERVICES, ENTITIES))),
+);
+
 // ------------------------------------------------------------------ spans --
+
+/** How many spans each encoded request holds. */
+const spansPerBatch = new WeakMap<Uint8Array, number>();
+/** Numbers the runs, so every run of a bench process has its own id. */
+let runCounter = 0;
 
 /**
  * Pipeline runs as a CI system traces them: a SERVER run span, jobs and
@@ -256,53 +294,8 @@ function encodeCiRuns(
   flush(true);
   return batches;
 }
-let runCounter = 0;
-
-// ---------------------------------------------------------------- catalog --
-
-function componentName(i: number): string {
-  return `service-${String(i).padStart(5, '0')}`;
-}
-
-/** The catalog: Components named like services, owned by 100 teams. */
-function catalogEntities(): Entity[] {
-  return Array.from({ length: ENTITIES }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: componentName(i) },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: `group:default/team-${i % 100}`,
-    },
-  }));
-}
-
-/** The services that send spans: spread over the catalog. */
-const serviceNames = Array.from(
-  { length: Math.min(SERVICES, ENTITIES) },
-  (_, i) =>
-    componentName(Math.floor((i * ENTITIES) / Math.min(SERVICES, ENTITIES))),
-);
 
 // -------------------------------------------------------------- measuring --
-
-function ask(child: ChildProcess, request: ChildRequest, answer: string) {
-  return new Promise<ChildMessage>((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`backend exited (${code})`));
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === answer) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(request);
-  });
-}
 
 /** Runs tasks with at most `limit` in flight; resolves in the tasks' order. */
 async function inParallel<T>(
@@ -350,8 +343,6 @@ function rate(spansPerSecond: number): string {
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
-
-const spansPerBatch = new WeakMap<Uint8Array, number>();
 
 function spansIn(batches: Uint8Array[]): number {
   return batches.reduce((sum, body) => sum + (spansPerBatch.get(body) ?? 0), 0);
@@ -490,6 +481,8 @@ async function serverCpuTicks(
 /** CPU seconds a measurement took, by process. */
 interface CpuUse {
   backend: number;
+  /** Of the backend's: its event loop's garbage collection pauses. */
+  backendGc: number;
   bench: number;
   /** Server processes of the database alive at the end (USER_HZ = 100). */
   postgres: number;
@@ -506,8 +499,7 @@ async function cpuDuring<T>(
   child: ChildProcess,
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuUse }> {
-  const backendCpu = async () =>
-    ((await ask(child, { type: 'cpu' }, 'cpu')) as { micros: number }).micros;
+  const backendCpu = () => askBackend<CpuAnswer>(child, { type: 'cpu' }, 'cpu');
   const backendBefore = await backendCpu();
   const benchBefore = process.cpuUsage();
   const serverBefore = await serverCpuTicks(db, database);
@@ -522,7 +514,8 @@ async function cpuDuring<T>(
   return {
     result,
     cpu: {
-      backend: (backendAfter - backendBefore) / 1e6,
+      backend: (backendAfter.micros - backendBefore.micros) / 1e6,
+      backendGc: (backendAfter.gcMicros - backendBefore.gcMicros) / 1e6,
       bench: (bench.user + bench.system) / 1e6,
       postgres: ticks / 100,
     },
@@ -531,16 +524,19 @@ async function cpuDuring<T>(
 
 function addCpu(total: CpuUse, more: CpuUse) {
   total.backend += more.backend;
+  total.backendGc += more.backendGc;
   total.bench += more.bench;
   total.postgres += more.postgres;
 }
 
-/** "backend 43 + bench 2 + PostgreSQL 30 = 75 µs". */
+/** "backend 43 (GC 5) + bench 2 + PostgreSQL 30 = 75 µs". */
 function cpuPerSpan(cpu: CpuUse, spans: number): string {
   const us = (seconds: number) => ((seconds / spans) * 1e6).toFixed(0);
-  return `backend ${us(cpu.backend)} + bench ${us(cpu.bench)} + PostgreSQL ${us(
-    cpu.postgres,
-  )} = ${us(cpu.backend + cpu.bench + cpu.postgres)} µs`;
+  return `backend ${us(cpu.backend)} (GC ${us(cpu.backendGc)}) + bench ${us(
+    cpu.bench,
+  )} + PostgreSQL ${us(cpu.postgres)} = ${us(
+    cpu.backend + cpu.bench + cpu.postgres,
+  )} µs`;
 }
 
 function cpuTotal(cpu: CpuUse): number {
@@ -580,7 +576,7 @@ async function main() {
   let child: ChildProcess | undefined;
   // In this order, when the run ends, fails or is interrupted.
   const cleanUp = async () => {
-    if (child) await stopChild(child);
+    if (child) await stopBackend(child);
     await db.destroy();
     await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [databaseName]);
     await admin.destroy();
@@ -607,25 +603,12 @@ async function measure(
   started: (child: ChildProcess) => void,
 ) {
   const port = await benchPort('BENCH_BACKEND_PORT');
-  const child = fork(__filename, ['--serve'], {
-    execArgv: process.execArgv,
-    env: {
-      ...process.env,
-      BENCH_PORT: String(port),
-      BENCH_DATABASE_URL: databaseUrl,
-      BENCH_CATALOG_FILE: catalogFile,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const child = await forkBackend(__filename, {
+    BENCH_PORT: String(port),
+    BENCH_DATABASE_URL: databaseUrl,
+    BENCH_CATALOG_FILE: catalogFile,
   });
   started(child);
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'ready') resolve();
-      if (message.type === 'error') reject(new Error(message.message));
-    });
-    child.once('exit', code => reject(new Error(`backend exited (${code})`)));
-  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const url = `${baseUrl}/api/quality-gates/v1/traces`;
   const catalogStart = performance.now();
@@ -660,9 +643,9 @@ async function measure(
   let walBytes = 0;
   let measuredSpans = 0;
   const cpu = {
-    http: { backend: 0, bench: 0, postgres: 0 },
-    insert: { backend: 0, bench: 0, postgres: 0 },
-    copy: { backend: 0, bench: 0, postgres: 0 },
+    http: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    insert: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    copy: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
   };
   const during = <T>(work: () => Promise<T>) =>
     cpuDuring(db, databaseName, child, work);
@@ -726,15 +709,15 @@ async function measure(
 
   // One 50,000-span request: time and the backend's peak RSS.
   const [big] = encodeCiRuns(BIG_BATCH_SPANS, BIG_BATCH_SPANS, BIG_BATCH_SPANS);
-  const before = (await ask(child, { type: 'resetPeak' }, 'resetDone')) as {
-    rssBytes: number;
-  };
+  const before = await askBackend<ResetAnswer>(
+    child,
+    { type: 'resetPeak' },
+    'resetDone',
+  );
   const bigStart = performance.now();
   await postTraces(url, big);
   const bigSeconds = (performance.now() - bigStart) / 1000;
-  const peak = (await ask(child, { type: 'peak' }, 'peak')) as {
-    peakRssBytes: number;
-  };
+  const peak = await askBackend<PeakAnswer>(child, { type: 'peak' }, 'peak');
 
   const perSpan = (n: number) => `${(n / storedSpans).toFixed(0)} B`;
   const ratio = median(rounds.map(r => r.http / r.insert)).toFixed(2);
@@ -779,21 +762,6 @@ async function measure(
     )} while ingesting it`,
   );
   console.log(lines.join('\n'));
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.send({ type: 'stop' });
-  await new Promise(resolve => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve(undefined);
-    }, 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(undefined);
-    });
-  });
 }
 
 if (process.argv.includes('--serve')) {

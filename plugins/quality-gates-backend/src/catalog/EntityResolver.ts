@@ -37,8 +37,9 @@ interface CatalogIndex {
  *
  * An event that matches nothing keeps `entityRef: null` and its hint, so it
  * is stored and reported instead of dropped. The catalog is read as one
- * index, refreshed at most every `ttlMs`, so ingesting many events costs one
- * catalog query, not one per event.
+ * index, refreshed at most every `ttlMs` (in the background, the older
+ * index answering meanwhile), so ingesting many events costs one catalog
+ * query, not one per event.
  */
 export class EntityResolver {
   private index?: Promise<CatalogIndex>;
@@ -96,20 +97,44 @@ export class EntityResolver {
     this.index = undefined;
   }
 
+  /**
+   * The index; one older than `ttlMs` is still used while a fresh one
+   * loads: reading a large catalog takes a second or more, which every
+   * event arriving meanwhile would otherwise wait for.
+   */
   private async currentIndex(): Promise<CatalogIndex> {
     const cached = this.index;
-    if (cached) {
-      const index = await cached.catch(() => undefined);
-      if (index && Date.now() - index.loadedAt < this.ttlMs) {
-        return index;
-      }
+    const index = cached && (await cached.catch(() => undefined));
+    if (index && Date.now() - index.loadedAt < this.ttlMs) {
+      return index;
     }
+    if (this.index === cached) {
+      this.reload(index);
+    }
+    return index ?? this.index!;
+  }
+
+  /** Starts loading the index; the `stale` one serves until it has loaded. */
+  private reload(stale: CatalogIndex | undefined): void {
     const loading = this.loadIndex();
-    this.index = loading;
     loading.catch(error =>
       this.logger.warn(`Could not read the catalog to map events: ${error}`),
     );
-    return loading;
+    if (!stale) {
+      this.index = loading;
+      return;
+    }
+    // Meanwhile (and should loading fail) the stale index answers, once
+    // per ttl: the next reload starts no sooner than that.
+    const meanwhile = Promise.resolve({ ...stale, loadedAt: Date.now() });
+    this.index = meanwhile;
+    loading.then(
+      fresh => {
+        // Unless invalidated (or replaced) since.
+        if (this.index === meanwhile) this.index = Promise.resolve(fresh);
+      },
+      () => {},
+    );
   }
 
   private async loadIndex(): Promise<CatalogIndex> {

@@ -146,7 +146,7 @@ export class PipelineStatsQueries {
    * Per pipeline, CI task and bucket: spans, failures and duration
    * percentiles of the task spans of the runs in range. Spans are reached
    * through their run's trace (the spans table's key), not an index of
-   * their own.
+   * their own; a trace's spans belong to its earliest run.
    */
   async taskFigures(bucketing: StatsBucketing): Promise<TaskFiguresRow[]> {
     const ci = ciTaskSql(this.knex);
@@ -159,8 +159,13 @@ export class PipelineStatsQueries {
           ${ci.parsed('s.attributes')} as a,
           ${ci.parsed('s.resource_attributes')} as r
         from pipeline_runs pr
-        join spans s on s.trace_id = pr.trace_id and s.pipeline_run_id = pr.id
+        join spans s on s.trace_id = pr.trace_id
         where ${where.sql} and pr.trace_id is not null
+          and not exists (
+            select 1 from pipeline_runs earlier
+            where earlier.trace_id = pr.trace_id
+              and (earlier.started_at < pr.started_at
+                or (earlier.started_at = pr.started_at and earlier.id < pr.id)))
       ),
       tasks as (
         select pipeline_name, bucket,

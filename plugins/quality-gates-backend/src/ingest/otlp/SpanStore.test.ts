@@ -62,8 +62,8 @@ describe('SpanStore', () => {
       await knex('pipeline_runs').delete();
     });
 
-    async function write(groups: SpanGroup[], runTraceIds: string[] = []) {
-      await store.writeOnce(w => knex.transaction(w), groups, runTraceIds);
+    async function write(groups: SpanGroup[]) {
+      await store.writeOnce(store.batch(groups));
     }
 
     it('reads a trace for its waterfall: by start, with parents and depth', async () => {
@@ -167,24 +167,26 @@ describe('SpanStore', () => {
       expect(await knex('spans').orderBy('span_id')).toEqual(stored);
     });
 
-    it("links a trace's spans to its pipeline run, also those that came first", async () => {
+    function run(externalId: string, startedAt: string, traceId = TRACE) {
+      return {
+        source: 'otlp',
+        externalId,
+        pipelineName: 'deploy',
+        startedAt,
+        traceId,
+        entityRef: null,
+      };
+    }
+
+    it("gives a trace's spans its pipeline run, also those that came first", async () => {
       const root = span(0, { kind: 'server' });
       // The run's spans end, and are exported, before the run span.
       await write([group([span(1, { parentSpanId: root.spanId })])]);
-      await writer.write(
-        {
-          pipelineRuns: [
-            {
-              source: 'otlp',
-              externalId: 'deploy#1',
-              pipelineName: 'deploy',
-              startedAt: '2025-11-23T12:00:00Z',
-              traceId: TRACE,
-              entityRef: null,
-            },
-          ],
-        },
-        tx => store.write(tx, [group([root])], [TRACE]),
+      await store.writeOnce(store.batch([group([root])]), w =>
+        writer.write(
+          { pipelineRuns: [run('deploy#1', '2025-11-23T12:00:00Z')] },
+          w,
+        ),
       );
       // And a straggler after it.
       await write([group([span(2, { parentSpanId: root.spanId })])]);
@@ -197,35 +199,39 @@ describe('SpanStore', () => {
       ]);
     });
 
-    it('links spans that missed their run while both were being written', async () => {
-      // What concurrent requests can leave behind: the run and spans of its
-      // trace, each committed without seeing the other.
+    it('gives spans the earliest run of their trace, and none without a run', async () => {
+      // A run written while its spans were (each committed without seeing
+      // the other), and a second, later run recorded in the same trace.
       await write([group([span(1), span(2)])]);
       await writer.write({
         pipelineRuns: [
-          {
-            source: 'otlp',
-            externalId: 'deploy#2',
-            pipelineName: 'deploy',
-            startedAt: '2025-11-23T12:00:00Z',
-            traceId: TRACE,
-            entityRef: null,
-          },
+          run('deploy#3', '2025-11-23T12:05:00Z'),
+          run('deploy#2', '2025-11-23T12:00:00Z'),
         ],
       });
       const other = '5b8efff798038103d269b633813fc60c';
       await write([group([span(3, { traceId: other })])]);
 
-      await store.linkToRuns([TRACE, other]);
-
-      const [{ id }] = await knex('pipeline_runs').select('id');
+      const { id } = await knex('pipeline_runs')
+        .where({ external_id: 'deploy#2' })
+        .first('id');
       expect((await store.readTrace(TRACE)).map(s => s.pipelineRunId)).toEqual([
         id,
         id,
       ]);
-      // A trace without a run stays unlinked.
       expect((await store.readTrace(other)).map(s => s.pipelineRunId)).toEqual([
         undefined,
+      ]);
+    });
+
+    it('stores a span sent twice in one request once, as last sent', async () => {
+      await write([
+        group([span(1, { name: 'first' }), span(2)]),
+        group([span(1, { name: 'again' })]),
+      ]);
+      expect((await store.readTrace(TRACE)).map(s => s.name)).toEqual([
+        'again',
+        'span 2',
       ]);
     });
   });

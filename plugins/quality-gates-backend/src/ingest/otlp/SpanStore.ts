@@ -1,128 +1,36 @@
 import { Knex } from 'knex';
 import { TraceSpan } from '@can-i-deploy/plugin-quality-gates-common';
-import { EntityAssignment } from '../../delivery/DeliveryBatch';
 import { isCiTask, normaliseCiAttributes } from './ciAttributes';
-import { Attributes, OtlpSpan, SpanKind, SpanStatusCode } from './OtlpTraces';
-import { microsToIso, nanosToMicros } from './spanTime';
+import { Attributes } from './OtlpTraces';
+import { microsToIso } from './spanTime';
 import { isPostgres } from '../../database/dialect';
-import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
-import { clipText } from '../../input/storableText';
-import { copyRows } from './spanCopy';
+import { copyLines } from './spanCopy';
+import { retryTransientWrite } from '../../database/retryTransientWrite';
 import { SpanPartitions } from './spanPartitions';
+import {
+  SPAN_COLUMNS,
+  spanBatch,
+  SpanBatch,
+  SpanGroup,
+  SpanRow,
+} from './spanBatch';
 
-/** The spans of one resource, with the entity the resource resolved to. */
-export interface SpanGroup {
-  resourceAttributes: Attributes;
-  entity: EntityAssignment;
-  spans: OtlpSpan[];
-}
-
-/** A row of the `spans` table. */
-export interface SpanRow {
-  trace_id: string;
-  span_id: string;
-  parent_span_id: string | null;
-  name: string;
-  kind: SpanKind;
-  start_time_us: number | string;
-  end_time_us: number | string;
-  status_code: SpanStatusCode;
-  status_message: string | null;
-  attributes: string;
-  events: string | null;
-  links: string | null;
-  resource_attributes: string;
-  service_name: string | null;
-  entity_ref: string | null;
-  entity_hint: string | null;
-  pipeline_run_id: string | null;
-  received_at: Date;
-}
-
-/** The columns of a span row, in table order. */
-export const SPAN_COLUMNS: Array<keyof SpanRow> = [
-  'trace_id',
-  'span_id',
-  'parent_span_id',
-  'name',
-  'kind',
-  'start_time_us',
-  'end_time_us',
-  'status_code',
-  'status_message',
-  'attributes',
-  'events',
-  'links',
-  'resource_attributes',
-  'service_name',
-  'entity_ref',
-  'entity_hint',
-  'pipeline_run_id',
-  'received_at',
-];
+export type { SpanBatch, SpanGroup, SpanRow } from './spanBatch';
+export { SPAN_COLUMNS, spanRows } from './spanBatch';
 
 /**
  * Rows per INSERT statement. knex inserts many SQLite rows as a compound
  * SELECT, which SQLite caps at 500 terms; on PostgreSQL (where ingest
- * copies rows instead) 2,000 rows of 18 columns stay under the protocol's
+ * copies rows instead) 2,000 rows of 17 columns stay under the protocol's
  * 65,535 bind parameters.
  */
 export function spanInsertChunk(db: Knex | Knex.Transaction): number {
   return isPostgres(db) ? 2000 : 500;
 }
 
-/** SQL: the id of the pipeline run (the earliest) of a table's row's trace. */
-function runOfTrace(table: string): string {
-  return `(SELECT pr.id FROM pipeline_runs pr WHERE pr.trace_id = ${table}.trace_id
-    ORDER BY pr.started_at, pr.id LIMIT 1)`;
-}
-
 /** The temporary table spans are copied into when some may be stored. */
 const STAGING_TABLE = 'spans_incoming';
 const UNIQUE_VIOLATION = '23505';
-
-/**
- * Inserts span rows; rows keep their (key) order, so concurrent writers
- * lock keys in the same order.
- *
- * On PostgreSQL the rows are streamed with COPY straight into `spans`,
- * unless `staged`. COPY has no ON CONFLICT: a span already stored (an
- * exporter's retry, rare) fails the transaction with a unique violation
- * ({@link isStoredSpanConflict}), and the caller runs it again staged: the
- * rows are copied into a temporary table of the connection (no WAL, emptied
- * at commit) and moved with one INSERT … SELECT that skips stored spans.
- * SQLite inserts skipping stored spans.
- */
-async function insertSpanRows(
-  tx: Knex.Transaction,
-  rows: SpanRow[],
-  staged: boolean,
-) {
-  if (isPostgres(tx) && !staged) {
-    await copyRows(tx, 'spans', SPAN_COLUMNS, rows);
-  } else if (isPostgres(tx)) {
-    const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
-    await tx.raw(
-      `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
-       (LIKE spans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
-    );
-    await copyRows(tx, STAGING_TABLE, SPAN_COLUMNS, rows);
-    await tx.raw(
-      `INSERT INTO spans (${columns})
-       SELECT ${columns} FROM ${STAGING_TABLE}
-       ORDER BY trace_id, span_id
-       ON CONFLICT DO NOTHING`,
-    );
-  } else {
-    const chunk = spanInsertChunk(tx);
-    for (let i = 0; i < rows.length; i += chunk) {
-      await tx('spans')
-        .insert(rows.slice(i, i + chunk))
-        .onConflict(['trace_id', 'span_id'])
-        .ignore();
-    }
-  }
-}
 
 /** Whether a write failed on a span already stored (PostgreSQL's COPY). */
 export function isStoredSpanConflict(error: unknown): boolean {
@@ -134,83 +42,13 @@ export function isStoredSpanConflict(error: unknown): boolean {
   );
 }
 
-/** Trace ids per `IN (...)` lookup. */
-const LOOKUP_CHUNK = 500;
-
-/** Links spans of the given traces still without a run to their trace's run. */
-async function linkSpansToRuns(
-  db: Knex | Knex.Transaction,
-  traceIds: string[],
-) {
-  const unique = [...new Set(traceIds)].sort();
-  for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
-    await db('spans')
-      .whereNull('pipeline_run_id')
-      .whereIn(
-        'trace_id',
-        db('pipeline_runs')
-          .select('trace_id')
-          .whereIn('trace_id', unique.slice(i, i + LOOKUP_CHUNK)),
-      )
-      .update({
-        pipeline_run_id: db.raw(runOfTrace('spans')),
-      });
-  }
-}
-
-function textAttribute(value: unknown, length: number): string | null {
-  return typeof value === 'string' && value ? clipText(value, length) : null;
-}
-
 /**
- * The rows of a request's spans, one per (trace, span), sorted by key:
- * concurrent writers of overlapping traces then take row locks in the same
- * order, which keeps PostgreSQL from deadlocking them.
- */
-export function spanRows(
-  groups: SpanGroup[],
-  runIdsByTrace: Map<string, string> = new Map(),
-  receivedAt: Date = new Date(),
-): SpanRow[] {
-  const rows = new Map<string, SpanRow>();
-  for (const { resourceAttributes, entity, spans } of groups) {
-    // Shared by every span of the resource: serialised once.
-    const resourceJson = JSON.stringify(resourceAttributes);
-    const serviceName = textAttribute(resourceAttributes['service.name'], 255);
-    const entityRef = entity.entityRef
-      ? canonicalEntityRef(entity.entityRef)
-      : null;
-    const entityHint =
-      entity.entityHint === undefined ? null : clipText(entity.entityHint, 512);
-    for (const span of spans) {
-      rows.set(`${span.traceId}/${span.spanId}`, {
-        trace_id: span.traceId,
-        span_id: span.spanId,
-        parent_span_id: span.parentSpanId ?? null,
-        name: span.name,
-        kind: span.kind,
-        start_time_us: nanosToMicros(span.startTimeUnixNano),
-        end_time_us: nanosToMicros(span.endTimeUnixNano),
-        status_code: span.status.code,
-        status_message: span.status.message ?? null,
-        attributes: JSON.stringify(span.attributes),
-        events: span.events.length ? JSON.stringify(span.events) : null,
-        links: span.links.length ? JSON.stringify(span.links) : null,
-        resource_attributes: resourceJson,
-        service_name: serviceName,
-        entity_ref: entityRef,
-        entity_hint: entityHint,
-        pipeline_run_id: runIdsByTrace.get(span.traceId) ?? null,
-        received_at: receivedAt,
-      });
-    }
-  }
-  return [...rows.keys()].sort().map(key => rows.get(key)!);
-}
-
-/**
- * Spans received over OTLP. Ingest writes them inside the transaction that
- * writes the request's pipeline runs; the waterfall reads one trace.
+ * Spans received over OTLP. Ingest writes a request's spans, inside the
+ * transaction that writes its pipeline runs when it has any; the waterfall
+ * reads one trace. A span's pipeline run is not stored with it: it is the
+ * earliest run of its trace, found when read, so that a run span arriving
+ * after the rest of its trace (as it usually does: it ends last) changes no
+ * span.
  */
 export class SpanStore {
   /**
@@ -223,81 +61,91 @@ export class SpanStore {
   ) {}
 
   /**
+   * A request's spans, ready to write: all the work per span that needs
+   * no database, done before any transaction starts.
+   */
+  batch(groups: SpanGroup[], receivedAt: Date = new Date()): SpanBatch {
+    return spanBatch(groups, {
+      format: isPostgres(this.db) ? 'copy' : 'rows',
+      receivedAt,
+    });
+  }
+
+  /**
    * Creates the partitions the spans' days need that are missing (only the
    * first request of a day finds one missing). Outside the write's
    * transaction; should it fail, the spans go to the default partition.
    */
-  async prepare(groups: SpanGroup[]): Promise<void> {
-    if (!this.partitions) return;
-    const starts = new Set<number>();
-    for (const group of groups) {
-      for (const span of group.spans) {
-        starts.add(nanosToMicros(span.startTimeUnixNano));
-      }
-    }
-    await this.partitions.ensureFor(starts);
+  async prepare(batch: SpanBatch): Promise<void> {
+    await this.partitions?.ensureFor(batch.startMicros);
   }
 
   /**
-   * Stores spans; a span already stored (an exporter's retry) is left as it
-   * is. Spans are linked to the pipeline run of their trace, and when the
-   * request brings a trace's run (its span usually arrives last), the
-   * trace's earlier spans are linked too. Call {@link SpanStore.linkToRuns}
-   * once the transaction has committed.
+   * Stores a batch in the transaction `tx`; a span already stored (an
+   * exporter's retry) is left as it is.
    *
-   * @param runTraceIds - traces whose pipeline run this request wrote.
+   * On PostgreSQL the rows are streamed with COPY straight into `spans`,
+   * unless `staged`. COPY has no ON CONFLICT: a span already stored (rare)
+   * fails the transaction with a unique violation
+   * ({@link isStoredSpanConflict}), and {@link SpanStore.writeOnce} runs it
+   * again staged: the rows are copied into a temporary table of the
+   * connection (no WAL, emptied at commit) and moved with one INSERT …
+   * SELECT that skips stored spans. SQLite inserts skipping stored spans.
    */
   async write(
     tx: Knex.Transaction,
-    groups: SpanGroup[],
-    runTraceIds: string[] = [],
+    batch: SpanBatch,
     options: { staged?: boolean } = {},
   ): Promise<void> {
-    // The spans that came before their run (its span usually ends last).
-    await linkSpansToRuns(tx, runTraceIds);
-    const traceIds = new Set<string>();
-    for (const group of groups) {
-      for (const span of group.spans) traceIds.add(span.traceId);
+    if (batch.size === 0) return;
+    if (batch.copyChunks && !options.staged) {
+      await copyLines(tx, 'spans', SPAN_COLUMNS, batch.copyChunks);
+    } else if (batch.copyChunks) {
+      const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
+      await tx.raw(
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
+         (LIKE spans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
+      );
+      await copyLines(tx, STAGING_TABLE, SPAN_COLUMNS, batch.copyChunks);
+      await tx.raw(
+        `INSERT INTO spans (${columns})
+         SELECT ${columns} FROM ${STAGING_TABLE}
+         ORDER BY trace_id, span_id
+         ON CONFLICT DO NOTHING`,
+      );
+    } else {
+      const rows = batch.rows ?? [];
+      const chunk = spanInsertChunk(tx);
+      for (let i = 0; i < rows.length; i += chunk) {
+        await tx('spans')
+          .insert(rows.slice(i, i + chunk))
+          .onConflict(['trace_id', 'span_id'])
+          .ignore();
+      }
     }
-    const runIdsByTrace = await this.runIdsByTrace(tx, [...traceIds]);
-    await insertSpanRows(
-      tx,
-      spanRows(groups, runIdsByTrace),
-      options.staged ?? false,
-    );
   }
 
   /**
-   * Stores spans with {@link SpanStore.write} in the transaction
-   * `transaction` runs, and runs it again staged when it met spans already
+   * Stores a batch with {@link SpanStore.write}, in the transaction
+   * `transaction` runs (with the request's other writes) or, without one, a
+   * transaction of its own; runs it again staged when it met spans already
    * stored (PostgreSQL): the common case, no retry, costs one COPY.
    */
   async writeOnce(
+    batch: SpanBatch,
     transaction: (
       write: (tx: Knex.Transaction) => Promise<void>,
-    ) => Promise<void>,
-    groups: SpanGroup[],
-    runTraceIds: string[] = [],
+    ) => Promise<void> = write =>
+      retryTransientWrite(() => this.db.transaction(write), {
+        what: 'Spans',
+      }),
   ): Promise<void> {
     try {
-      await transaction(tx => this.write(tx, groups, runTraceIds));
+      await transaction(tx => this.write(tx, batch));
     } catch (error) {
       if (!isStoredSpanConflict(error)) throw error;
-      await transaction(tx =>
-        this.write(tx, groups, runTraceIds, { staged: true }),
-      );
+      await transaction(tx => this.write(tx, batch, { staged: true }));
     }
-  }
-
-  /**
-   * Links spans still without a run to their trace's run, for traces that
-   * have one. Run after a request's transaction commits: concurrent requests
-   * cannot see each other's uncommitted rows, so a run and spans of its
-   * trace written at the same time miss each other inside their
-   * transactions; whichever commits last links them here.
-   */
-  async linkToRuns(traceIds: string[]): Promise<void> {
-    await linkSpansToRuns(this.db, traceIds);
   }
 
   /**
@@ -324,12 +172,23 @@ export class SpanStore {
    * parent and depth. Empty when the trace is unknown.
    */
   async readTrace(traceId: string): Promise<TraceSpan[]> {
-    const rows: SpanRow[] = await this.db('spans')
-      .where({ trace_id: traceId.toLowerCase() })
-      .orderBy([
-        { column: 'start_time_us', order: 'asc' },
-        { column: 'span_id', order: 'asc' },
-      ]);
+    const [rows, run] = await Promise.all([
+      this.db<SpanRow>('spans')
+        .where({ trace_id: traceId.toLowerCase() })
+        .orderBy([
+          { column: 'start_time_us', order: 'asc' },
+          { column: 'span_id', order: 'asc' },
+        ]),
+      // The trace's pipeline run: its earliest, as the pipeline views count it.
+      this.db('pipeline_runs')
+        .first('id')
+        .where({ trace_id: traceId.toLowerCase() })
+        .orderBy([
+          { column: 'started_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]),
+    ]);
+    const pipelineRunId: string | undefined = run?.id;
     const parents = new Map(rows.map(row => [row.span_id, row.parent_span_id]));
     const depths = new Map<string, number>();
     const depthOf = (spanId: string): number => {
@@ -351,34 +210,15 @@ export class SpanStore {
       chain.reverse().forEach((id, i) => depths.set(id, base + 1 + i));
       return depths.get(spanId)!;
     };
-    return rows.map(row => spanOfRow(row, depthOf(row.span_id)));
-  }
-
-  /** Pipeline run ids by trace: the earliest-started run of each trace. */
-  private async runIdsByTrace(
-    tx: Knex.Transaction,
-    traceIds: string[],
-  ): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
-    for (let i = 0; i < traceIds.length; i += LOOKUP_CHUNK) {
-      const rows: Array<{ id: string; trace_id: string }> = await tx(
-        'pipeline_runs',
-      )
-        .select('id', 'trace_id')
-        .whereIn('trace_id', traceIds.slice(i, i + LOOKUP_CHUNK))
-        .orderBy([
-          { column: 'started_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ]);
-      for (const row of rows) {
-        if (!result.has(row.trace_id)) result.set(row.trace_id, row.id);
-      }
-    }
-    return result;
+    return rows.map(row => spanOfRow(row, depthOf(row.span_id), pipelineRunId));
   }
 }
 
-function spanOfRow(row: SpanRow, depth: number): TraceSpan {
+function spanOfRow(
+  row: SpanRow,
+  depth: number,
+  pipelineRunId: string | undefined,
+): TraceSpan {
   const attributes: Attributes = JSON.parse(row.attributes);
   const resourceAttributes: Attributes = JSON.parse(row.resource_attributes);
   const start = Number(row.start_time_us);
@@ -402,7 +242,7 @@ function spanOfRow(row: SpanRow, depth: number): TraceSpan {
     },
     ...(row.service_name ? { serviceName: row.service_name } : {}),
     ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
-    ...(row.pipeline_run_id ? { pipelineRunId: row.pipeline_run_id } : {}),
+    ...(pipelineRunId ? { pipelineRunId } : {}),
     ...(isCiTask(ci)
       ? {
           ciTask: {

@@ -1,10 +1,12 @@
 import {
   githubSlugOf,
   isCiTask,
+  namesCiTask,
   normaliseCiAttributes,
   normaliseRepository,
   pipelineResultOf,
 } from './ciAttributes';
+import { Attributes } from './OtlpTraces';
 
 describe('normaliseCiAttributes', () => {
   it('reads the OpenTelemetry CI/CD semantic conventions', () => {
@@ -237,5 +239,26 @@ describe('githubSlugOf', () => {
     expect(githubSlugOf('gitlab.com/group/app')).toBeUndefined();
     expect(githubSlugOf('github.com/group/sub/app')).toBeUndefined();
     expect(githubSlugOf(undefined)).toBeUndefined();
+  });
+
+  it('tells task spans apart as normalising all attributes would', () => {
+    const samples: Attributes[] = [
+      {},
+      { 'cicd.pipeline.name': 'deploy', 'cicd.pipeline.run.id': '7' },
+      { 'cicd.pipeline.task.name': 'build' },
+      { 'cicd.pipeline.task.run.id': 42 },
+      { 'cicd.pipeline.task.type': '  ' },
+      { 'cicd.pipeline.task.run.result': 'success' },
+      { 'cicd.pipeline.task.run.result': 'no such result' },
+      { 'cicd.pipeline.run.task.status': 'completed' },
+      { 'jenkins.pipeline.step.result': 'SUCCESS' },
+      { 'cicd.pipeline.task.name': true },
+    ];
+    for (const attributes of samples) {
+      expect([attributes, namesCiTask(attributes)]).toEqual([
+        attributes,
+        isCiTask(normaliseCiAttributes(attributes)),
+      ]);
+    }
   });
 });

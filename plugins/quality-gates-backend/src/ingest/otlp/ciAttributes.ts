@@ -175,6 +175,30 @@ export function isCiTask(ci: CiAttributes): boolean {
   return Boolean(ci.taskName || ci.taskRunId || ci.taskResult || ci.taskType);
 }
 
+const TASK_FIELDS: CiField[] = [
+  'taskName',
+  'taskRunId',
+  'taskResult',
+  'taskType',
+];
+
+/**
+ * `isCiTask(normaliseCiAttributes(attributes))`, reading only the task's
+ * fields: asked of every span of a run's trace.
+ */
+export function namesCiTask(attributes: Attributes): boolean {
+  for (const field of TASK_FIELDS) {
+    const value = first(attributes, field);
+    if (
+      value !== undefined &&
+      (field !== 'taskResult' || pipelineResultOf(value))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const VENDOR_HOSTS: Record<string, string> = {
   github: 'github.com',
   gitlab: 'gitlab.com',

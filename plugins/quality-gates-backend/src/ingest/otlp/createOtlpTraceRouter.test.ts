@@ -164,10 +164,11 @@ describe('POST /api/quality-gates/v1/traces', () => {
         });
         const stored = await storedSpans(traceId);
         expect(stored).toHaveLength(301);
-        // Linked to the run, also the 300 spans that came before the run span.
-        expect(new Set(stored.map(row => row.pipeline_run_id))).toEqual(
-          new Set([run.id]),
-        );
+        // Of the run, also the 300 spans that came before the run span.
+        const waterfallRuns = (
+          await new SpanStore(knex()).readTrace(traceId)
+        ).map(span => span.pipelineRunId);
+        expect(new Set(waterfallRuns)).toEqual(new Set([run.id]));
         expect(new Set(stored.map(row => row.entity_ref))).toEqual(
           new Set(['component:default/checkout']),
         );
@@ -257,7 +258,10 @@ describe('POST /api/quality-gates/v1/traces', () => {
         expect(stored.map(row => row.span_id).sort()).toEqual(
           spans.map(span => span.spanContext().spanId).sort(),
         );
-        expect(new Set(stored.map(row => row.pipeline_run_id))).toEqual(
+        const waterfall = await new SpanStore(knex()).readTrace(
+          traceIdOf(spec.runId),
+        );
+        expect(new Set(waterfall.map(span => span.pipelineRunId))).toEqual(
           new Set([run.id]),
         );
       }

@@ -8,7 +8,10 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityResolver, EntityHints } from '../../catalog/EntityResolver';
-import { EntityAssignment } from '../../delivery/DeliveryBatch';
+import {
+  EntityAssignment,
+  PipelineRunReport,
+} from '../../delivery/DeliveryBatch';
 import { limitedRawBody } from '../../input/requestBody';
 import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
 import { authorizeIngest } from '../authorizeIngest';
@@ -18,13 +21,18 @@ import {
   encodeProtobufResponse,
   encodeProtobufStatus,
 } from './otlpProtobuf';
-import { describeRejections, OtlpTraces } from './OtlpTraces';
+import { describeRejections, OtlpTraces, RejectedSpan } from './OtlpTraces';
 import { pipelineRunsOfTraces } from './pipelineRunsOfTraces';
 import { hintsKey, resourceEntityHints } from './resourceEntityHints';
-import { retryTransientWrite } from '../../database/retryTransientWrite';
-import { SpanGroup, SpanStore } from './SpanStore';
+import { SpanBatch, SpanGroup, SpanStore } from './SpanStore';
 import { SpanPartitions } from './spanPartitions';
 import { DEFAULT_RETENTION } from '../../maintenance/retention';
+
+/** What a request writes: its spans and the pipeline runs they describe. */
+interface SpanWrite {
+  batch: SpanBatch;
+  pipelineRuns: PipelineRunReport[];
+}
 
 /** Where OTLP/HTTP exporters send traces, under the plugin's base URL. */
 export const OTLP_TRACES_PATH = '/v1/traces';
@@ -90,7 +98,8 @@ function clientErrorStatus(error: Error): number | undefined {
  *
  * Every valid span is stored; invalid ones are rejected the OTLP way (200
  * with `partialSuccess`). CI pipeline runs found in the spans are written in
- * the same transaction. Answers in the request's encoding: 200 with an
+ * the same transaction; a span's run is found through its trace when read.
+ * Answers in the request's encoding: 200 with an
  * `ExportTraceServiceResponse`; 400 unreadable body, 401, 413 larger than
  * `qualityGates.ingest.maxBodySize` (after inflating), 415 other content
  * types, 503 retry later.
@@ -106,7 +115,12 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     }),
   );
 
-  async function store(traces: OtlpTraces): Promise<void> {
+  /**
+   * What a request writes: its pipeline runs and its spans' batch, made
+   * before any transaction starts. Nothing refers to the decoded spans
+   * afterwards, so they are garbage while the write waits for the database.
+   */
+  async function prepareWrite(traces: OtlpTraces): Promise<SpanWrite> {
     const resourceHints = traces.resourceSpans.map(({ resourceAttributes }) =>
       resourceEntityHints(resourceAttributes),
     );
@@ -122,35 +136,45 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
         spans: resourceSpans,
       }))
       .filter(group => group.spans.length > 0);
-    if (groups.length === 0) return;
+    return {
+      batch: spans.batch(groups),
+      pipelineRuns: runs.map(({ run, hints }) => ({
+        ...run,
+        ...entities.get(hintsKey(hints))!,
+      })),
+    };
+  }
 
-    const pipelineRuns = runs.map(({ run, hints }) => ({
-      ...run,
-      ...entities.get(hintsKey(hints))!,
-    }));
+  async function write({ batch, pipelineRuns }: SpanWrite): Promise<void> {
+    if (batch.size === 0) return;
     await spans
-      .prepare(groups)
+      .prepare(batch)
       .catch(error =>
         ctx.logger.warn(
           `Could not create the span partitions of a request; its spans go to the default partition: ${error}`,
         ),
       );
     // The writer runs its transaction again after a deadlock, the span
-    // store after meeting spans already stored.
+    // store after meeting spans already stored. Spans find their run through
+    // their trace when read, so writing them is all there is to do for them.
     await spans.writeOnce(
-      write => ctx.writer.write({ pipelineRuns }, write),
-      groups,
-      pipelineRuns.map(run => run.traceId!),
+      batch,
+      pipelineRuns.length > 0
+        ? tx => ctx.writer.write({ pipelineRuns }, tx)
+        : undefined,
     );
-    // Concurrent requests cannot see each other's uncommitted rows: a run and
-    // spans of its trace written at the same time are linked once committed.
-    await retryTransientWrite(
-      () =>
-        spans.linkToRuns(
-          groups.flatMap(group => group.spans.map(span => span.traceId)),
-        ),
-      { what: 'Spans' },
-    );
+  }
+
+  /** Decodes a body and makes what it writes; the decoded spans stay here. */
+  async function decode(
+    encoding: OtlpEncoding,
+    body: Buffer,
+  ): Promise<{ rejected: RejectedSpan[]; toWrite: SpanWrite }> {
+    const traces =
+      encoding === 'protobuf'
+        ? decodeProtobufTraces(body)
+        : decodeJsonTraces(body);
+    return { rejected: traces.rejected, toWrite: await prepareWrite(traces) };
   }
 
   router.post(
@@ -174,12 +198,9 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     async (req, res) => {
       const encoding: OtlpEncoding = res.locals.otlpEncoding;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const traces =
-        encoding === 'protobuf'
-          ? decodeProtobufTraces(body)
-          : decodeJsonTraces(body);
+      const { rejected, toWrite } = await decode(encoding, body);
       try {
-        await store(traces);
+        await write(toWrite);
       } catch (error) {
         if ((error as Error).name === ServiceUnavailableError.name) {
           res.setHeader('Retry-After', '1');
@@ -187,10 +208,10 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
         throw error;
       }
 
-      const partialSuccess = traces.rejected.length
+      const partialSuccess = rejected.length
         ? {
-            rejectedSpans: traces.rejected.length,
-            errorMessage: describeRejections(traces.rejected),
+            rejectedSpans: rejected.length,
+            errorMessage: describeRejections(rejected),
           }
         : undefined;
       if (encoding === 'protobuf') {

@@ -7,9 +7,12 @@ import {
   encodeProtobufStatus,
 } from './otlpProtobuf';
 import {
+  bytesField,
   readFields,
   requestBytes,
   spanBytes,
+  varint,
+  varintField,
 } from './__testUtils__/protobufWire';
 
 const TRACE_ID = '5b8efff798038103d269b633813fc60c';
@@ -58,6 +61,94 @@ describe('decodeProtobufTraces', () => {
       {
         path: 'resourceSpans[0].scopeSpans[0].spans[2]',
         reason: 'endTimeUnixNano is before startTimeUnixNano',
+      },
+    ]);
+  });
+
+  it('reads every kind of attribute value and skips fields it does not know', () => {
+    const text = (value: string) => bytesField(1, Buffer.from(value));
+    const keyValue = (key: string, value: number[]) =>
+      bytesField(9, [
+        ...bytesField(1, Buffer.from(key)),
+        ...bytesField(2, value),
+      ]);
+    const double = (value: number) => {
+      const bytes = Buffer.alloc(8);
+      bytes.writeDoubleLE(value);
+      return [...varint((4 << 3) | 1), ...bytes];
+    };
+    const nested = (depth: number) => {
+      let value = text('x');
+      for (let i = 0; i < depth; i++)
+        value = bytesField(5, bytesField(1, value));
+      return value;
+    };
+    const span = (spanId: string, ...more: number[][]) => [
+      ...spanBytes(TRACE_ID, spanId, 10n, 20n),
+      ...more.flat(),
+    ];
+    const { resourceSpans, rejected } = decodeProtobufTraces(
+      requestBytes(
+        span(
+          'eee19b7ec3c1b174',
+          keyValue('s', text('text')),
+          keyValue('i', varintField(3, 42)),
+          keyValue('big', [...varint(3 << 3), ...varint(2n ** 60n)]),
+          keyValue('negative', [...varint(3 << 3), ...varint(2n ** 64n - 5n)]),
+          keyValue('d', double(1.5)),
+          keyValue('nan', double(NaN)),
+          keyValue('b', varintField(2, 1)),
+          keyValue('bytes', bytesField(7, [1, 2, 3])),
+          keyValue(
+            'list',
+            bytesField(5, [
+              ...bytesField(1, text('a')),
+              ...bytesField(1, varintField(3, 1)),
+            ]),
+          ),
+          keyValue(
+            'map',
+            bytesField(
+              6,
+              bytesField(1, [
+                ...bytesField(1, Buffer.from('inner')),
+                ...bytesField(2, text('x')),
+              ]),
+            ),
+          ),
+          keyValue('empty', []),
+          keyValue('deep', nested(16)),
+          // A field this version does not know, and a known one of another
+          // wire type (the name as a varint): both skipped.
+          varintField(99, 5),
+          varintField(5, 7),
+        ),
+        span('eee19b7ec3c1b175', keyValue('deeper', nested(17))),
+        span('eee19b7ec3c1b176'),
+      ),
+    );
+    const [first, last] = resourceSpans[0].spans;
+    expect(first.name).toBe('build');
+    expect(first.attributes).toEqual({
+      s: 'text',
+      i: 42,
+      big: '1152921504606846976',
+      negative: -5,
+      d: 1.5,
+      nan: 'NaN',
+      b: true,
+      bytes: 'AQID',
+      list: ['a', 1],
+      map: { inner: 'x' },
+      empty: null,
+      deep: expect.any(Array),
+    });
+    // The span nested too deep is rejected; the next one is read.
+    expect(last.spanId).toBe('eee19b7ec3c1b176');
+    expect(rejected).toEqual([
+      {
+        path: 'resourceSpans[0].scopeSpans[0].spans[1]',
+        reason: 'attribute values nest deeper than 16 levels',
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isCiTask, normaliseCiAttributes } from './ciAttributes';
+import { namesCiTask } from './ciAttributes';
 import { Attributes, OtlpSpan } from './OtlpTraces';
 import { nanosToIso } from './spanTime';
 
@@ -51,7 +51,7 @@ export function firstJobStarts(
   const starts = new Map<string, bigint>();
   for (const { span } of traceSpans) {
     if (!span.parentSpanId) continue;
-    if (!isCiTask(normaliseCiAttributes(span.attributes))) continue;
+    if (!namesCiTask(span.attributes)) continue;
     const known = starts.get(span.parentSpanId);
     if (known === undefined || span.startTimeUnixNano < known) {
       starts.set(span.parentSpanId, span.startTimeUnixNano);

@@ -1,4 +1,4 @@
-import { copyText } from './spanCopy';
+import { copyJson, copyText } from './spanCopy';
 
 describe('copyText', () => {
   it("writes values in COPY's text format", () => {
@@ -14,5 +14,11 @@ describe('copyText', () => {
     expect(copyText('{"cmd":"echo \\"hi\\""}')).toBe(
       '{"cmd":"echo \\\\"hi\\\\""}',
     );
+  });
+
+  it('escapes only the backslashes of JSON text', () => {
+    const json = JSON.stringify({ cmd: 'a\tb\nc \\N "q"' });
+    expect(copyJson(json)).toBe(copyText(json));
+    expect(copyJson('{"a":1}')).toBe('{"a":1}');
   });
 });

@@ -4,7 +4,10 @@ import { Knex } from 'knex';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** Rows per string handed to the COPY stream. */
-const ROWS_PER_CHUNK = 500;
+export const COPY_CHUNK_ROWS = 500;
+
+/** SQL null in COPY's text format. */
+export const NULL = '\\N';
 
 // eslint-disable-next-line no-control-regex -- the characters COPY escapes
 const COPY_SPECIAL = /[\\\n\r\t]/g;
@@ -28,13 +31,21 @@ export function copyText(value: unknown): string {
     : text;
 }
 
+/**
+ * JSON text in COPY's text format: JSON escapes every control character
+ * itself, so only its backslashes need escaping.
+ */
+export function copyJson(json: string): string {
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+}
+
 function* copyChunks<Row>(
   rows: Row[],
   columns: Array<keyof Row>,
 ): Generator<string> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+  for (let i = 0; i < rows.length; i += COPY_CHUNK_ROWS) {
     let chunk = '';
-    const end = Math.min(i + ROWS_PER_CHUNK, rows.length);
+    const end = Math.min(i + COPY_CHUNK_ROWS, rows.length);
     for (let r = i; r < end; r++) {
       const row = rows[r];
       for (let c = 0; c < columns.length; c++) {
@@ -47,17 +58,17 @@ function* copyChunks<Row>(
 }
 
 /**
- * Streams rows into `table` with `COPY … FROM STDIN` on the transaction's
- * own connection: PostgreSQL parses COPY's text format far faster than the
- * same rows as INSERT parameters.
+ * Streams lines of COPY's text format (one row each, values tab-separated,
+ * written with {@link copyText}) into `table` with `COPY … FROM STDIN` on
+ * the transaction's own connection: PostgreSQL parses COPY's text format
+ * far faster than the same rows as INSERT parameters.
  */
-export async function copyRows<Row>(
+export async function copyLines<Row>(
   tx: Knex.Transaction,
   table: string,
   columns: Array<keyof Row>,
-  rows: Row[],
+  chunks: Iterable<string>,
 ): Promise<void> {
-  if (rows.length === 0) return;
   // A transaction's client hands out the transaction's connection.
   const connection = await tx.client.acquireConnection();
   try {
@@ -65,8 +76,19 @@ export async function copyRows<Row>(
     const copy = connection.query(
       copyFrom(`COPY ${table} (${list}) FROM STDIN`),
     );
-    await pipeline(Readable.from(copyChunks(rows, columns)), copy);
+    await pipeline(Readable.from(chunks), copy);
   } finally {
     await tx.client.releaseConnection(connection);
   }
+}
+
+/** Streams rows into `table` with COPY (see {@link copyLines}). */
+export async function copyRows<Row>(
+  tx: Knex.Transaction,
+  table: string,
+  columns: Array<keyof Row>,
+  rows: Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await copyLines(tx, table, columns, copyChunks(rows, columns));
 }

@@ -57,8 +57,9 @@ describe('span partitions', () => {
     });
 
     async function write(groups: SpanGroup[]) {
-      await store.prepare(groups);
-      await store.writeOnce(w => knex.transaction(w), groups);
+      const batch = store.batch(groups);
+      await store.prepare(batch);
+      await store.writeOnce(batch);
     }
 
     /** Span ids by the table holding them (the partition on PostgreSQL). */
@@ -118,7 +119,7 @@ describe('span partitions', () => {
     it('moves a day out of the default partition when the day gets its own', async () => {
       // Written while its day had no partition (e.g. creating it failed).
       const early = [span(1, TODAY - 3), span(2, TODAY - 3)];
-      await knex.transaction(tx => store.write(tx, [group(early)]));
+      await store.writeOnce(store.batch([group(early)]));
       expect(await placement()).toEqual(
         isPostgres(knex)
           ? { spans_default: [spanId(1), spanId(2)] }
@@ -150,8 +151,9 @@ describe('span partitions', () => {
           span(5, 1000),
         ]),
       ];
-      await longer.prepare(groups);
-      await knex.transaction(tx => longer.write(tx, groups));
+      const batch = longer.batch(groups);
+      await longer.prepare(batch);
+      await knex.transaction(tx => longer.write(tx, batch));
       const cutoff = (Date.now() - 30 * DAY_MS) * 1000;
 
       const expired = await partitions.dropBefore(cutoff);

@@ -188,10 +188,7 @@ export class SpanPartitions {
       await tx.raw(`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`);
       const exists = await tx.raw('SELECT to_regclass(?) AS oid', [name]);
       if (exists.rows[0].oid) return;
-      await tx.raw(
-        `CREATE TABLE ${name} (LIKE spans INCLUDING DEFAULTS)
-         WITH (fillfactor = 50)`,
-      );
+      await tx.raw(`CREATE TABLE ${name} (LIKE spans INCLUDING DEFAULTS)`);
       await tx.raw(
         `ALTER TABLE ${name} ADD CONSTRAINT ${name}_range
          CHECK (start_time_us >= ${from} AND start_time_us < ${to})`,

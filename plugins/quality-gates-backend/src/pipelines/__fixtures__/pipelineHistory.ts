@@ -250,7 +250,6 @@ export async function writePipelineHistory(knex: Knex): Promise<void> {
         service_name: 'checkout-ci',
         entity_ref: CHECKOUT,
         entity_hint: null,
-        pipeline_run_id: run.id,
         received_at: now,
       };
     }),
