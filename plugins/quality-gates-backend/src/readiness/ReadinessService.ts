@@ -26,7 +26,11 @@ import {
   ReadinessEvaluator,
 } from './ReadinessEvaluator';
 import { ReadinessCheckSet } from './ReadinessCheckSet';
-import { ReadinessStore, StoredEntityReadiness } from './ReadinessStore';
+import {
+  ReadinessStore,
+  StoredBefore,
+  StoredEntityReadiness,
+} from './ReadinessStore';
 import {
   readinessEntitiesEvaluated,
   readinessRunDuration,
@@ -50,6 +54,8 @@ export interface PendingEvaluation {
   }>;
   /** Kinds of the owner and system stored with the last result. */
   likelyKinds: Promise<EntityKinds>;
+  /** What is stored of the last result, if any. */
+  before: Promise<StoredBefore | undefined>;
 }
 
 /** The outcome of a full run. */
@@ -202,15 +208,23 @@ export class ReadinessService {
     // The owner and system rarely change: look up the stored ones' kinds
     // now instead of after the entity arrives; evaluateOne asks for any
     // that differ.
-    const likelyKinds = store
-      .storedRelatedRefs(entityRef)
-      .then(refs =>
-        loadEntityKinds(catalog, refs, this.catalogToken, this.reusedKinds),
+    const before = store.storedBefore(entityRef);
+    const likelyKinds = before
+      .then(stored =>
+        loadEntityKinds(
+          catalog,
+          [stored?.owner, stored?.system].filter(
+            (ref): ref is string => typeof ref === 'string',
+          ),
+          this.catalogToken,
+          this.reusedKinds,
+        ),
       )
       .catch((): EntityKinds => new Map());
     // Awaited by evaluateOne; a refused caller never gets there.
     exemptions.catch(() => undefined);
-    return { entityRef, evaluatedAt, exemptions, likelyKinds };
+    before.catch(() => undefined);
+    return { entityRef, evaluatedAt, exemptions, likelyKinds, before };
   }
 
   /**
@@ -245,7 +259,12 @@ export class ReadinessService {
       catalogFactsOf(kinds),
       active,
     );
-    const stored = await store.writeEvaluation(evaluation, pending.evaluatedAt);
+    const before = await pending.before.catch(() => undefined);
+    const stored = await store.writeEvaluation(
+      evaluation,
+      pending.evaluatedAt,
+      before,
+    );
     readinessEntitiesEvaluated.add(1);
     return this.responseOf(entityRef, stored, shown);
   }

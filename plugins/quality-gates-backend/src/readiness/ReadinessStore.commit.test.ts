@@ -64,6 +64,28 @@ describe('ReadinessStore.writeEvaluation', () => {
         expect(await store.getEntity(ENTITY)).toEqual(changed);
         const history = await store.history(ENTITY, { limit: 10 });
         expect(history.map(point => point.level)).toEqual([null, 'bronze']);
+        // Known beforehand unchanged: answered before the write is done,
+        // and a read waits for it.
+        const before = await store.storedBefore(ENTITY);
+        expect(before).toMatchObject({ owner: null, system: null });
+        const quiet = await store.writeEvaluation(
+          evaluation('passed'),
+          at(3),
+          before,
+        );
+        expect(quiet.summary.evaluatedAt).toBe(at(3).toISO());
+        expect(quiet.summary.firstSeenAt).toBe(first.summary.firstSeenAt);
+        expect(await store.getEntity(ENTITY)).toEqual(quiet);
+        // A change despite what was read before is written before answering.
+        const failedAgain = await store.writeEvaluation(
+          evaluation('failed'),
+          at(4),
+          await store.storedBefore(ENTITY),
+        );
+        expect(failedAgain.summary.level).toBeNull();
+        expect(
+          (await store.history(ENTITY, { limit: 10 })).map(p => p.level),
+        ).toEqual([null, 'bronze', null]);
         // The quiet commit of an unchanged result was its transaction's.
         const commitMode = isPostgres(knex)
           ? (await knex.raw('show synchronous_commit')).rows[0]

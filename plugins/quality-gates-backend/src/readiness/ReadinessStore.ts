@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
@@ -123,6 +124,21 @@ export interface StoredEntityReadiness {
 export interface ReadinessStoreOptions {
   levelIds: string[];
   newEntityDays: number;
+  /** Told when a write that no one waited for failed. */
+  logger?: LoggerService;
+}
+
+/**
+ * What an on-demand evaluation reads of an entity's stored result before
+ * it evaluates (one query, while the catalog is asked for the entity).
+ */
+export interface StoredBefore {
+  owner: string | null;
+  system: string | null;
+  fingerprint: string;
+  firstSeenAt: Date | number | string;
+  /** The earliest first-seen time of all rows. */
+  earliest: DateTime | undefined;
 }
 
 function fingerprintOf(evaluation: EntityEvaluation): string {
@@ -183,10 +199,39 @@ function escapeLike(value: string): string {
  * something changed, and the overview's queries. Reads never evaluate.
  */
 export class ReadinessStore {
+  /** Writes answered before they were done, by entity, until they are. */
+  readonly #unfinished = new Map<string, Promise<void>>();
+
   constructor(
     private readonly knex: Knex,
     private readonly options: ReadinessStoreOptions,
   ) {}
+
+  /** Waits for the entity's unfinished writes, so a read sees them. */
+  private async settled(entityRef: string): Promise<void> {
+    await this.#unfinished.get(entityRef);
+  }
+
+  /**
+   * Writes after answering: one entity's such writes run one after the
+   * other, and its reads wait for them (see `settled`).
+   */
+  private writeAfterAnswering(entityRef: string, write: () => Promise<void>) {
+    const previous = this.#unfinished.get(entityRef) ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(write)
+      .catch(error =>
+        this.options.logger?.warn(
+          `Could not store the evaluation time of ${entityRef}: ${error}`,
+        ),
+      )
+      .finally(() => {
+        if (this.#unfinished.get(entityRef) === next) {
+          this.#unfinished.delete(entityRef);
+        }
+      });
+    this.#unfinished.set(entityRef, next);
+  }
 
   /** The row an evaluation is stored as. */
   private rowOf(
@@ -243,6 +288,35 @@ export class ReadinessStore {
    * written, with the first-seen time the write kept.
    */
   async writeEvaluation(
+    evaluation: EntityEvaluation,
+    evaluatedAt: DateTime,
+    before?: StoredBefore,
+  ): Promise<StoredEntityReadiness> {
+    if (before && before.fingerprint === fingerprintOf(evaluation)) {
+      // Nothing but the evaluation time (and perhaps a message) changed:
+      // no history point, and the answer is known without the write. The
+      // person waits for the evaluation, not for its time to be stored;
+      // reads of this entity wait for it (see `settled`).
+      const at = evaluatedAt.toJSDate();
+      const row = {
+        ...this.rowOf(evaluation, at, at),
+        first_seen_at: before.firstSeenAt,
+      };
+      this.writeAfterAnswering(row.entity_ref, async () => {
+        await this.writeEvaluationNow(evaluation, evaluatedAt);
+      });
+      return {
+        summary: this.toSummary(
+          row,
+          this.newSinceFrom(before.earliest).toISO()!,
+        ),
+        results: evaluation.results,
+      };
+    }
+    return this.writeEvaluationNow(evaluation, evaluatedAt);
+  }
+
+  private async writeEvaluationNow(
     evaluation: EntityEvaluation,
     evaluatedAt: DateTime,
   ): Promise<StoredEntityReadiness> {
@@ -447,23 +521,43 @@ export class ReadinessStore {
   }
 
   /**
-   * The owner and system stored with an entity's last result: usually the
-   * ones it still has, so their kinds can be looked up before the entity.
+   * What is stored of an entity's last result that an on-demand evaluation
+   * can use before it has the entity: its owner and system (usually still
+   * its own, so their kinds can be looked up meanwhile), and what the
+   * answer needs when nothing but the evaluation time changes.
    */
-  async storedRelatedRefs(entityRef: string): Promise<string[]> {
-    const row: Pick<EntityRow, 'owner' | 'system'> | undefined =
-      await this.knex('readiness_entities')
-        .select('owner', 'system')
-        .where({ entity_ref: entityRef })
-        .first();
-    return [row?.owner, row?.system].filter(
-      (ref): ref is string => typeof ref === 'string',
-    );
+  async storedBefore(entityRef: string): Promise<StoredBefore | undefined> {
+    await this.settled(entityRef);
+    const row:
+      | (Pick<
+          EntityRow,
+          'owner' | 'system' | 'fingerprint' | 'first_seen_at'
+        > & {
+          earliest: Date | number | string | null;
+        })
+      | undefined = await this.knex('readiness_entities')
+      .select('owner', 'system', 'fingerprint', 'first_seen_at', {
+        earliest: this.knex('readiness_entities').min('first_seen_at'),
+      })
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    return {
+      owner: row.owner,
+      system: row.system,
+      fingerprint: row.fingerprint,
+      firstSeenAt: row.first_seen_at,
+      earliest:
+        row.earliest === null || row.earliest === undefined
+          ? undefined
+          : DateTime.fromISO(timestampFromDatabase(row.earliest)),
+    };
   }
 
   async getEntity(
     entityRef: string,
   ): Promise<StoredEntityReadiness | undefined> {
+    await this.settled(entityRef);
     const row: EntityRow | undefined = await this.knex('readiness_entities')
       .where({ entity_ref: entityRef })
       .first();
@@ -479,6 +573,7 @@ export class ReadinessStore {
     entityRef: string,
     options: { from?: string; limit: number },
   ): Promise<ReadinessHistoryPoint[]> {
+    await this.settled(entityRef);
     const query = this.knex('readiness_history')
       .where({ entity_ref: entityRef })
       .orderBy('evaluated_at', 'desc')

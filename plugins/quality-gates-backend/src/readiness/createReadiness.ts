@@ -71,6 +71,7 @@ export function createReadiness(options: {
   const store = new ReadinessStore(options.knex, {
     levelIds: checkSet.levels.map(level => level.id),
     newEntityDays: positive('newEntityDays', 30),
+    logger: options.logger,
   });
   const exemptions = new ExemptionStore(options.knex);
   const evaluator = new ReadinessEvaluator(
