@@ -11,7 +11,13 @@ import {
 import { EmptyState } from '@backstage/core-components';
 import { TraceSpan } from '@can-i-deploy/plugin-quality-gates-common';
 import { makeStyles } from '@material-ui/core/styles';
-import { formatDuration, parseDuration, rulerTicks } from './axis/timeAxis';
+import {
+  formatDuration,
+  maxTicksFor,
+  parseDuration,
+  rulerTicks,
+} from './axis/timeAxis';
+import { useElementWidth } from '../shared/useElementWidth';
 import { TimeRuler } from './axis/TimeRuler';
 import { WHOLE_TRACE, windowOfZoom, Zoom } from './axis/timeWindow';
 import { computeCriticalPath } from './criticalPath';
@@ -282,13 +288,17 @@ function Waterfall(props: {
     () => windowOfZoom(tree.startMicros, tree.endMicros, zoom),
     [tree, zoom],
   );
+  const axis = useRef<HTMLDivElement>(null);
+  const axisWidth = useElementWidth(axis, 0);
+  const maxTicks = maxTicksFor(axisWidth);
   const ticks = useMemo(
     () =>
       rulerTicks(
         timeWindow.fromMicros - tree.startMicros,
         timeWindow.toMicros - tree.startMicros,
+        maxTicks,
       ),
-    [tree, timeWindow],
+    [tree, timeWindow, maxTicks],
   );
   const zoomText = `Showing ${formatDuration(
     timeWindow.fromMicros - tree.startMicros,
@@ -329,7 +339,7 @@ function Waterfall(props: {
             showCriticalPath={showCriticalPath}
             onZoom={setZoom}
           />
-          <TimeRuler ticks={ticks} />
+          <TimeRuler ticks={ticks} axisRef={axis} axisWidth={axisWidth} />
           <SpanList
             ref={list}
             rows={rows}

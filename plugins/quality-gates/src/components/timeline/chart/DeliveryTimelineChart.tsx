@@ -24,7 +24,7 @@ import { TimelineMarkers } from './TimelineMarkers';
 import { TimelineItem, TimelineModel } from './timelineModel';
 import { timeScale, TimeSpan } from './timeScale';
 import { timeTicks } from './timeTicks';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../../shared/useElementWidth';
 import { brushView, isWholeRange, panView, zoomView } from './zoom';
 
 const { laneHeight, labelWidth, rightPadding, axisHeight, fallbackWidth } =

@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { memo, RefObject } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import { WATERFALL_COLUMNS } from '../waterfallLayout';
-import { RulerTick } from './timeAxis';
+import { hangsLeft, RulerTick, tickLabelShown } from './timeAxis';
 
 const useStyles = makeStyles(theme => ({
   ruler: {
@@ -45,25 +45,36 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Column headings and the time axis's ticks, as offsets from the trace's start. */
-export function TimeRuler(props: { ticks: RulerTick[] }) {
+/**
+ * Column headings and the time axis's ticks, as offsets from the trace's
+ * start. `axisRef` is the time axis's box, whose width decides how many
+ * ticks have room for their labels.
+ */
+export function TimeRuler(props: {
+  ticks: RulerTick[];
+  axisRef?: RefObject<HTMLDivElement>;
+  /** The time axis's width in pixels; 0 when not known. */
+  axisWidth?: number;
+}) {
   const classes = useStyles();
   return (
     <div className={classes.ruler} data-testid="trace-ruler">
       <div className={classes.heading}>Span</div>
       <div className={classes.heading}>Service</div>
-      <div className={classes.ticks}>
-        {props.ticks.map(tick => (
+      <div className={classes.ticks} ref={props.axisRef}>
+        {props.ticks.map((tick, index) => (
           <div
             key={tick.offsetMicros}
             // A label at the right edge would be cut off: it hangs left.
             className={`${classes.tick} ${
-              tick.position > 0.9 ? classes.lastTick : ''
+              hangsLeft(tick) ? classes.lastTick : ''
             }`}
             style={{ left: `${tick.position * 100}%` }}
             data-testid="trace-ruler-tick"
           >
-            {tick.label}
+            {tickLabelShown(props.ticks, index, props.axisWidth ?? 0)
+              ? tick.label
+              : null}
           </div>
         ))}
       </div>

@@ -1,4 +1,10 @@
-import { formatDuration, parseDuration, rulerTicks } from './timeAxis';
+import {
+  formatDuration,
+  maxTicksFor,
+  parseDuration,
+  rulerTicks,
+  tickLabelShown,
+} from './timeAxis';
 
 describe('formatDuration', () => {
   it.each([
@@ -80,5 +86,34 @@ describe('rulerTicks', () => {
     expect(rulerTicks(0, 0)).toEqual([
       { offsetMicros: 0, position: 0, label: '0' },
     ]);
+  });
+});
+
+describe('maxTicksFor', () => {
+  it('gives each tick room on a narrow axis, and six ticks at most', () => {
+    expect(maxTicksFor(0)).toBe(6);
+    expect(maxTicksFor(100)).toBe(2);
+    expect(maxTicksFor(250)).toBe(4);
+    expect(maxTicksFor(2000)).toBe(6);
+  });
+});
+
+describe('tickLabelShown', () => {
+  it('lets the label before a hanging one give way when they would touch', () => {
+    // 0 to 8 min over 8.3 min: the 8 min label hangs left of its line.
+    const ticks = rulerTicks(0, 8.3 * 60 * 1_000_000, maxTicksFor(330));
+    expect(ticks.map(t => t.label)).toEqual([
+      '0',
+      '2 min',
+      '4 min',
+      '6 min',
+      '8 min',
+    ]);
+    const shown = (width: number) =>
+      ticks.filter((_, i) => tickLabelShown(ticks, i, width)).map(t => t.label);
+    expect(shown(330)).toEqual(['0', '2 min', '4 min', '8 min']);
+    expect(shown(600)).toHaveLength(5);
+    // Not laid out (width unknown): every label.
+    expect(shown(0)).toHaveLength(5);
   });
 });

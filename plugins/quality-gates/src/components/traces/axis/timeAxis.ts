@@ -81,6 +81,42 @@ const TICK_STEPS: number[] = [
 const tickLabel = (offsetMicros: number) =>
   offsetMicros === 0 ? '0' : formatDuration(offsetMicros);
 
+/** Room between ticks for a label like "10 min" and a gap. */
+const PIXELS_PER_TICK = 60;
+/** Room a label hanging left of the axis's end needs from the one before. */
+const HANGING_LABEL_ROOM = 90;
+
+/**
+ * How many ticks an axis this wide has room for; 6 when the width is not
+ * known (nothing laid out yet).
+ */
+export function maxTicksFor(widthPx: number): number {
+  if (!(widthPx > 0)) return 6;
+  return Math.min(6, Math.max(2, Math.floor(widthPx / PIXELS_PER_TICK)));
+}
+
+/**
+ * Whether a tick's label is shown: near the axis's end a label hangs left
+ * of its line (it would be cut off otherwise), and the label before it
+ * gives way when the two would touch.
+ */
+export function tickLabelShown(
+  ticks: RulerTick[],
+  index: number,
+  widthPx: number,
+): boolean {
+  const next = ticks[index + 1];
+  if (!next || !hangsLeft(next) || !(widthPx > 0)) return true;
+  return (
+    (next.position - ticks[index].position) * widthPx >= HANGING_LABEL_ROOM
+  );
+}
+
+/** A label this near the axis's end hangs left of its line. */
+export function hangsLeft(tick: RulerTick): boolean {
+  return tick.position > 0.9;
+}
+
 export interface RulerTick {
   /** Since the trace's start. */
   offsetMicros: number;

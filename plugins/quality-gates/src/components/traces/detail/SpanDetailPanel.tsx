@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { Fragment, ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import {
   TraceSpan,
@@ -74,6 +74,23 @@ const useStyles = makeStyles(theme => ({
 
 type Fact = [label: string, value: ReactNode];
 
+/**
+ * An attribute key that may wrap after its dots (`cicd.pipeline.` /
+ * `name`) rather than in the middle of a word.
+ */
+function wrappableAtDots(text: string): ReactNode {
+  const parts = text.split('.');
+  return parts.map((part, index) =>
+    index < parts.length - 1 ? (
+      <Fragment key={index}>
+        {part}.<wbr />
+      </Fragment>
+    ) : (
+      part
+    ),
+  );
+}
+
 function FactTable(props: { label: string; facts: Fact[] }) {
   const classes = useStyles();
   return (
@@ -88,7 +105,7 @@ function FactTable(props: { label: string; facts: Fact[] }) {
               role="rowheader"
               className={classes.label}
             >
-              {label}
+              {wrappableAtDots(label)}
             </TableCell>
             <TableCell className={classes.value}>{value}</TableCell>
           </TableRow>
