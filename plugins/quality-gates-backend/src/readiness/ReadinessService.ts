@@ -41,6 +41,8 @@ import {
 export const READINESS_PAGE_SIZE = 500;
 /** Entities evaluated at once, so checks that call out do not flood a server. */
 const CONCURRENT_ENTITIES = 16;
+/** Entities whose owner and system are remembered, the oldest go first. */
+const MAX_REMEMBERED_RELATED = 200_000;
 /** Exemptions listed with one entity's readiness, newest first. */
 const EXEMPTIONS_SHOWN = 100;
 
@@ -104,6 +106,12 @@ export class ReadinessService {
   }
 
   private readonly reusedKinds: { kinds: EntityKindCache; reuse: boolean };
+  /**
+   * Each entity's owner and system as last evaluated here (the scheduled
+   * run sees them all): an on-demand evaluation starts looking up their
+   * kinds at once, before the stored result or the entity is read.
+   */
+  private readonly relatedOf = new Map<string, string[]>();
 
   private readonly ownToken: OwnCatalogToken;
   private readonly kinds: EntityKindCache;
@@ -131,6 +139,9 @@ export class ReadinessService {
       }),
       exemptions.activeFor(refs, evaluatedAt),
     ]);
+    entities.forEach((entity, index) =>
+      this.rememberRelated(refs[index], entity),
+    );
     const evaluations: EntityEvaluation[] = [];
     for (let i = 0; i < entities.length; i += CONCURRENT_ENTITIES) {
       // Let requests in between chunks: catalog-only checks never wait on
@@ -208,17 +219,20 @@ export class ReadinessService {
     // The owner and system rarely change: look up the stored ones' kinds
     // now instead of after the entity arrives; evaluateOne asks for any
     // that differ.
+    // Known from this replica's last evaluation of the entity, or else
+    // from the stored result.
     const before = store.storedBefore(entityRef);
-    const likelyKinds = before
-      .then(stored =>
-        loadEntityKinds(
-          catalog,
+    const known = this.relatedOf.get(entityRef);
+    const likelyRefs = known
+      ? Promise.resolve(known)
+      : before.then(stored =>
           [stored?.owner, stored?.system].filter(
             (ref): ref is string => typeof ref === 'string',
           ),
-          this.catalogToken,
-          this.reusedKinds,
-        ),
+        );
+    const likelyKinds = likelyRefs
+      .then(refs =>
+        loadEntityKinds(catalog, refs, this.catalogToken, this.reusedKinds),
       )
       .catch((): EntityKinds => new Map());
     // Awaited by evaluateOne; a refused caller never gets there.
@@ -269,11 +283,21 @@ export class ReadinessService {
     return this.responseOf(entityRef, stored, shown);
   }
 
+  /** Remembers an entity's owner and system (see `relatedOf`). */
+  private rememberRelated(entityRef: string, entity: Entity) {
+    this.relatedOf.delete(entityRef);
+    this.relatedOf.set(entityRef, relatedRefsOf([entity]));
+    if (this.relatedOf.size > MAX_REMEMBERED_RELATED) {
+      this.relatedOf.delete(this.relatedOf.keys().next().value!);
+    }
+  }
+
   /** The kinds of the entity's owner and system, asking only for new ones. */
   private async kindsOf(
     entity: Entity,
     likely: Promise<EntityKinds>,
   ): Promise<EntityKinds> {
+    this.rememberRelated(canonicalEntityRef(entity), entity);
     const known = await likely;
     const refs = relatedRefsOf([entity]);
     const missing = refs.filter(ref => !known.has(ref));

@@ -217,7 +217,11 @@ export class ReadinessStore {
    * other, and its reads wait for them (see `settled`).
    */
   private writeAfterAnswering(entityRef: string, write: () => Promise<void>) {
-    const previous = this.#unfinished.get(entityRef) ?? Promise.resolve();
+    // Started once the answer is on its way: building the statement is
+    // work the event loop would otherwise do before sending it.
+    const previous =
+      this.#unfinished.get(entityRef) ??
+      new Promise<void>(resolve => setImmediate(resolve));
     const next: Promise<void> = previous
       .then(write)
       .catch(error =>
