@@ -18,12 +18,18 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(1, 0),
   },
   search: {
-    minWidth: 320,
-    flex: '1 1 320px',
+    // Room for the whole hint and the match count beside it.
+    minWidth: 380,
+    flex: '1 1 380px',
     maxWidth: 520,
   },
   duration: {
     width: 150,
+  },
+  // The two belong together: they wrap as one.
+  folding: {
+    display: 'flex',
+    whiteSpace: 'nowrap',
   },
   count: {
     whiteSpace: 'nowrap',
@@ -152,12 +158,14 @@ export function WaterfallToolbar(props: WaterfallToolbarProps) {
         }
         label="Critical path"
       />
-      <Button size="small" onClick={props.onCollapseAll}>
-        Collapse all
-      </Button>
-      <Button size="small" onClick={props.onExpandAll}>
-        Expand all
-      </Button>
+      <div className={classes.folding}>
+        <Button size="small" onClick={props.onCollapseAll}>
+          Collapse all
+        </Button>
+        <Button size="small" onClick={props.onExpandAll}>
+          Expand all
+        </Button>
+      </div>
     </div>
   );
 }
