@@ -216,11 +216,9 @@ export class ReadinessService {
     const { store, catalog } = this.options;
     const evaluatedAt = DateTime.utc();
     const exemptions = this.exemptionsOf(entityRef, evaluatedAt);
-    // The owner and system rarely change: look up the stored ones' kinds
-    // now instead of after the entity arrives; evaluateOne asks for any
-    // that differ.
-    // Known from this replica's last evaluation of the entity, or else
-    // from the stored result.
+    // The owner and system rarely change: look up the kinds of those this
+    // replica last evaluated (else the stored result's) now, not after the
+    // entity arrives; evaluateOne asks for any that differ.
     const before = store.storedBefore(entityRef);
     const known = this.relatedOf.get(entityRef);
     const likelyRefs = known
@@ -262,6 +260,7 @@ export class ReadinessService {
         ? started
         : this.startEvaluation(entityRef);
     const { evaluator, store } = this.options;
+    this.rememberRelated(entityRef, entity);
     // Everything the evaluation and the answer need, at once; the answer is
     // built from what was written, not read back.
     const [kinds, { active, shown }] = await Promise.all([
@@ -297,7 +296,6 @@ export class ReadinessService {
     entity: Entity,
     likely: Promise<EntityKinds>,
   ): Promise<EntityKinds> {
-    this.rememberRelated(canonicalEntityRef(entity), entity);
     const known = await likely;
     const refs = relatedRefsOf([entity]);
     const missing = refs.filter(ref => !known.has(ref));

@@ -843,7 +843,8 @@ export const spec = {
             "type": "string"
           },
           "pipelineRunId": {
-            "type": "string"
+            "type": "string",
+            "description": "The pipeline run the trace records (its earliest, when several name the trace)."
           },
           "ciTask": {
             "type": "object",

@@ -1849,6 +1849,7 @@ export interface components {
             }[];
             name: string;
             parentSpanId?: string;
+            /** @description The pipeline run the trace records (its earliest, when several name the trace). */
             pipelineRunId?: string;
             resourceAttributes: Record<string, never>;
             serviceName?: string;
