@@ -4,11 +4,27 @@ import { gzipSync } from 'node:zlib';
 import { createCatalogClient } from './uncompressedCatalogClient';
 
 describe('createCatalogClient', () => {
-  it('asks a real HTTP server for uncompressed answers, and still reads a gzipped one', async () => {
+  it('asks a real HTTP server for uncompressed answers over one kept-open connection, and still reads a gzipped one', async () => {
     const seen: Array<string | undefined> = [];
+    const ports = new Set<number | undefined>();
+    const bodies: string[] = [];
     let gzip = false;
-    const server = http.createServer((req, res) => {
+    const server = http.createServer(async (req, res) => {
       seen.push(req.headers['accept-encoding']);
+      ports.add(req.socket.remotePort);
+      let received = '';
+      for await (const chunk of req) received += chunk;
+      if (received) bodies.push(received);
+      if (req.url?.includes('/missing')) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { name: 'NotFoundError' } }));
+        return;
+      }
+      if (req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ items: [null] }));
+        return;
+      }
       const body = JSON.stringify({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
@@ -43,6 +59,19 @@ describe('createCatalogClient', () => {
         token: 'token',
       });
       expect(again?.metadata.name).toBe('a');
+
+      // A missing entity is no entity; a POST carries its JSON body.
+      await expect(
+        client.getEntityByRef('component:default/missing', { token: 'token' }),
+      ).resolves.toBeUndefined();
+      const { items } = await client.getEntitiesByRefs(
+        { entityRefs: ['component:default/b'] },
+        { token: 'token' },
+      );
+      expect(items).toEqual([undefined]);
+      expect(JSON.parse(bodies[0]).entityRefs).toEqual(['component:default/b']);
+      // Every request went over the one connection kept open.
+      expect(ports.size).toBe(1);
     } finally {
       await new Promise(resolve => server.close(resolve));
     }

@@ -31,14 +31,21 @@ function evaluation(ownerState: 'passed' | 'failed'): EntityEvaluation {
 describe('ReadinessStore.writeEvaluation', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
+  async function migratedDatabase(
+    databaseId: Parameters<typeof databases.init>[0],
+  ): Promise<Knex> {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({
+      directory: MIGRATIONS_DIRECTORY,
+      tableName: 'quality_gates_knex_migrations',
+    });
+    return knex;
+  }
+
   it.each(databases.eachSupportedId())(
     'keeps a history point per change, answers as a read would, and leaves the connection as it was (%p)',
     async databaseId => {
-      const migrated = await databases.init(databaseId);
-      await migrated.migrate.latest({
-        directory: MIGRATIONS_DIRECTORY,
-        tableName: 'quality_gates_knex_migrations',
-      });
+      const migrated = await migratedDatabase(databaseId);
       // One connection, so a setting left behind would show on the next query.
       const knex: Knex = isPostgres(migrated)
         ? knexFactory({
@@ -95,6 +102,54 @@ describe('ReadinessStore.writeEvaluation', () => {
       } finally {
         if (knex !== migrated) await knex.destroy();
       }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "answers from what this replica stored, and another replica's change still gets its history points (%p)",
+    async databaseId => {
+      const knex = await migratedDatabase(databaseId);
+      const options = {
+        levelIds: ['bronze', 'silver', 'gold'],
+        newEntityDays: 30,
+      };
+      const here = new ReadinessStore(knex, options);
+      const elsewhere = new ReadinessStore(knex, options);
+      const at = (minute: number) => DateTime.utc(2026, 12, 2, 10, minute, 0);
+
+      await here.writeEvaluations([evaluation('passed')], at(0));
+      await here.storedBefore(ENTITY); // learns the earliest first-seen time
+      // Gone from the database, still remembered here: no read needed.
+      await knex('readiness_entities').delete();
+      await knex('readiness_history').delete();
+      const remembered = await here.storedBefore(ENTITY);
+      expect(remembered?.fingerprint).toBeDefined();
+      await here.writeEvaluations([evaluation('passed')], at(1));
+
+      // Another replica stores a change this one does not know of.
+      await elsewhere.writeEvaluation(
+        evaluation('failed'),
+        at(2),
+        await elsewhere.storedBefore(ENTITY),
+      );
+      // Here the result looks unchanged (answered before its write), but
+      // the write sees the stored change and adds the point.
+      const answer = await here.writeEvaluation(
+        evaluation('passed'),
+        at(3),
+        await here.storedBefore(ENTITY),
+      );
+      expect(answer.summary.level).toBe('bronze');
+      expect(await here.getEntity(ENTITY)).toMatchObject({
+        summary: { level: 'bronze', evaluatedAt: at(3).toISO() },
+      });
+      expect(
+        (await here.history(ENTITY, { limit: 10 })).map(point => point.level),
+      ).toEqual(['bronze', null, 'bronze']);
+
+      // A removal here forgets the removed: the next evaluation reads.
+      await here.removeNotEvaluatedSince(at(4));
+      expect(await here.storedBefore(ENTITY)).toBeUndefined();
     },
   );
 });

@@ -18,6 +18,9 @@ import { EntityEvaluation } from './ReadinessEvaluator';
 import { isPostgres } from '../database/dialect';
 import { whereInList } from '../database/inList';
 import { StoredReadiness } from './rollups/readinessRollup';
+import { StoredBefore, StoredResultMemory } from './StoredResultMemory';
+
+export type { StoredBefore } from './StoredResultMemory';
 
 /** Rows per statement: well under every database's bind-parameter limit. */
 export const ROWS_PER_STATEMENT = 200;
@@ -128,19 +131,6 @@ export interface ReadinessStoreOptions {
   logger?: LoggerService;
 }
 
-/**
- * What an on-demand evaluation reads of an entity's stored result before
- * it evaluates (one query, while the catalog is asked for the entity).
- */
-export interface StoredBefore {
-  owner: string | null;
-  system: string | null;
-  fingerprint: string;
-  firstSeenAt: Date | number | string;
-  /** The earliest first-seen time of all rows. */
-  earliest: DateTime | undefined;
-}
-
 function fingerprintOf(evaluation: EntityEvaluation): string {
   const states = evaluation.results.map(r => `${r.checkId}=${r.state}`);
   return createHash('sha256')
@@ -201,6 +191,8 @@ function escapeLike(value: string): string {
 export class ReadinessStore {
   /** Writes answered before they were done, by entity, until they are. */
   readonly #unfinished = new Map<string, Promise<void>>();
+  /** What this replica last stored of each entity (see StoredResultMemory). */
+  readonly #stored = new StoredResultMemory();
 
   constructor(
     private readonly knex: Knex,
@@ -422,13 +414,16 @@ export class ReadinessStore {
       ],
     );
     const { first_seen_at: firstSeenAt, earliest } = rows[0];
-    return {
+    const written = {
       row: { ...row, first_seen_at: firstSeenAt },
       earliest:
         earliest === null || earliest === undefined
           ? undefined
           : DateTime.fromISO(timestampFromDatabase(earliest)),
     };
+    this.#stored.rememberEarliest(written.earliest);
+    this.#stored.remember([written.row]);
+    return written;
   }
 
   /** The rows as stored: `first_seen_at` is the one a row kept. */
@@ -442,7 +437,7 @@ export class ReadinessStore {
     const seenAt = firstSeenAt.toJSDate();
     const byRef = new Map(evaluations.map(e => [e.facts.entityRef, e]));
     const refs = [...byRef.keys()].sort();
-    return this.knex.transaction(async tx => {
+    const written = await this.knex.transaction(async tx => {
       const previous = new Map<
         string,
         {
@@ -512,6 +507,8 @@ export class ReadinessStore {
       }
       return stored;
     });
+    this.#stored.remember(written);
+    return written;
   }
 
   /**
@@ -519,9 +516,13 @@ export class ReadinessStore {
    * from the catalog or no longer scored); their history stays.
    */
   async removeNotEvaluatedSince(runStartedAt: DateTime): Promise<number> {
-    return this.knex('readiness_entities')
-      .where('evaluated_at', '<', runStartedAt.toJSDate())
-      .delete();
+    try {
+      return await this.knex('readiness_entities')
+        .where('evaluated_at', '<', runStartedAt.toJSDate())
+        .delete();
+    } finally {
+      this.#stored.forgetEvaluatedBefore(runStartedAt);
+    }
   }
 
   /**
@@ -532,29 +533,41 @@ export class ReadinessStore {
    */
   async storedBefore(entityRef: string): Promise<StoredBefore | undefined> {
     await this.settled(entityRef);
+    const remembered = this.#stored.before(entityRef);
+    if (remembered) return remembered;
     const row:
       | (Pick<
           EntityRow,
-          'owner' | 'system' | 'fingerprint' | 'first_seen_at'
+          'owner' | 'system' | 'fingerprint' | 'first_seen_at' | 'evaluated_at'
         > & {
           earliest: Date | number | string | null;
         })
       | undefined = await this.knex('readiness_entities')
-      .select('owner', 'system', 'fingerprint', 'first_seen_at', {
-        earliest: this.knex('readiness_entities').min('first_seen_at'),
-      })
+      .select(
+        'owner',
+        'system',
+        'fingerprint',
+        'first_seen_at',
+        'evaluated_at',
+        {
+          earliest: this.knex('readiness_entities').min('first_seen_at'),
+        },
+      )
       .where({ entity_ref: entityRef })
       .first();
     if (!row) return undefined;
+    const earliest =
+      row.earliest === null || row.earliest === undefined
+        ? undefined
+        : DateTime.fromISO(timestampFromDatabase(row.earliest));
+    this.#stored.rememberEarliest(earliest);
+    this.#stored.rememberRead({ entity_ref: entityRef, ...row });
     return {
       owner: row.owner,
       system: row.system,
       fingerprint: row.fingerprint,
       firstSeenAt: row.first_seen_at,
-      earliest:
-        row.earliest === null || row.earliest === undefined
-          ? undefined
-          : DateTime.fromISO(timestampFromDatabase(row.earliest)),
+      earliest,
     };
   }
 

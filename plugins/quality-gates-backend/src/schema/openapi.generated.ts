@@ -3271,6 +3271,125 @@ export const spec = {
         }
       }
     },
+    "/readiness/entity/evaluate": {
+      "post": {
+        "operationId": "EvaluateEntityReadiness",
+        "summary": "Evaluate one entity's checks now, store and return the result.",
+        "description": "Needs the `quality-gates.readiness.evaluate` permission on the entity (403); an entity the caller cannot see is a 404.",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/EntityRefQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's readiness after the evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadiness"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/evaluate": {
+      "post": {
+        "operationId": "EvaluateGates",
+        "summary": "Can I deploy? Evaluate every gate that applies, store and answer.",
+        "description": "Evaluates each gate that applies to the entity in the environment\n(central gates tightened by the component's own file), all criteria\nconcurrently under `qualityGates.gates.deadlineSeconds`, applies the\noverrides active for the entity, environment and version, and\nstores the answer as a decision. `answer` is `yes` only when every\nenforcing gate passes, warns or is overridden to pass; `sentence`\nsays why. `verdict` is the worst effective verdict of the gates. It\nfails closed: no gate, a broken definition, a provider error or the\ndeadline give `error`, never `yes`.\n\nNeeds the `quality-gates.gate.evaluate` permission on the entity\n(403); an entity the caller cannot see is a 404.\n",
+        "security": [
+          {
+            "backstageToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "environment": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "version": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "trigger": {
+                    "type": "string",
+                    "enum": [
+                      "ci",
+                      "schedule",
+                      "manual"
+                    ],
+                    "default": "ci"
+                  }
+                },
+                "required": [
+                  "entityRef",
+                  "environment",
+                  "version"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The stored decision and every gate's evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateDecision"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/events/cdevents": {
       "post": {
         "operationId": "ReceiveCdEvents",
@@ -4480,47 +4599,6 @@ export const spec = {
         }
       }
     },
-    "/readiness/entity/evaluate": {
-      "post": {
-        "operationId": "EvaluateEntityReadiness",
-        "summary": "Evaluate one entity's checks now, store and return the result.",
-        "description": "Needs the `quality-gates.readiness.evaluate` permission on the entity (403); an entity the caller cannot see is a 404.",
-        "security": [
-          {
-            "backstageToken": []
-          }
-        ],
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/EntityRefQuery"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The entity's readiness after the evaluation.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/EntityReadiness"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "401": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "403": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "404": {
-            "$ref": "#/components/responses/ErrorResponse"
-          }
-        }
-      }
-    },
     "/readiness/entity/history": {
       "get": {
         "operationId": "GetEntityReadinessHistory",
@@ -5686,84 +5764,6 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "401": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "404": {
-            "$ref": "#/components/responses/ErrorResponse"
-          }
-        }
-      }
-    },
-    "/gates/evaluate": {
-      "post": {
-        "operationId": "EvaluateGates",
-        "summary": "Can I deploy? Evaluate every gate that applies, store and answer.",
-        "description": "Evaluates each gate that applies to the entity in the environment\n(central gates tightened by the component's own file), all criteria\nconcurrently under `qualityGates.gates.deadlineSeconds`, applies the\noverrides active for the entity, environment and version, and\nstores the answer as a decision. `answer` is `yes` only when every\nenforcing gate passes, warns or is overridden to pass; `sentence`\nsays why. `verdict` is the worst effective verdict of the gates. It\nfails closed: no gate, a broken definition, a provider error or the\ndeadline give `error`, never `yes`.\n\nNeeds the `quality-gates.gate.evaluate` permission on the entity\n(403); an entity the caller cannot see is a 404.\n",
-        "security": [
-          {
-            "backstageToken": []
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "type": "object",
-                "properties": {
-                  "entityRef": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
-                  },
-                  "environment": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
-                  },
-                  "version": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
-                  },
-                  "trigger": {
-                    "type": "string",
-                    "enum": [
-                      "ci",
-                      "schedule",
-                      "manual"
-                    ],
-                    "default": "ci"
-                  }
-                },
-                "required": [
-                  "entityRef",
-                  "environment",
-                  "version"
-                ],
-                "additionalProperties": false
-              }
-            }
-          }
-        },
-        "responses": {
-          "200": {
-            "description": "The stored decision and every gate's evaluation.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/GateDecision"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "401": {
-            "$ref": "#/components/responses/ErrorResponse"
-          },
-          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
