@@ -98,15 +98,15 @@ export class SpanStore {
     options: { staged?: boolean } = {},
   ): Promise<void> {
     if (batch.size === 0) return;
-    if (batch.copyChunks && !options.staged) {
-      await copyLines(tx, 'spans', SPAN_COLUMNS, batch.copyChunks);
-    } else if (batch.copyChunks) {
+    if (batch.copyData && !options.staged) {
+      await copyLines(tx, 'spans', SPAN_COLUMNS, batch.copyData);
+    } else if (batch.copyData) {
       const columns = SPAN_COLUMNS.map(column => `"${column}"`).join(', ');
       await tx.raw(
         `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE}
          (LIKE spans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
       );
-      await copyLines(tx, STAGING_TABLE, SPAN_COLUMNS, batch.copyChunks);
+      await copyLines(tx, STAGING_TABLE, SPAN_COLUMNS, batch.copyData);
       await tx.raw(
         `INSERT INTO spans (${columns})
          SELECT ${columns} FROM ${STAGING_TABLE}
@@ -127,24 +127,40 @@ export class SpanStore {
 
   /**
    * Stores a batch with {@link SpanStore.write}, in the transaction
-   * `transaction` runs (with the request's other writes) or, without one, a
-   * transaction of its own; runs it again staged when it met spans already
-   * stored (PostgreSQL): the common case, no retry, costs one COPY.
+   * `transaction` runs (with the request's other writes) or, without one, on
+   * its own; runs it again staged when it met spans already stored
+   * (PostgreSQL): the common case, no retry, costs one COPY.
+   *
+   * Spans alone on PostgreSQL (no pipeline run in the request, as with a
+   * service's traces) are one COPY in its own transaction: the statement is
+   * all or nothing by itself, so the BEGIN and COMMIT round trips would add
+   * nothing but waiting.
    */
   async writeOnce(
     batch: SpanBatch,
-    transaction: (
+    transaction?: (
       write: (tx: Knex.Transaction) => Promise<void>,
-    ) => Promise<void> = write =>
-      retryTransientWrite(() => this.db.transaction(write), {
-        what: 'Spans',
-      }),
+    ) => Promise<void>,
   ): Promise<void> {
+    const inTransaction =
+      transaction ??
+      (write =>
+        retryTransientWrite(() => this.db.transaction(write), {
+          what: 'Spans',
+        }));
     try {
-      await transaction(tx => this.write(tx, batch));
+      if (!transaction && batch.copyData && batch.size > 0) {
+        const data = batch.copyData;
+        await retryTransientWrite(
+          () => copyLines(this.db, 'spans', SPAN_COLUMNS, data),
+          { what: 'Spans' },
+        );
+      } else {
+        await inTransaction(tx => this.write(tx, batch));
+      }
     } catch (error) {
       if (!isStoredSpanConflict(error)) throw error;
-      await transaction(tx => this.write(tx, batch, { staged: true }));
+      await inTransaction(tx => this.write(tx, batch, { staged: true }));
     }
   }
 

@@ -2,7 +2,7 @@ import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { EntityAssignment } from '../../delivery/DeliveryBatch';
 import { clipText } from '../../input/storableText';
 import { Attributes, OtlpSpan, SpanKind, SpanStatusCode } from './OtlpTraces';
-import { copyJson, copyText, NULL } from './spanCopy';
+import { copyBuffer, copyJson, copyText, NULL } from './spanCopy';
 import { nanosToMicros } from './spanTime';
 
 /** The spans of one resource, with the entity the resource resolved to. */
@@ -66,8 +66,8 @@ export interface SpanBatch {
   size: number;
   /** Start times (µs), for the partitions their days need. */
   startMicros: Set<number>;
-  /** PostgreSQL: the COPY text, a string per chunk of rows. */
-  copyChunks?: string[];
+  /** PostgreSQL: the COPY text, in one buffer (see `copyBuffer`). */
+  copyData?: Buffer;
   /** SQLite: the rows. */
   rows?: SpanRow[];
 }
@@ -225,8 +225,10 @@ export function spanBatch(
   if (options.format === 'copy') {
     const spans = distinctSpans(groups);
     const startMicros = new Set<number>();
-    const copyChunks = spanCopyChunks(spans, groups, receivedAt, startMicros);
-    return { size: spans.length, startMicros, copyChunks };
+    const copyData = copyBuffer(
+      spanCopyChunks(spans, groups, receivedAt, startMicros),
+    );
+    return { size: spans.length, startMicros, copyData };
   }
   const rows = spanRows(groups, receivedAt);
   return {

@@ -1,4 +1,4 @@
-import { copyJson, copyText } from './spanCopy';
+import { copyBuffer, copyJson, copyText } from './spanCopy';
 
 describe('copyText', () => {
   it("writes values in COPY's text format", () => {
@@ -20,5 +20,15 @@ describe('copyText', () => {
     const json = JSON.stringify({ cmd: 'a\tb\nc \\N "q"' });
     expect(copyJson(json)).toBe(copyText(json));
     expect(copyJson('{"a":1}')).toBe('{"a":1}');
+  });
+});
+
+describe('copyBuffer', () => {
+  it('joins chunks into one buffer of their UTF-8 bytes', () => {
+    const chunks = ['a\tβ\n', '', 'ünïcode ✓\t\\N\n', '🚀\n'];
+    const buffer = copyBuffer(chunks);
+    expect(buffer.toString('utf8')).toBe(chunks.join(''));
+    expect(buffer.length).toBe(Buffer.byteLength(chunks.join('')));
+    expect(copyBuffer([]).length).toBe(0);
   });
 });
