@@ -67,6 +67,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 /** Services sending spans, each named like one of the Components. */
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 50);
+/** `ci`: pipeline runs of 500 spans; `service`: request traces of 10, no runs. */
+const TRACES = process.env.BENCH_TRACES === 'service' ? 'service' : 'ci';
 /** Static-token auth, as a Collector in front of the backend would use. */
 const TOKEN = 'bench-static-token';
 const PLUGIN_SCHEMA = 'quality-gates';
@@ -197,31 +199,40 @@ const spansPerBatch = new WeakMap<Uint8Array, number>();
 /** Numbers the runs, so every run of a bench process has its own id. */
 let runCounter = 0;
 
+type Tracer = ReturnType<BasicTracerProvider['getTracer']>;
+
 /**
- * Pipeline runs as a CI system traces them: a SERVER run span, jobs and
- * steps with CI/CD attributes, ending in order (run span last), encoded by
- * the OpenTelemetry protobuf serializer in requests of `batchSize` spans, as
- * a BatchSpanProcessor would send them.
+ * Spans made by `makeTrace` (one trace per call, returning how many spans it
+ * made, at most the `budget` it is given) with one tracer per service,
+ * encoded by the OpenTelemetry protobuf serializer in requests of
+ * `batchSize` spans as a BatchSpanProcessor would send them: in the order
+ * they end.
  */
-function encodeCiRuns(
+function encodeTraces(
   totalSpans: number,
-  spansPerRun: number,
   batchSize: number,
+  makeTrace: (tracerOf: (service: string) => Tracer, budget: number) => number,
 ): Uint8Array[] {
   const memory = new InMemorySpanExporter();
   // One tracer per service: a resource names the service its spans are of.
-  const tracers = new Map<string, ReturnType<typeof tracerOf>>();
-  const tracerOf = (service: string) =>
-    new BasicTracerProvider({
-      resource: resourceFromAttributes({
-        'service.name': service,
-        'service.version': '2026.11.3',
-        'host.name': 'ci-runner-17',
-        'os.type': 'linux',
-        'cicd.worker.name': 'runner-17',
-      }),
-      spanProcessors: [new SimpleSpanProcessor(memory)],
-    }).getTracer('bench', '1.0.0');
+  const tracers = new Map<string, Tracer>();
+  const tracerOf = (service: string) => {
+    let tracer = tracers.get(service);
+    if (!tracer) {
+      tracer = new BasicTracerProvider({
+        resource: resourceFromAttributes({
+          'service.name': service,
+          'service.version': '2026.11.3',
+          'host.name': 'ci-runner-17',
+          'os.type': 'linux',
+          'cicd.worker.name': 'runner-17',
+        }),
+        spanProcessors: [new SimpleSpanProcessor(memory)],
+      }).getTracer('bench', '1.0.0');
+      tracers.set(service, tracer);
+    }
+    return tracer;
+  };
   const batches: Uint8Array[] = [];
   const flush = (all: boolean) => {
     let finished = memory.getFinishedSpans();
@@ -236,12 +247,30 @@ function encodeCiRuns(
   };
   let made = 0;
   while (made < totalSpans) {
-    const size = Math.min(spansPerRun, totalSpans - made);
+    made += makeTrace(tracerOf, totalSpans - made);
+    // Whole requests only: the spans left over wait for the next traces.
+    if (memory.getFinishedSpans().length >= batchSize) flush(false);
+  }
+  flush(true);
+  return batches;
+}
+
+/**
+ * Pipeline runs as a CI system traces them: a SERVER run span, jobs and
+ * steps with CI/CD attributes, ending in order (run span last), `spansPerRun`
+ * spans each.
+ */
+function encodeCiRuns(
+  totalSpans: number,
+  spansPerRun: number,
+  batchSize: number,
+): Uint8Array[] {
+  return encodeTraces(totalSpans, batchSize, (tracerOf, budget) => {
+    const size = Math.min(spansPerRun, budget);
     const runNumber = runCounter++;
     const runId = `${process.pid}-${runNumber}`;
     const service = serviceNames[runNumber % serviceNames.length];
-    if (!tracers.has(service)) tracers.set(service, tracerOf(service));
-    const tracer = tracers.get(service)!;
+    const tracer = tracerOf(service);
     let time = Date.now() - 3_600_000;
     const root = tracer.startSpan(`RUN deploy-${service}`, {
       kind: SpanKind.SERVER,
@@ -292,11 +321,68 @@ function encodeCiRuns(
       job.end(++time);
     }
     root.end(time + 10);
-    made += size;
-    flush(false);
-  }
-  flush(true);
-  return batches;
+    return size;
+  });
+}
+
+/**
+ * A service's own traces, as its SDK sends them: a SERVER span per HTTP
+ * request with database and downstream calls under it, 10 spans each, no
+ * CI attributes, so no pipeline run in any request.
+ */
+function encodeServiceTraces(totalSpans: number, batchSize: number) {
+  let requestNumber = 0;
+  return encodeTraces(totalSpans, batchSize, (tracerOf, budget) => {
+    const size = Math.min(10, budget);
+    const service = serviceNames[requestNumber++ % serviceNames.length];
+    const tracer = tracerOf(service);
+    let time = Date.now() - 3_600_000;
+    const root = tracer.startSpan('GET /orders/{id}', {
+      kind: SpanKind.SERVER,
+      startTime: time,
+      attributes: {
+        'http.request.method': 'GET',
+        'http.route': '/orders/{id}',
+        'url.path': `/orders/${requestNumber}`,
+        'http.response.status_code': 200,
+        'server.address': `${service}.example.com`,
+        'user_agent.original': 'checkout-web/2026.11',
+      },
+    });
+    for (let i = 1; i < size; i++) {
+      const call = tracer.startSpan(
+        i % 3 === 0 ? 'POST inventory' : 'SELECT orders',
+        {
+          kind: SpanKind.CLIENT,
+          startTime: ++time,
+          attributes:
+            i % 3 === 0
+              ? {
+                  'http.request.method': 'POST',
+                  'server.address': 'inventory.example.com',
+                  'http.response.status_code': 200,
+                }
+              : {
+                  'db.system.name': 'postgresql',
+                  'db.operation.name': 'SELECT',
+                  'db.query.text': 'SELECT * FROM orders WHERE id = $1',
+                },
+        },
+        trace.setSpan(context.active(), root),
+      );
+      time += 2;
+      call.end(time);
+    }
+    root.end(time + 1);
+    return size;
+  });
+}
+
+/** The bench's traces (`BENCH_TRACES`): CI runs of 500 spans, or services'. */
+function encodeBenchTraces(totalSpans: number, batchSize: number) {
+  return TRACES === 'service'
+    ? encodeServiceTraces(totalSpans, batchSize)
+    : encodeCiRuns(totalSpans, 500, batchSize);
 }
 
 // -------------------------------------------------------------- measuring --
@@ -634,7 +720,7 @@ async function measure(
   }
   // Warm up every path (JIT, connection pools, the resolver's catalog
   // index) with a tenth of a round, not counted.
-  const warmUp = encodeCiRuns(WARM_UP_SPANS, 500, BATCH_SPANS);
+  const warmUp = encodeBenchTraces(WARM_UP_SPANS, BATCH_SPANS);
   await measureHttp(url, warmUp);
   await measurePlainInsert(db, rowsOf(warmUp));
   await measureCopy(db, rowsOf(warmUp));
@@ -654,7 +740,7 @@ async function measure(
   const during = <T>(work: () => Promise<T>) =>
     cpuDuring(db, databaseName, child, work);
   for (let round = 1; round <= ROUNDS; round++) {
-    const batches = encodeCiRuns(TOTAL_SPANS, 500, BATCH_SPANS);
+    const batches = encodeBenchTraces(TOTAL_SPANS, BATCH_SPANS);
     bytes = batches.reduce((sum, batch) => sum + batch.length, 0);
     requests = batches.length;
     const rowBatches = rowsOf(batches);
@@ -697,7 +783,7 @@ async function measure(
     throw new Error(`${unresolved} spans did not resolve to a Component`);
   }
   // Exactly once: a retried request stores nothing new.
-  const [again] = encodeCiRuns(BATCH_SPANS, 500, BATCH_SPANS);
+  const [again] = encodeBenchTraces(BATCH_SPANS, BATCH_SPANS);
   await postTraces(url, again);
   await postTraces(url, again);
   const [{ count: afterRetry }] = await db
@@ -712,7 +798,10 @@ async function measure(
   const storedSpans = Number(afterRetry);
 
   // One 50,000-span request: time and the backend's peak RSS.
-  const [big] = encodeCiRuns(BIG_BATCH_SPANS, BIG_BATCH_SPANS, BIG_BATCH_SPANS);
+  const [big] =
+    TRACES === 'service'
+      ? encodeServiceTraces(BIG_BATCH_SPANS, BIG_BATCH_SPANS)
+      : encodeCiRuns(BIG_BATCH_SPANS, BIG_BATCH_SPANS, BIG_BATCH_SPANS);
   const before = await askBackend<ResetAnswer>(
     child,
     { type: 'resetPeak' },
@@ -734,6 +823,11 @@ async function measure(
     )}), ${CONCURRENCY} in flight; ${
       entities.length
     } Components in the catalog, spans of ${serviceNames.length} of them`,
+    `  traces: ${
+      TRACES === 'service'
+        ? "services' requests, 10 spans each, no pipeline run (BENCH_TRACES=service)"
+        : 'CI pipeline runs, 500 spans each (BENCH_TRACES=ci)'
+    }`,
     `  over HTTP (median):         ${rate(median(rounds.map(r => r.http)))}`,
     `  plain knex INSERT (median): ${rate(median(rounds.map(r => r.insert)))}`,
     `  COPY alone (median):        ${rate(median(rounds.map(r => r.copy)))}`,
