@@ -67,6 +67,11 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       credentials,
       rawEntityRef: req.body.entityRef,
     });
+    // The catalog read goes out before the gate's queries: started after
+    // them, it was answered while Prometheus (on the same cores, in a small
+    // install) answered them, and the decision waited for the entity, not
+    // the slowest query. One event-loop turn lets the catalog client send.
+    await new Promise(resolve => setImmediate(resolve));
     sendWaitedOnJson(
       req,
       res,
