@@ -109,7 +109,10 @@ export class ReadinessService {
   /**
    * Each entity's owner and system as last evaluated here (the scheduled
    * run sees them all): an on-demand evaluation starts looking up their
-   * kinds at once, before the stored result or the entity is read.
+   * kinds at once, before the stored result or the entity is read. The
+   * store remembers the same owners and systems, but only behind a wait for
+   * the entity's unfinished write: taking them from there instead measured
+   * 0.67–0.68 of Tech Insights against 0.63–0.64.
    */
   private readonly relatedOf = new Map<string, string[]>();
 
