@@ -13,6 +13,16 @@ describe('createCatalogClient', () => {
       let received = '';
       for await (const chunk of req) received += chunk;
       if (received) bodies.push(received);
+      if (req.url?.includes('/broken')) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: { name: 'Error', message: 'database is down' },
+            response: { statusCode: 500 },
+          }),
+        );
+        return;
+      }
       if (req.url?.includes('/missing')) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { name: 'NotFoundError' } }));
@@ -39,6 +49,8 @@ describe('createCatalogClient', () => {
         res.end(body);
       }
     });
+    let connections = 0;
+    server.on('connection', () => connections++);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -68,6 +80,18 @@ describe('createCatalogClient', () => {
       );
       expect(items).toEqual([undefined]);
       expect(JSON.parse(bodies[0]).entityRefs).toEqual(['component:default/b']);
+
+      // A failing catalog is an error that says what the catalog said.
+      await expect(
+        client.getEntityByRef('component:default/broken', { token: 'token' }),
+      ).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: 500,
+        message: 'Request failed with 500 Internal Server Error',
+        cause: { message: 'database is down' },
+      });
+      // Five reads, one after another, over connections kept alive.
+      expect(connections).toBeLessThanOrEqual(2);
     } finally {
       await new Promise(resolve => server.close(resolve));
     }

@@ -5,20 +5,26 @@ import { DateTime } from 'luxon';
  * SQLite (through knex) stores and returns epoch milliseconds.
  */
 export function timestampFromDatabase(value: Date | number | string): string {
-  let time: DateTime;
-  if (value instanceof Date) {
-    time = DateTime.fromJSDate(value);
-  } else if (typeof value === 'number') {
-    time = DateTime.fromMillis(value);
-  } else if (/^\d+$/.test(value)) {
-    time = DateTime.fromMillis(Number(value));
-  } else {
-    time = DateTime.fromISO(value.replace(' ', 'T'), { zone: 'utc' });
+  // Dates and epoch milliseconds need no parsing: Date's own ISO form is
+  // the one luxon writes for UTC, at a fraction of the cost (this runs for
+  // every timestamp of every answer).
+  if (value instanceof Date || typeof value === 'number') {
+    return isoOfMillis(value.valueOf(), value);
   }
+  if (/^\d+$/.test(value)) return isoOfMillis(Number(value), value);
+  const time = DateTime.fromISO(value.replace(' ', 'T'), { zone: 'utc' });
   if (!time.isValid) {
     throw new Error(`Unreadable timestamp in database: ${String(value)}`);
   }
   return time.toUTC().toISO()!;
+}
+
+function isoOfMillis(millis: number, value: unknown): string {
+  const time = new Date(millis);
+  if (Number.isNaN(time.getTime())) {
+    throw new Error(`Unreadable timestamp in database: ${String(value)}`);
+  }
+  return time.toISOString();
 }
 
 /** Writes an ISO 8601 timestamp as a Date, which both databases store natively. */

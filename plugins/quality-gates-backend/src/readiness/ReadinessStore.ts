@@ -27,6 +27,8 @@ export const ROWS_PER_STATEMENT = 200;
 /** Refs per `update ... where entity_ref in (...)` of unchanged rows. */
 const UNCHANGED_PER_STATEMENT = 500;
 
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
 interface EntityRow {
   entity_ref: string;
   kind: string;
@@ -302,10 +304,7 @@ export class ReadinessStore {
         await this.writeEvaluationNow(evaluation, evaluatedAt);
       });
       return {
-        summary: this.toSummary(
-          row,
-          this.newSinceFrom(before.earliest).toISO()!,
-        ),
+        summary: this.toSummary(row, this.newSinceFrom(before.earliest)),
         results: evaluation.results,
       };
     }
@@ -337,7 +336,7 @@ export class ReadinessStore {
       earliest && earliest < firstSeen ? earliest : firstSeen,
     );
     return {
-      summary: this.toSummary(row, newSince.toISO()!),
+      summary: this.toSummary(row, newSince),
       results: evaluation.results,
     };
   }
@@ -579,7 +578,7 @@ export class ReadinessStore {
       .where({ entity_ref: entityRef })
       .first();
     if (!row) return undefined;
-    const newSince = (await this.newSince()).toISO()!;
+    const newSince = await this.newSince();
     return {
       summary: this.toSummary(row, newSince),
       results: JSON.parse(row.results),
@@ -651,7 +650,7 @@ export class ReadinessStore {
   private ordered(
     builder: Knex.QueryBuilder,
     query: ReadinessOverviewQuery,
-    newSince: DateTime,
+    newSince: string,
   ): Knex.QueryBuilder {
     const direction = query.order ?? 'asc';
     if (query.sort) {
@@ -662,7 +661,7 @@ export class ReadinessStore {
       builder
         .orderByRaw(
           "case when lifecycle = 'experimental' then 0 when first_seen_at >= ? then 1 else 2 end",
-          [newSince.toJSDate()],
+          [new Date(newSince)],
         )
         .orderBy('first_seen_at', 'desc')
         .orderBy('level_rank', 'asc');
@@ -686,9 +685,7 @@ export class ReadinessStore {
       this.filtered(query).count({ count: '*' }),
     ]);
     return {
-      items: rows.map((row: EntityRow) =>
-        this.toSummary(row, newSince.toISO()!),
-      ),
+      items: rows.map((row: EntityRow) => this.toSummary(row, newSince)),
       totalCount: Number(count),
     };
   }
@@ -711,7 +708,7 @@ export class ReadinessStore {
         .offset(offset);
       for (const row of rows) {
         yield {
-          summary: this.toSummary(row, newSince.toISO()!),
+          summary: this.toSummary(row, newSince),
           states: statesOf(JSON.parse(row.results)),
         };
       }
@@ -797,7 +794,7 @@ export class ReadinessStore {
    * and after the install's first run. Everything that run found was there
    * before the plugin was, so on a fresh install nothing is badged new.
    */
-  private async newSince(): Promise<DateTime> {
+  private async newSince(): Promise<string> {
     return this.newSinceFrom(await this.earliestFirstSeen());
   }
 
@@ -810,11 +807,16 @@ export class ReadinessStore {
     return DateTime.fromISO(timestampFromDatabase(earliest));
   }
 
-  private newSinceFrom(earliest: DateTime | undefined): DateTime {
-    const recent = DateTime.utc().minus({ days: this.options.newEntityDays });
-    if (!earliest) return recent;
-    const afterFirstRun = earliest.plus({ milliseconds: 1 });
-    return afterFirstRun > recent ? afterFirstRun : recent;
+  /**
+   * `newSince` as an ISO 8601 UTC string, the form `toSummary` compares.
+   * Plain milliseconds: a UTC day is always 24 hours, and this runs for
+   * every answer, where date arithmetic through luxon cost a tenth of a
+   * millisecond or more.
+   */
+  private newSinceFrom(earliest: DateTime | undefined): string {
+    const recent = Date.now() - this.options.newEntityDays * MS_PER_DAY;
+    const afterFirstRun = earliest ? earliest.toMillis() + 1 : recent;
+    return new Date(Math.max(recent, afterFirstRun)).toISOString();
   }
 
   private toSummary(row: EntityRow, newSince: string): ReadinessSummary {
