@@ -10,9 +10,12 @@ jest.setTimeout(60_000);
 
 const ENTITY = 'component:default/checkout';
 
-function evaluation(ownerState: 'passed' | 'failed'): EntityEvaluation {
+function evaluation(
+  ownerState: 'passed' | 'failed',
+  entityRef: string = ENTITY,
+): EntityEvaluation {
   return {
-    facts: { entityRef: ENTITY, kind: 'Component' },
+    facts: { entityRef, kind: 'Component' },
     results: [
       { checkId: 'owner', state: ownerState, message: ownerState },
       { checkId: 'docs', state: 'passed', message: 'ok' },
@@ -150,6 +153,45 @@ describe('ReadinessStore.writeEvaluation', () => {
       // A removal here forgets the removed: the next evaluation reads.
       await here.removeNotEvaluatedSince(at(4));
       expect(await here.storedBefore(ENTITY)).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'badges an entity first seen after the first run as new, whatever zone the times were read in (%p)',
+    async databaseId => {
+      const knex = await migratedDatabase(databaseId);
+      const store = new ReadinessStore(knex, {
+        levelIds: ['bronze', 'silver', 'gold'],
+        newEntityDays: 30,
+      });
+      const later = 'component:default/payments';
+      const firstRun = DateTime.utc().minus({ days: 2 }).startOf('second');
+      await store.writeEvaluations([evaluation('passed')], firstRun);
+      await store.writeEvaluations(
+        [evaluation('passed', later)],
+        firstRun.plus({ hours: 1 }),
+      );
+      const before = await store.storedBefore(later);
+      expect(before?.earliest?.toMillis()).toBe(firstRun.toMillis());
+      // The same instants in a zone east of UTC (as luxon reads times in a
+      // process whose local zone is not UTC): the badge compares instants.
+      for (const earliest of [
+        before!.earliest!,
+        before!.earliest!.setZone('UTC+5'),
+      ]) {
+        const answer = await store.writeEvaluation(
+          evaluation('passed', later),
+          firstRun.plus({ hours: 2 }),
+          { ...before!, earliest },
+        );
+        expect(answer.summary.isNew).toBe(true);
+      }
+      const first = await store.writeEvaluation(
+        evaluation('passed'),
+        firstRun.plus({ hours: 2 }),
+        await store.storedBefore(ENTITY),
+      );
+      expect(first.summary.isNew).toBe(false);
     },
   );
 });
