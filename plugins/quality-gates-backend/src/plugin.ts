@@ -20,7 +20,6 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { oneReplicaAtATime } from './database/replicaLocks';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { createCatalogClient } from './catalog/uncompressedCatalogClient';
-import { Agent } from 'undici';
 import { CatalogAccess } from './catalog/CatalogAccess';
 import { EntityResolver } from './catalog/EntityResolver';
 import { DeliveryEventWriter } from './delivery/DeliveryEventWriter';
@@ -82,7 +81,6 @@ export const qualityGatesPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -99,7 +97,6 @@ export const qualityGatesPlugin = createBackendPlugin({
         auth,
         httpAuth,
         httpRouter,
-        lifecycle,
         scheduler,
         permissions,
         permissionsRegistry,
@@ -108,11 +105,8 @@ export const qualityGatesPlugin = createBackendPlugin({
         actionsRegistry,
       }) {
         const knex = await database.getClient();
-        // The plugin's own catalog reads share their kept-alive connections.
-        const catalogConnections = new Agent();
-        lifecycle.addShutdownHook(() => catalogConnections.close());
         const resolver = new EntityResolver(
-          createCatalogClient(discovery, catalogConnections),
+          createCatalogClient(discovery),
           auth,
           logger,
         );
@@ -137,7 +131,7 @@ export const qualityGatesPlugin = createBackendPlugin({
         const deployments = new DatabaseDeploymentStore(knex);
 
         permissionsRegistry.addPermissions(qualityGatesPermissions);
-        const catalog = createCatalogClient(discovery, catalogConnections);
+        const catalog = createCatalogClient(discovery);
         // Every read on behalf of a caller goes through this.
         const access = new CatalogAccess(catalogService, auth, catalog);
         const readinessEnabled =

@@ -1,6 +1,12 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import {
+  Agent,
+  Dispatcher,
+  getGlobalDispatcher,
+  setGlobalDispatcher,
+} from 'undici';
 import { createCatalogClient } from './uncompressedCatalogClient';
 
 describe('createCatalogClient', () => {
@@ -93,6 +99,45 @@ describe('createCatalogClient', () => {
       // Five reads, one after another, over connections kept alive.
       expect(connections).toBeLessThanOrEqual(2);
     } finally {
+      await new Promise(resolve => server.close(resolve));
+    }
+  });
+
+  it('goes through the dispatcher the backend installed globally, as fetch does (a proxy, say)', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ kind: 'Component', metadata: { name: 'a' } }));
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const dispatched: string[] = [];
+    class RecordingAgent extends Agent {
+      dispatch(
+        options: Dispatcher.DispatchOptions,
+        handler: Dispatcher.DispatchHandler,
+      ) {
+        dispatched.push(`${options.method} ${options.path}`);
+        return super.dispatch(options, handler);
+      }
+    }
+    const previous = getGlobalDispatcher();
+    const installed = new RecordingAgent();
+    setGlobalDispatcher(installed);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createCatalogClient({
+        getBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
+        getExternalBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
+      });
+      const entity = await client.getEntityByRef('component:default/a', {
+        token: 'token',
+      });
+      expect(entity?.metadata.name).toBe('a');
+      expect(dispatched).toEqual([
+        'GET /api/catalog/entities/by-name/component/default/a',
+      ]);
+    } finally {
+      setGlobalDispatcher(previous);
+      await installed.close();
       await new Promise(resolve => server.close(resolve));
     }
   });

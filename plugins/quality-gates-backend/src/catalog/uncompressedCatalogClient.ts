@@ -1,6 +1,6 @@
 import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { CatalogClient } from '@backstage/catalog-client';
-import { Agent, Dispatcher, request } from 'undici';
+import { Dispatcher, request } from 'undici';
 import { STATUS_CODES } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
@@ -137,11 +137,14 @@ function headerRecord(
  *   entity lookup (an answer gzipped anyway is still read).
  * - It sends the request through undici's request API, the engine under
  *   Node's fetch without the fetch standard's streams and bookkeeping:
- *   the same keep-alive handling (it heeds the server's keep-alive
- *   timeout), a third of the client's CPU per lookup. The whole answer is
- *   read before it is handed over, as the catalog client reads it anyway.
+ *   about half the client's CPU per lookup. It goes through the same
+ *   global dispatcher as fetch (a proxy or TLS settings the backend
+ *   installs with undici's setGlobalDispatcher apply alike), with the same
+ *   kept-alive connections, which heed the server's keep-alive timeout.
+ *   The whole answer is read before it is handed over, as the catalog
+ *   client reads it anyway.
  */
-export function catalogFetch(dispatcher: Dispatcher) {
+export function catalogFetch() {
   return async (
     input: RequestInfo | URL,
     init?: RequestInit,
@@ -162,7 +165,6 @@ export function catalogFetch(dispatcher: Dispatcher) {
       headers,
       body: init?.body as string | Buffer | undefined,
       signal: init?.signal ?? undefined,
-      dispatcher,
     });
     const bytes = Buffer.from(await answer.body.arrayBuffer());
     return new BufferedResponse(
@@ -177,10 +179,9 @@ export function catalogFetch(dispatcher: Dispatcher) {
 /** A catalog client for the plugin's own reads (see `catalogFetch`). */
 export function createCatalogClient(
   discovery: DiscoveryService,
-  dispatcher: Dispatcher = new Agent(),
 ): CatalogClient {
   return new CatalogClient({
     discoveryApi: discovery,
-    fetchApi: { fetch: catalogFetch(dispatcher) },
+    fetchApi: { fetch: catalogFetch() },
   });
 }
