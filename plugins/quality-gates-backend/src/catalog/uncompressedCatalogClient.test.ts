@@ -9,6 +9,16 @@ import {
 } from 'undici';
 import { createCatalogClient } from './uncompressedCatalogClient';
 
+/** A client of the plugin's kind for the catalog at `server`. */
+function clientOf(server: http.Server) {
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}/api/catalog`;
+  return createCatalogClient({
+    getBaseUrl: async () => baseUrl,
+    getExternalBaseUrl: async () => baseUrl,
+  });
+}
+
 describe('createCatalogClient', () => {
   it('asks a real HTTP server for uncompressed answers, and still reads a gzipped one, a missing entity and a POST', async () => {
     const seen: Array<string | undefined> = [];
@@ -59,11 +69,7 @@ describe('createCatalogClient', () => {
     server.on('connection', () => connections++);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
-      const client = createCatalogClient({
-        getBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
-        getExternalBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
-      });
+      const client = clientOf(server);
       const entity = await client.getEntityByRef('component:default/a', {
         token: 'token',
       });
@@ -123,11 +129,7 @@ describe('createCatalogClient', () => {
     const installed = new RecordingAgent();
     setGlobalDispatcher(installed);
     try {
-      const { port } = server.address() as AddressInfo;
-      const client = createCatalogClient({
-        getBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
-        getExternalBaseUrl: async () => `http://127.0.0.1:${port}/api/catalog`,
-      });
+      const client = clientOf(server);
       const entity = await client.getEntityByRef('component:default/a', {
         token: 'token',
       });
