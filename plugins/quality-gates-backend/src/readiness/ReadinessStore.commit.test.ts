@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { isPostgres } from '../database/dialect';
 import { EntityEvaluation } from './ReadinessEvaluator';
 import { ReadinessStore } from './ReadinessStore';
@@ -38,10 +38,7 @@ describe('ReadinessStore.writeEvaluation', () => {
     databaseId: Parameters<typeof databases.init>[0],
   ): Promise<Knex> {
     const knex = await databases.init(databaseId);
-    await knex.migrate.latest({
-      directory: MIGRATIONS_DIRECTORY,
-      tableName: 'quality_gates_knex_migrations',
-    });
+    await applyDatabaseMigrations(knex);
     return knex;
   }
 

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CriterionEvidence } from '@can-i-deploy/plugin-quality-gates-common';
-import { MIGRATIONS_DIRECTORY } from '../../database/migrations';
+import { applyDatabaseMigrations } from '../../database/migrations';
 import { GateConfig } from '../definitions/gateSchema';
 import { readGateHistoryEarly } from '../evaluation/criterionHistoryLookups';
 import { GateEvaluationStore } from './GateEvaluationStore';
@@ -65,10 +65,7 @@ describe('criterion history', () => {
     'reads every lookup of a gate in one statement, newest first, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: MIGRATIONS_DIRECTORY,
-        tableName: 'quality_gates_knex_migrations',
-      });
+      await applyDatabaseMigrations(knex);
       const store = new GateEvaluationStore(knex);
       await storeEvaluation(store, 1, 'pass', [
         criterion('latency', 100),
