@@ -35,7 +35,7 @@ const MAX_REMEMBERED = 200_000;
 function millisOf(value: Date | number | string): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
-  return DateTime.fromISO(timestampFromDatabase(value)).toMillis();
+  return Date.parse(timestampFromDatabase(value));
 }
 
 /**
@@ -83,11 +83,10 @@ export class StoredResultMemory {
         evaluatedAt: millisOf(row.evaluated_at),
       });
       if (this.#earliest !== undefined) {
-        const seen = DateTime.fromMillis(millisOf(row.first_seen_at), {
-          zone: 'utc',
-        });
-        if (this.#earliest === null || seen < this.#earliest) {
-          this.#earliest = seen;
+        // Compared as milliseconds: the scheduled run remembers every row.
+        const seen = millisOf(row.first_seen_at);
+        if (this.#earliest === null || seen < this.#earliest.toMillis()) {
+          this.#earliest = DateTime.fromMillis(seen, { zone: 'utc' });
         }
       }
     }

@@ -77,14 +77,13 @@ export function copyBuffer(chunks: string[]): Buffer {
  * written with {@link copyText}) into `table` with `COPY … FROM STDIN` on
  * the transaction's own connection: PostgreSQL parses COPY's text format
  * far faster than the same rows as INSERT parameters. The lines are in
- * memory already, so they are written at once, without a stream's
- * back-pressure in between.
+ * memory already, in one buffer, so they are written at once.
  */
 export async function copyLines<Row>(
   db: Knex | Knex.Transaction,
   table: string,
   columns: Array<keyof Row>,
-  lines: Buffer | Iterable<string>,
+  lines: Buffer,
 ): Promise<void> {
   // A transaction's client hands out the transaction's connection; outside
   // one, the COPY is a transaction of its own on a pooled connection.
@@ -97,12 +96,7 @@ export async function copyLines<Row>(
     await new Promise<void>((resolve, reject) => {
       copy.once('finish', resolve);
       copy.once('error', reject);
-      if (Buffer.isBuffer(lines)) {
-        copy.end(lines);
-      } else {
-        for (const chunk of lines) copy.write(chunk);
-        copy.end();
-      }
+      copy.end(lines);
     });
   } finally {
     await db.client.releaseConnection(connection);
@@ -117,5 +111,10 @@ export async function copyRows<Row>(
   rows: Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await copyLines(tx, table, columns, copyChunks(rows, columns));
+  await copyLines(
+    tx,
+    table,
+    columns,
+    copyBuffer([...copyChunks(rows, columns)]),
+  );
 }
