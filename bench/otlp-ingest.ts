@@ -15,7 +15,11 @@
  */
 import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import {
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -74,9 +78,21 @@ const TOKEN = 'bench-static-token';
 const PLUGIN_SCHEMA = 'quality-gates';
 
 type ChildRequest = { type: 'resetPeak' } | { type: 'peak' } | { type: 'cpu' };
-type PeakAnswer = { type: 'peak'; peakRssBytes: number; rssBytes: number };
+/** How late the backend's event loop ran a 10 ms timer, in ms. */
+type LoopDelay = { p99: number; max: number };
+type PeakAnswer = {
+  type: 'peak';
+  peakRssBytes: number;
+  rssBytes: number;
+  loopDelay: LoopDelay;
+};
 type ResetAnswer = { type: 'resetDone'; rssBytes: number };
-type CpuAnswer = { type: 'cpu'; micros: number; gcMicros: number };
+type CpuAnswer = {
+  type: 'cpu';
+  micros: number;
+  gcMicros: number;
+  loopDelay: LoopDelay;
+};
 
 // ---------------------------------------------------------------- backend --
 
@@ -112,7 +128,14 @@ async function serve() {
       // few seconds would share the backend with the ingest it measures.
       processingInterval: { minutes: 60 },
     },
-    qualityGates: { ingest: { maxBodySize: '128mb' } },
+    qualityGates: {
+      ingest: {
+        maxBodySize: '128mb',
+        ...(process.env.BENCH_DECODER_THREADS
+          ? { decoderThreads: Number(process.env.BENCH_DECODER_THREADS) }
+          : {}),
+      },
+    },
   });
   const backend = createBackend();
   backend.add(
@@ -131,6 +154,18 @@ async function serve() {
   new PerformanceObserver(list => {
     for (const entry of list.getEntries()) gcMillis += entry.duration;
   }).observe({ entryTypes: ['gc'] });
+  // What any other request (a page, a gate decision) would wait for the
+  // event loop meanwhile; read and reset with the CPU and the peak.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const takeLoopDelay = (): LoopDelay => {
+    const delay = {
+      p99: loopDelay.percentile(99) / 1e6,
+      max: loopDelay.max / 1e6,
+    };
+    loopDelay.reset();
+    return delay;
+  };
   let sampledPeak = 0;
   // Sampled only where the kernel keeps no high-water mark: the sampling
   // is work the backend being measured would do.
@@ -148,19 +183,25 @@ async function serve() {
         // Not Linux.
       }
       sampledPeak = 0;
+      takeLoopDelay();
       return {
         type: 'resetDone',
         rssBytes: process.memoryUsage().rss,
       } satisfies ResetAnswer;
     }
     if (request.type === 'peak') {
-      return { type: 'peak', ...memoryOf(sampledPeak) } satisfies PeakAnswer;
+      return {
+        type: 'peak',
+        ...memoryOf(sampledPeak),
+        loopDelay: takeLoopDelay(),
+      } satisfies PeakAnswer;
     }
     const { user, system } = process.cpuUsage();
     return {
       type: 'cpu',
       micros: user + system,
       gcMicros: gcMillis * 1000,
+      loopDelay: takeLoopDelay(),
     } satisfies CpuAnswer;
   });
 }
@@ -588,7 +629,7 @@ async function cpuDuring<T>(
   database: string,
   child: ChildProcess,
   work: () => Promise<T>,
-): Promise<{ result: T; cpu: CpuUse }> {
+): Promise<{ result: T; cpu: CpuUse; loopDelay: LoopDelay }> {
   const backendCpu = () => askBackend<CpuAnswer>(child, { type: 'cpu' }, 'cpu');
   const backendBefore = await backendCpu();
   const benchBefore = process.cpuUsage();
@@ -603,6 +644,7 @@ async function cpuDuring<T>(
   }
   return {
     result,
+    loopDelay: backendAfter.loopDelay,
     cpu: {
       backend: (backendAfter.micros - backendBefore.micros) / 1e6,
       backendGc: (backendAfter.gcMicros - backendBefore.gcMicros) / 1e6,
@@ -737,6 +779,7 @@ async function measure(
     insert: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
     copy: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
   };
+  const httpLoopDelay: LoopDelay = { p99: 0, max: 0 };
   const during = <T>(work: () => Promise<T>) =>
     cpuDuring(db, databaseName, child, work);
   for (let round = 1; round <= ROUNDS; round++) {
@@ -750,6 +793,8 @@ async function measure(
     const insert = await during(() => measurePlainInsert(db, rowBatches));
     const copy = await during(() => measureCopy(db, rowBatches));
     addCpu(cpu.http, http.cpu);
+    httpLoopDelay.p99 = Math.max(httpLoopDelay.p99, http.loopDelay.p99);
+    httpLoopDelay.max = Math.max(httpLoopDelay.max, http.loopDelay.max);
     addCpu(cpu.insert, insert.cpu);
     addCpu(cpu.copy, copy.cpu);
     measuredSpans += spansIn(batches);
@@ -842,6 +887,9 @@ async function measure(
     ).toFixed(2)}; ${(measuredSpans / cpuTotal(cpu.http)).toFixed(
       0,
     )} spans/s per core over HTTP`,
+    `  backend event loop while ingesting over HTTP (what any other request waits): p99 delay ${httpLoopDelay.p99.toFixed(
+      1,
+    )} ms, longest ${httpLoopDelay.max.toFixed(1)} ms (worst round)`,
     `  WAL per span over HTTP: ${(walBytes / measuredSpans).toFixed(
       0,
     )} B (server-wide: an upper bound when other databases are busy)`,
@@ -857,7 +905,12 @@ async function measure(
     )}`,
     `  backend RSS: ${mb(before.rssBytes)} before it, peak ${mb(
       peak.peakRssBytes,
-    )} while ingesting it`,
+    )} while ingesting it; its event loop's longest delay meanwhile ${peak.loopDelay.max.toFixed(
+      0,
+    )} ms`,
+    `  decoder threads: ${
+      process.env.BENCH_DECODER_THREADS ?? 'the default'
+    } (BENCH_DECODER_THREADS)`,
   );
   console.log(lines.join('\n'));
 }

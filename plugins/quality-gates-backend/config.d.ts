@@ -33,6 +33,13 @@ export interface Config {
        * Larger requests get 413 and store nothing. Default 5mb.
        */
       maxBodySize?: string;
+      /**
+       * Threads that decode OTLP trace requests and make their rows, so
+       * that the event loop stays free for the requests' other work. 0
+       * decodes on the event loop. Default: one per CPU core beyond the
+       * first, at most 2.
+       */
+      decoderThreads?: number;
     };
     /** The rest of the API (gates, readiness, reads). */
     api?: {

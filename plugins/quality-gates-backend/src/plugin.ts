@@ -28,6 +28,7 @@ import { PendingReviewStore } from './ingest/github/deploymentProtection/Pending
 import { DeploymentProtectionReviewer } from './ingest/github/deploymentProtection/DeploymentProtectionReviewer';
 import { scheduleMaintenance } from './maintenance/scheduleMaintenance';
 import { DEFAULT_MAX_BODY_SIZE } from './ingest/IngestContext';
+import { createSpanDecoder } from './ingest/otlp/decoding/createSpanDecoder';
 import { createRouter } from './service/router';
 import { IncidentStore } from './incidents/IncidentStore';
 import { PipelineRunStore } from './pipelines/PipelineRunStore';
@@ -87,8 +88,10 @@ export const qualityGatesPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalogService: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
+        lifecycle,
         logger,
         auditor,
         config,
@@ -208,6 +211,8 @@ export const qualityGatesPlugin = createBackendPlugin({
           },
         });
 
+        const spanDecoder = createSpanDecoder(config, logger);
+        lifecycle.addShutdownHook(() => spanDecoder.close());
         // Ingest reads its own bodies, so it is mounted before the
         // validated API; it needs the gates for deployment protection rules.
         httpRouter.use(
@@ -219,6 +224,7 @@ export const qualityGatesPlugin = createBackendPlugin({
             database: knex,
             writer: new DeliveryEventWriter(knex),
             resolver,
+            spanDecoder,
             maxBodySize:
               config.getOptionalString('qualityGates.ingest.maxBodySize') ??
               DEFAULT_MAX_BODY_SIZE,

@@ -7,6 +7,7 @@ import {
 import { Knex } from 'knex';
 import { EntityResolver } from '../catalog/EntityResolver';
 import { DeliveryEventWriter } from '../delivery/DeliveryEventWriter';
+import { SpanDecoder } from './otlp/decoding/SpanDecoder';
 import { DeploymentProtectionReviewer } from './github/deploymentProtection/DeploymentProtectionReviewer';
 
 /** What every ingest endpoint needs; one per plugin instance. */
@@ -20,6 +21,8 @@ export interface IngestContext {
   database: Knex;
   writer: DeliveryEventWriter;
   resolver: EntityResolver;
+  /** Decodes OTLP trace requests (on threads of its own, by default). */
+  spanDecoder: SpanDecoder;
   /** Largest accepted request body after decompression (body-parser syntax). */
   maxBodySize: string;
   /** Answers GitHub deployment protection rules with the gates. */

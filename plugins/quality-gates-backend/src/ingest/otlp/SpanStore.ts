@@ -65,10 +65,12 @@ export class SpanStore {
    * no database, done before any transaction starts.
    */
   batch(groups: SpanGroup[], receivedAt: Date = new Date()): SpanBatch {
-    return spanBatch(groups, {
-      format: isPostgres(this.db) ? 'copy' : 'rows',
-      receivedAt,
-    });
+    return spanBatch(groups, { format: this.batchFormat, receivedAt });
+  }
+
+  /** How batches are written here: COPY text on PostgreSQL, else rows. */
+  get batchFormat(): 'copy' | 'rows' {
+    return isPostgres(this.db) ? 'copy' : 'rows';
   }
 
   /**

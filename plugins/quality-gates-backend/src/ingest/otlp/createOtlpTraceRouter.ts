@@ -15,16 +15,12 @@ import {
 import { limitedRawBody } from '../../input/requestBody';
 import { IngestContext, MAX_BODY_SIZE_SETTING } from '../IngestContext';
 import { authorizeIngest } from '../authorizeIngest';
-import { decodeJsonTraces } from './otlpJson';
-import {
-  decodeProtobufTraces,
-  encodeProtobufResponse,
-  encodeProtobufStatus,
-} from './otlpProtobuf';
-import { describeRejections, OtlpTraces, RejectedSpan } from './OtlpTraces';
-import { pipelineRunsOfTraces } from './pipelineRunsOfTraces';
-import { hintsKey, resourceEntityHints } from './resourceEntityHints';
-import { SpanBatch, SpanGroup, SpanStore } from './SpanStore';
+import { encodeProtobufResponse, encodeProtobufStatus } from './otlpProtobuf';
+import { describeRejections, RejectedSpan } from './OtlpTraces';
+import { hintsKey } from './resourceEntityHints';
+import { SpanBatch, SpanStore } from './SpanStore';
+import { OtlpEncoding } from './decoding/decodedRequest';
+import { InThreadSpanDecoder, PendingTraces } from './decoding/SpanDecoder';
 import { SpanPartitions } from './spanPartitions';
 import { DEFAULT_RETENTION } from '../../maintenance/retention';
 
@@ -36,8 +32,6 @@ interface SpanWrite {
 
 /** Where OTLP/HTTP exporters send traces, under the plugin's base URL. */
 export const OTLP_TRACES_PATH = '/v1/traces';
-
-type OtlpEncoding = 'protobuf' | 'json';
 
 const ENCODINGS: Record<string, OtlpEncoding> = {
   'application/x-protobuf': 'protobuf',
@@ -115,29 +109,36 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     }),
   );
 
+  // SQLite's rows are objects, written one request at a time: they are
+  // made on the event loop. PostgreSQL's COPY text is one buffer, made on
+  // the decoder's threads.
+  const decoder =
+    spans.batchFormat === 'copy' ? ctx.spanDecoder : new InThreadSpanDecoder();
+
   /**
    * What a request writes: its pipeline runs and its spans' batch, made
-   * before any transaction starts. Nothing refers to the decoded spans
-   * afterwards, so they are garbage while the write waits for the database.
+   * before any transaction starts. The decoder holds the decoded spans
+   * until the batch is made; they are garbage while the write waits for
+   * the database.
    */
-  async function prepareWrite(traces: OtlpTraces): Promise<SpanWrite> {
-    const resourceHints = traces.resourceSpans.map(({ resourceAttributes }) =>
-      resourceEntityHints(resourceAttributes),
-    );
-    const runs = pipelineRunsOfTraces(traces);
-    const entities = await resolveEach(ctx.resolver, [
-      ...resourceHints,
-      ...runs.map(({ hints }) => hints),
-    ]);
-    const groups: SpanGroup[] = traces.resourceSpans
-      .map(({ resourceAttributes, spans: resourceSpans }, i) => ({
-        resourceAttributes,
-        entity: entities.get(hintsKey(resourceHints[i]))!,
-        spans: resourceSpans,
-      }))
-      .filter(group => group.spans.length > 0);
+  async function prepareWrite(decoded: PendingTraces): Promise<SpanWrite> {
+    const { resourceHints, runs } = decoded;
+    let entities: Map<string, EntityAssignment>;
+    try {
+      entities = await resolveEach(ctx.resolver, [
+        ...resourceHints,
+        ...runs.map(({ hints }) => hints),
+      ]);
+    } catch (error) {
+      decoded.release();
+      throw error;
+    }
     return {
-      batch: spans.batch(groups),
+      batch: await decoded.batch(
+        resourceHints.map(hints => entities.get(hintsKey(hints))!),
+        spans.batchFormat,
+        new Date(),
+      ),
       pipelineRuns: runs.map(({ run, hints }) => ({
         ...run,
         ...entities.get(hintsKey(hints))!,
@@ -165,16 +166,13 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     );
   }
 
-  /** Decodes a body and makes what it writes; the decoded spans stay here. */
+  /** Decodes a body and makes what it writes. */
   async function decode(
     encoding: OtlpEncoding,
     body: Buffer,
   ): Promise<{ rejected: RejectedSpan[]; toWrite: SpanWrite }> {
-    const traces =
-      encoding === 'protobuf'
-        ? decodeProtobufTraces(body)
-        : decodeJsonTraces(body);
-    return { rejected: traces.rejected, toWrite: await prepareWrite(traces) };
+    const decoded = await decoder.decode(encoding, body);
+    return { rejected: decoded.rejected, toWrite: await prepareWrite(decoded) };
   }
 
   router.post(

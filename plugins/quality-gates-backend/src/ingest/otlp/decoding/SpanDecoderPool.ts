@@ -1,0 +1,229 @@
+import { ResourceLimits, Worker } from 'node:worker_threads';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { EntityAssignment } from '../../../delivery/DeliveryBatch';
+import { SpanBatch } from '../spanBatch';
+import { BatchFormat, DecodedSummary, OtlpEncoding } from './decodedRequest';
+import { PendingTraces, SpanDecoder } from './SpanDecoder';
+import { FromDecoderThread, ToDecoderThread } from './spanDecoderMessages';
+import {
+  SPAN_DECODER_THREAD_DATA,
+  SPAN_DECODER_THREAD_FILE,
+} from './spanDecoderThread';
+
+type Answer = FromDecoderThread & { type: 'decoded' | 'batch' };
+
+/**
+ * Node options for a decoder thread. Threads inherit the process's; run
+ * from TypeScript source (tests, a backend started from source without a
+ * transform of its own) the thread also needs the TypeScript transform.
+ */
+function threadExecArgv(): string[] | undefined {
+  if (!SPAN_DECODER_THREAD_FILE.endsWith('.ts')) return undefined;
+  if (process.execArgv.some(arg => arg.includes('nodeTransform'))) {
+    return undefined;
+  }
+  return [
+    ...process.execArgv,
+    '--require',
+    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+  ];
+}
+
+/** One decoder thread and the requests waiting for its answers. */
+class DecoderThread {
+  private readonly worker: Worker;
+  // A request asks one thing at a time: its decoding, then its batch.
+  private readonly waiting = new Map<
+    number,
+    { resolve(answer: Answer): void; reject(error: Error): void }
+  >();
+  /** Requests decoded or being decoded whose batch is not made yet. */
+  inFlight = 0;
+  stopped = false;
+  private closing = false;
+
+  constructor(
+    private readonly logger: LoggerService,
+    resourceLimits?: ResourceLimits,
+  ) {
+    this.worker = new Worker(SPAN_DECODER_THREAD_FILE, {
+      workerData: SPAN_DECODER_THREAD_DATA,
+      execArgv: threadExecArgv(),
+      resourceLimits,
+    });
+    // A decoder thread must not keep a stopping backend alive.
+    this.worker.unref();
+    this.worker.on('message', (message: FromDecoderThread) => {
+      const waiter = this.waiting.get(message.id);
+      if (!waiter) return;
+      this.waiting.delete(message.id);
+      if (message.type === 'failed') {
+        waiter.reject(
+          message.name === InputError.name
+            ? new InputError(message.message)
+            : new Error(message.message),
+        );
+      } else {
+        waiter.resolve(message);
+      }
+    });
+    this.worker.on('error', error => this.stop(String(error)));
+    this.worker.on('exit', code => this.stop(`it exited with code ${code}`));
+  }
+
+  /** Fails the requests waiting for this thread; it takes no more. */
+  private stop(why: string): void {
+    if (this.waiting.size > 0 && !this.closing) {
+      this.logger.warn(`A span decoder thread stopped: ${why}`);
+    }
+    this.stopped = true;
+    for (const waiter of this.waiting.values()) {
+      // Exporters send again after a 503.
+      waiter.reject(
+        new ServiceUnavailableError(`The span decoder stopped: ${why}`),
+      );
+    }
+    this.waiting.clear();
+  }
+
+  private ask(
+    message: ToDecoderThread,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<Answer> {
+    if (this.stopped) {
+      return Promise.reject(
+        new ServiceUnavailableError('The span decoder stopped'),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.set(message.id, { resolve, reject });
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  async decode(
+    id: number,
+    encoding: OtlpEncoding,
+    body: Buffer,
+  ): Promise<DecodedSummary> {
+    // A copy of its own, handed over rather than copied again: the body
+    // may share its memory with other buffers.
+    const own = new Uint8Array(body);
+    const answer = await this.ask({ type: 'decode', id, encoding, body: own }, [
+      own.buffer,
+    ]);
+    return answer as DecodedSummary;
+  }
+
+  async batch(
+    id: number,
+    entities: EntityAssignment[],
+    format: BatchFormat,
+    receivedAt: Date,
+  ): Promise<SpanBatch> {
+    const answer = await this.ask({
+      type: 'batch',
+      id,
+      entities,
+      format,
+      receivedAt,
+    });
+    const { batch } = answer as { batch: SpanBatch };
+    const data = batch.copyData;
+    return data
+      ? {
+          ...batch,
+          copyData: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+        }
+      : batch;
+  }
+
+  release(id: number): void {
+    if (!this.stopped) this.worker.postMessage({ type: 'release', id });
+  }
+
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await this.worker.terminate();
+    this.stop('the backend is stopping');
+  }
+}
+
+/**
+ * Decodes requests and makes their batches on threads of their own, so
+ * that the event loop stays free for the requests' HTTP, catalog and
+ * database work: decoding and making the COPY text are most of a span's
+ * CPU in the backend. What crosses between threads is small: the body in,
+ * a request's resources and pipeline runs out, their entities in, and the
+ * COPY text out, handed over without a copy. A request goes to the thread
+ * with the fewest requests in flight; a thread that stops fails its
+ * requests with a 503 (exporters send again) and is replaced.
+ */
+export class SpanDecoderPool implements SpanDecoder {
+  private readonly threads: DecoderThread[] = [];
+  private nextId = 1;
+
+  /**
+   * @param resourceLimits - of each thread's heap; by default V8's, as
+   *   for the event loop (request bodies are limited before decoding).
+   */
+  constructor(
+    private readonly size: number,
+    private readonly logger: LoggerService,
+    private readonly resourceLimits?: ResourceLimits,
+  ) {}
+
+  private pick(): DecoderThread {
+    for (let i = this.threads.length - 1; i >= 0; i--) {
+      if (this.threads[i].stopped) this.threads.splice(i, 1);
+    }
+    if (this.threads.length < this.size) {
+      const thread = new DecoderThread(this.logger, this.resourceLimits);
+      this.threads.push(thread);
+      return thread;
+    }
+    return this.threads.reduce((least, thread) =>
+      thread.inFlight < least.inFlight ? thread : least,
+    );
+  }
+
+  async decode(encoding: OtlpEncoding, body: Buffer): Promise<PendingTraces> {
+    const thread = this.pick();
+    const id = this.nextId++;
+    thread.inFlight++;
+    let held = true;
+    const done = () => {
+      if (held) thread.inFlight--;
+      held = false;
+    };
+    let summary: DecodedSummary;
+    try {
+      summary = await thread.decode(id, encoding, body);
+    } catch (error) {
+      done();
+      throw error;
+    }
+    return {
+      ...summary,
+      async batch(entities, format, receivedAt) {
+        if (!held) throw new Error('The spans were let go');
+        try {
+          return await thread.batch(id, entities, format, receivedAt);
+        } finally {
+          done();
+        }
+      },
+      release() {
+        if (!held) return;
+        done();
+        thread.release(id);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map(thread => thread.terminate()));
+  }
+}

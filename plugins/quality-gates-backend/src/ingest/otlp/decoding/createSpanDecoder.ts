@@ -1,0 +1,37 @@
+import { availableParallelism } from 'node:os';
+import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InThreadSpanDecoder, SpanDecoder } from './SpanDecoder';
+import { SpanDecoderPool } from './SpanDecoderPool';
+
+/** Where the number of decoder threads is set. */
+export const DECODER_THREADS_SETTING = 'qualityGates.ingest.decoderThreads';
+
+/**
+ * Decoder threads by default: one per core beyond the first, at most two.
+ * On one core a thread would only take turns with the event loop.
+ */
+export function defaultDecoderThreads(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(2, cores - 1));
+}
+
+/**
+ * The OTLP trace decoder `qualityGates.ingest.decoderThreads` asks for: 0
+ * decodes on the event loop, more on that many threads of their own.
+ */
+export function createSpanDecoder(
+  config: Config,
+  logger: LoggerService,
+): SpanDecoder {
+  const threads =
+    config.getOptionalNumber(DECODER_THREADS_SETTING) ??
+    defaultDecoderThreads();
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
+    throw new Error(
+      `${DECODER_THREADS_SETTING} must be a whole number from 0 to 64, not ${threads}`,
+    );
+  }
+  return threads === 0
+    ? new InThreadSpanDecoder()
+    : new SpanDecoderPool(threads, logger);
+}
