@@ -34,12 +34,20 @@ export interface Config {
        */
       maxBodySize?: string;
       /**
-       * Threads that decode OTLP trace requests and make their rows, so
-       * that the event loop stays free for the requests' other work. 0
-       * decodes on the event loop. Default: one per CPU core beyond the
-       * first, at most 2.
+       * Threads that decode large OTLP trace requests and make their rows
+       * (PostgreSQL), so that a large export does not hold up the backend's
+       * other requests meanwhile. 0 decodes every request on the event
+       * loop. Default: one per CPU core beyond the first, at most 2.
        */
       decoderThreads?: number;
+      /**
+       * Request bodies of at least this many bytes (after decompression)
+       * are decoded on a decoder thread, smaller ones on the event loop,
+       * where handing them over would cost more than it frees. Default
+       * 1048576 (1 MiB, about 4,000 spans); 0 sends every request to a
+       * thread.
+       */
+      decoderThreadMinBodyBytes?: number;
     };
     /** The rest of the API (gates, readiness, reads). */
     api?: {

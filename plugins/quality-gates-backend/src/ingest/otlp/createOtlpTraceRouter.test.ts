@@ -86,7 +86,17 @@ describe('POST /api/quality-gates/v1/traces', () => {
         databaseId,
         realAuth: true,
         catalogFixture: CATALOG,
-        config: { qualityGates: { ingest: { maxBodySize: '256kb' } } },
+        config: {
+          qualityGates: {
+            ingest: {
+              maxBodySize: '256kb',
+              // Requests from 32 KiB on are decoded on a decoder thread
+              // (PostgreSQL); the real exporters' usual ones are smaller.
+              decoderThreads: 1,
+              decoderThreadMinBodyBytes: 32 * 1024,
+            },
+          },
+        },
         features: [database.feature],
       });
       await waitForCatalog(backend, AUTHORIZATION);
@@ -228,6 +238,37 @@ describe('POST /api/quality-gates/v1/traces', () => {
         .where({ trace_id: traceId })
         .count({ n: '*' });
       expect(Number(runs)).toBe(1);
+    });
+
+    it('stores a large request (a decoder thread on PostgreSQL) as it stores small ones', async () => {
+      const spec = { runId: 'large-batch', jobs: 10, stepsPerJob: 40 };
+      const traceId = traceIdOf(spec.runId);
+      // One request of 411 spans, over 32 KiB (44).
+      await exportRuns({
+        encoding: 'protobuf',
+        gzip: false,
+        batchSize: 1000,
+        runs: [spec],
+      });
+      const stored = await storedSpans(traceId);
+      expect(stored).toHaveLength(411);
+      expect(new Set(stored.map(row => row.entity_ref))).toEqual(
+        new Set(['component:default/checkout']),
+      );
+      const run = await pipelineRun('deploy-checkout#large-batch');
+      expect(run).toMatchObject({
+        entity_ref: 'component:default/checkout',
+        trace_id: traceId,
+      });
+
+      // The same spans again in small requests (the event loop): nothing new.
+      await exportRuns({
+        encoding: 'protobuf',
+        gzip: false,
+        batchSize: 50,
+        runs: [spec],
+      });
+      expect(await storedSpans(traceId)).toEqual(stored);
     });
 
     it('loses nothing to concurrent senders of overlapping traces', async () => {

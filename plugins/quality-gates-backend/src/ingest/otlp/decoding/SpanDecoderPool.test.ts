@@ -49,7 +49,8 @@ describe('SpanDecoderPool', () => {
   let pool: SpanDecoderPool;
 
   beforeEach(() => {
-    pool = new SpanDecoderPool(2, logger);
+    // Every request on a thread, however small.
+    pool = new SpanDecoderPool(logger, { threads: 2, minBodyBytes: 0 });
   });
 
   afterEach(async () => {
@@ -166,9 +167,13 @@ describe('SpanDecoderPool', () => {
 
   it('fails the requests of a thread that stops with a 503, and replaces the thread', async () => {
     // A heap too small for the request: the thread runs out of memory.
-    const small = new SpanDecoderPool(1, logger, {
-      maxOldGenerationSizeMb: 48,
-      maxYoungGenerationSizeMb: 2,
+    const small = new SpanDecoderPool(logger, {
+      threads: 1,
+      minBodyBytes: 0,
+      resourceLimits: {
+        maxOldGenerationSizeMb: 48,
+        maxYoungGenerationSizeMb: 2,
+      },
     });
     try {
       // Requests concatenated are one request with all their resources.
@@ -198,6 +203,29 @@ describe('SpanDecoderPool', () => {
     }
   });
 
+  it('decodes small bodies on the event loop and large ones on its threads', async () => {
+    const sized = new SpanDecoderPool(logger, {
+      threads: 1,
+      minBodyBytes: RECORDED.length + 1,
+    });
+    try {
+      const small = await decodeAndBatch(sized, 'protobuf', RECORDED);
+      expect(sized.runningThreads).toBe(0);
+      const large = Buffer.concat([RECORDED, RECORDED]);
+      const fromThread = await decodeAndBatch(sized, 'protobuf', large);
+      expect(sized.runningThreads).toBe(1);
+      // The same spans twice: one line each, as on the event loop.
+      expect(fromThread.batch.size).toBe(small.batch.size);
+      expect(fromThread.batch.copyData!.toString('utf8')).toBe(
+        (
+          await decodeAndBatch(new InThreadSpanDecoder(), 'protobuf', large)
+        ).batch.copyData!.toString('utf8'),
+      );
+    } finally {
+      await sized.close();
+    }
+  });
+
   it('fails requests still waiting when it closes', async () => {
     const waiting = pool.decode('protobuf', RECORDED);
     await pool.close();
@@ -223,6 +251,17 @@ describe('createSpanDecoder', () => {
     );
     expect(two).toBeInstanceOf(SpanDecoderPool);
     await two.close();
+  });
+
+  it('refuses a size from which to use threads that is not one', () => {
+    expect(() =>
+      createSpanDecoder(
+        new ConfigReader({
+          qualityGates: { ingest: { decoderThreadMinBodyBytes: -1 } },
+        }),
+        logger,
+      ),
+    ).toThrow(/decoderThreadMinBodyBytes must be a whole number of bytes/);
   });
 
   it('refuses a number of threads that is not one', () => {

@@ -4,7 +4,7 @@ import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { EntityAssignment } from '../../../delivery/DeliveryBatch';
 import { SpanBatch } from '../spanBatch';
 import { BatchFormat, DecodedSummary, OtlpEncoding } from './decodedRequest';
-import { PendingTraces, SpanDecoder } from './SpanDecoder';
+import { InThreadSpanDecoder, PendingTraces, SpanDecoder } from './SpanDecoder';
 import { FromDecoderThread, ToDecoderThread } from './spanDecoderMessages';
 import {
   SPAN_DECODER_THREAD_DATA,
@@ -151,35 +151,61 @@ class DecoderThread {
 }
 
 /**
- * Decodes requests and makes their batches on threads of their own, so
- * that the event loop stays free for the requests' HTTP, catalog and
- * database work: decoding and making the COPY text are most of a span's
- * CPU in the backend. What crosses between threads is small: the body in,
- * a request's resources and pipeline runs out, their entities in, and the
- * COPY text out, handed over without a copy. A request goes to the thread
- * with the fewest requests in flight; a thread that stops fails its
- * requests with a 503 (exporters send again) and is replaced.
+ * Bodies from which a request is decoded on a thread: about 4,000 spans,
+ * some 25 ms of the event loop's time. Below, handing the request over
+ * costs more CPU than it frees, and the event loop is held no longer than
+ * by its usual pauses.
+ */
+export const DEFAULT_THREAD_MIN_BODY_BYTES = 1024 * 1024;
+
+export interface SpanDecoderPoolOptions {
+  /** Threads at most; started as requests need them. */
+  threads: number;
+  /** Smaller bodies are decoded on the event loop. */
+  minBodyBytes?: number;
+  /**
+   * Of each thread's heap; by default V8's, as for the event loop (request
+   * bodies are limited before decoding).
+   */
+  resourceLimits?: ResourceLimits;
+}
+
+/**
+ * Decodes large requests and makes their batches on threads of their own,
+ * so that a large export (a Collector's batch of thousands of spans, a
+ * third of a second of decoding at 50,000) does not hold up every other
+ * request of the backend meanwhile: pages, gate decisions. What crosses
+ * between threads is small: the body in, a request's resources and
+ * pipeline runs out, their entities in, and the COPY text out, handed over
+ * without a copy. A request goes to the thread with the fewest requests in
+ * flight; a thread that stops fails its requests with a 503 (exporters
+ * send again) and is replaced. Smaller requests are decoded on the event
+ * loop (see {@link DEFAULT_THREAD_MIN_BODY_BYTES}).
  */
 export class SpanDecoderPool implements SpanDecoder {
   private readonly threads: DecoderThread[] = [];
+  private readonly inThread = new InThreadSpanDecoder();
   private nextId = 1;
 
-  /**
-   * @param resourceLimits - of each thread's heap; by default V8's, as
-   *   for the event loop (request bodies are limited before decoding).
-   */
   constructor(
-    private readonly size: number,
     private readonly logger: LoggerService,
-    private readonly resourceLimits?: ResourceLimits,
+    private readonly options: SpanDecoderPoolOptions,
   ) {}
+
+  /** Threads running now. */
+  get runningThreads(): number {
+    return this.threads.filter(thread => !thread.stopped).length;
+  }
 
   private pick(): DecoderThread {
     for (let i = this.threads.length - 1; i >= 0; i--) {
       if (this.threads[i].stopped) this.threads.splice(i, 1);
     }
-    if (this.threads.length < this.size) {
-      const thread = new DecoderThread(this.logger, this.resourceLimits);
+    if (this.threads.length < this.options.threads) {
+      const thread = new DecoderThread(
+        this.logger,
+        this.options.resourceLimits,
+      );
       this.threads.push(thread);
       return thread;
     }
@@ -189,6 +215,11 @@ export class SpanDecoderPool implements SpanDecoder {
   }
 
   async decode(encoding: OtlpEncoding, body: Buffer): Promise<PendingTraces> {
+    const minBodyBytes =
+      this.options.minBodyBytes ?? DEFAULT_THREAD_MIN_BODY_BYTES;
+    if (body.byteLength < minBodyBytes) {
+      return this.inThread.decode(encoding, body);
+    }
     const thread = this.pick();
     const id = this.nextId++;
     thread.inFlight++;

@@ -2,10 +2,16 @@ import { availableParallelism } from 'node:os';
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InThreadSpanDecoder, SpanDecoder } from './SpanDecoder';
-import { SpanDecoderPool } from './SpanDecoderPool';
+import {
+  DEFAULT_THREAD_MIN_BODY_BYTES,
+  SpanDecoderPool,
+} from './SpanDecoderPool';
 
 /** Where the number of decoder threads is set. */
 export const DECODER_THREADS_SETTING = 'qualityGates.ingest.decoderThreads';
+/** Where the size from which a request is decoded on a thread is set. */
+export const MIN_BODY_BYTES_SETTING =
+  'qualityGates.ingest.decoderThreadMinBodyBytes';
 
 /**
  * Decoder threads by default: one per core beyond the first, at most two.
@@ -17,7 +23,8 @@ export function defaultDecoderThreads(cores = availableParallelism()): number {
 
 /**
  * The OTLP trace decoder `qualityGates.ingest.decoderThreads` asks for: 0
- * decodes on the event loop, more on that many threads of their own.
+ * decodes every request on the event loop; more decode large requests on
+ * up to that many threads of their own.
  */
 export function createSpanDecoder(
   config: Config,
@@ -31,7 +38,15 @@ export function createSpanDecoder(
       `${DECODER_THREADS_SETTING} must be a whole number from 0 to 64, not ${threads}`,
     );
   }
+  const minBodyBytes =
+    config.getOptionalNumber(MIN_BODY_BYTES_SETTING) ??
+    DEFAULT_THREAD_MIN_BODY_BYTES;
+  if (!Number.isInteger(minBodyBytes) || minBodyBytes < 0) {
+    throw new Error(
+      `${MIN_BODY_BYTES_SETTING} must be a whole number of bytes, not ${minBodyBytes}`,
+    );
+  }
   return threads === 0
     ? new InThreadSpanDecoder()
-    : new SpanDecoderPool(threads, logger);
+    : new SpanDecoderPool(logger, { threads, minBodyBytes });
 }
