@@ -226,6 +226,38 @@ describe('SpanDecoderPool', () => {
     }
   });
 
+  it('decodes on the event loop, and says so once, when a thread cannot start', async () => {
+    const broken = new SpanDecoderPool(logger, {
+      threads: 1,
+      minBodyBytes: 0,
+      threadFile: path.resolve(
+        __dirname,
+        '__fixtures__/threadThatDoesNotLoad.js',
+      ),
+    });
+    try {
+      const expected = await decodeAndBatch(
+        new InThreadSpanDecoder(),
+        'protobuf',
+        RECORDED,
+      );
+      for (let i = 0; i < 3; i++) {
+        const decoded = await decodeAndBatch(broken, 'protobuf', RECORDED);
+        expect(decoded.batch.copyData!.toString('utf8')).toBe(
+          expected.batch.copyData!.toString('utf8'),
+        );
+      }
+      const said = logger.error.mock.calls.filter(([message]) =>
+        String(message).includes('could not start'),
+      );
+      expect(said).toHaveLength(1);
+      expect(String(said[0][0])).toContain('this module does not load');
+      expect(broken.runningThreads).toBe(0);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('fails requests still waiting when it closes', async () => {
     const waiting = pool.decode('protobuf', RECORDED);
     await pool.close();

@@ -13,6 +13,9 @@ import {
 
 type Answer = FromDecoderThread & { type: 'decoded' | 'batch' };
 
+/** A decoder thread stopped before it could serve (it did not load). */
+class DecoderThreadStartError extends Error {}
+
 /**
  * Node options for a decoder thread. Threads inherit the process's; run
  * from TypeScript source (tests, a backend started from source without a
@@ -23,8 +26,8 @@ function threadExecArgv(): string[] | undefined {
   if (process.execArgv.some(arg => arg.includes('nodeTransform'))) {
     return undefined;
   }
+  // Only the transform: a test runner's own options may not suit a thread.
   return [
-    ...process.execArgv,
     '--require',
     require.resolve('@backstage/cli/config/nodeTransform.cjs'),
   ];
@@ -41,13 +44,16 @@ class DecoderThread {
   /** Requests decoded or being decoded whose batch is not made yet. */
   inFlight = 0;
   stopped = false;
+  /** Whether it loaded and said so; until then it may not load at all. */
+  private ready = false;
   private closing = false;
 
   constructor(
     private readonly logger: LoggerService,
     resourceLimits?: ResourceLimits,
+    file: string = SPAN_DECODER_THREAD_FILE,
   ) {
-    this.worker = new Worker(SPAN_DECODER_THREAD_FILE, {
+    this.worker = new Worker(file, {
       workerData: SPAN_DECODER_THREAD_DATA,
       execArgv: threadExecArgv(),
       resourceLimits,
@@ -55,6 +61,10 @@ class DecoderThread {
     // A decoder thread must not keep a stopping backend alive.
     this.worker.unref();
     this.worker.on('message', (message: FromDecoderThread) => {
+      if (message.type === 'ready') {
+        this.ready = true;
+        return;
+      }
       const waiter = this.waiting.get(message.id);
       if (!waiter) return;
       this.waiting.delete(message.id);
@@ -74,14 +84,17 @@ class DecoderThread {
 
   /** Fails the requests waiting for this thread; it takes no more. */
   private stop(why: string): void {
-    if (this.waiting.size > 0 && !this.closing) {
+    if (this.waiting.size > 0 && this.ready && !this.closing) {
       this.logger.warn(`A span decoder thread stopped: ${why}`);
     }
     this.stopped = true;
     for (const waiter of this.waiting.values()) {
-      // Exporters send again after a 503.
+      // Exporters send again after a 503; a thread that never loaded saw
+      // nothing of the request, which can be decoded elsewhere.
       waiter.reject(
-        new ServiceUnavailableError(`The span decoder stopped: ${why}`),
+        this.ready || this.closing
+          ? new ServiceUnavailableError(`The span decoder stopped: ${why}`)
+          : new DecoderThreadStartError(why),
       );
     }
     this.waiting.clear();
@@ -168,6 +181,8 @@ export interface SpanDecoderPoolOptions {
    * bodies are limited before decoding).
    */
   resourceLimits?: ResourceLimits;
+  /** The threads' module; tests give one that does not load. */
+  threadFile?: string;
 }
 
 /**
@@ -186,6 +201,8 @@ export class SpanDecoderPool implements SpanDecoder {
   private readonly threads: DecoderThread[] = [];
   private readonly inThread = new InThreadSpanDecoder();
   private nextId = 1;
+  /** Set when a thread could not start: requests stay on the event loop. */
+  private cannotStart = false;
 
   constructor(
     private readonly logger: LoggerService,
@@ -205,6 +222,7 @@ export class SpanDecoderPool implements SpanDecoder {
       const thread = new DecoderThread(
         this.logger,
         this.options.resourceLimits,
+        this.options.threadFile,
       );
       this.threads.push(thread);
       return thread;
@@ -217,10 +235,15 @@ export class SpanDecoderPool implements SpanDecoder {
   async decode(encoding: OtlpEncoding, body: Buffer): Promise<PendingTraces> {
     const minBodyBytes =
       this.options.minBodyBytes ?? DEFAULT_THREAD_MIN_BODY_BYTES;
-    if (body.byteLength < minBodyBytes) {
+    if (body.byteLength < minBodyBytes || this.cannotStart) {
       return this.inThread.decode(encoding, body);
     }
-    const thread = this.pick();
+    let thread: DecoderThread;
+    try {
+      thread = this.pick();
+    } catch (error) {
+      return this.decodeHere(error as Error, encoding, body);
+    }
     const id = this.nextId++;
     thread.inFlight++;
     let held = true;
@@ -233,7 +256,8 @@ export class SpanDecoderPool implements SpanDecoder {
       summary = await thread.decode(id, encoding, body);
     } catch (error) {
       done();
-      throw error;
+      if (!(error instanceof DecoderThreadStartError)) throw error;
+      return this.decodeHere(error, encoding, body);
     }
     return {
       ...summary,
@@ -251,6 +275,24 @@ export class SpanDecoderPool implements SpanDecoder {
         thread.release(id);
       },
     };
+  }
+
+  /**
+   * Decodes on the event loop from now on: a thread could not start (a
+   * broken install), and a request must not fail for it.
+   */
+  private decodeHere(
+    error: Error,
+    encoding: OtlpEncoding,
+    body: Buffer,
+  ): Promise<PendingTraces> {
+    if (!this.cannotStart) {
+      this.cannotStart = true;
+      this.logger.error(
+        `A span decoder thread could not start (${error.message}); OTLP requests are decoded on the event loop`,
+      );
+    }
+    return this.inThread.decode(encoding, body);
   }
 
   async close(): Promise<void> {

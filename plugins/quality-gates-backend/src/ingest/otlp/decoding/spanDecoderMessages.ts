@@ -14,8 +14,9 @@ export type ToDecoderThread =
     }
   | { type: 'release'; id: number };
 
-/** What a decoder thread answers, by request id. */
+/** What a decoder thread answers, by request id; first that it is ready. */
 export type FromDecoderThread =
+  | { type: 'ready'; id?: undefined }
   | ({ type: 'decoded'; id: number } & DecodedSummary)
   | { type: 'batch'; id: number; batch: SpanBatch }
   | { type: 'failed'; id: number; name: string; message: string };

@@ -64,6 +64,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
       });
     }
   });
+  // Everything this thread needs has loaded: it can serve.
+  answer({ type: 'ready' });
 }
 
 if (!isMainThread && parentPort && workerData === SPAN_DECODER_THREAD_DATA) {
