@@ -110,8 +110,8 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
   );
 
   // SQLite's rows are objects, written one request at a time: they are
-  // made on the event loop. PostgreSQL's COPY text is one buffer, made on
-  // the decoder's threads.
+  // made on the event loop. PostgreSQL's COPY text is one buffer, which the
+  // decoder makes on a thread of its own for a large request.
   const decoder =
     spans.batchFormat === 'copy' ? ctx.spanDecoder : new InThreadSpanDecoder();
 
