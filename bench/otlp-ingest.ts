@@ -66,7 +66,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const BIG_BATCH_SPANS = Number(process.env.BENCH_BIG_BATCH ?? 50_000);
 const WARM_UP_SPANS = Math.ceil(TOTAL_SPANS / 10 / BATCH_SPANS) * BATCH_SPANS;
 /** Alternating rounds of both measurements; medians are reported. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Components in the catalog the backend resolves spans against. */
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 /** Services sending spans, each named like one of the Components. */
