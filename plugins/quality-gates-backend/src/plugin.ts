@@ -211,7 +211,7 @@ export const qualityGatesPlugin = createBackendPlugin({
           },
         });
 
-        const spanDecoder = createSpanDecoder(config, logger);
+        const spanDecoder = createSpanDecoder(config, logger, knex);
         lifecycle.addShutdownHook(() => spanDecoder.close());
         // Ingest reads its own bodies, so it is mounted before the
         // validated API; it needs the gates for deployment protection rules.

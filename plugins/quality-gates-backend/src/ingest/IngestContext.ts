@@ -21,7 +21,7 @@ export interface IngestContext {
   database: Knex;
   writer: DeliveryEventWriter;
   resolver: EntityResolver;
-  /** Decodes OTLP trace requests (large ones on a thread of its own). */
+  /** Decodes OTLP trace requests (large ones on a thread, on PostgreSQL). */
   spanDecoder: SpanDecoder;
   /** Largest accepted request body after decompression (body-parser syntax). */
   maxBodySize: string;

@@ -20,7 +20,7 @@ import { describeRejections, RejectedSpan } from './OtlpTraces';
 import { hintsKey } from './resourceEntityHints';
 import { SpanBatch, SpanStore } from './SpanStore';
 import { OtlpEncoding } from './decoding/decodedRequest';
-import { InThreadSpanDecoder, PendingTraces } from './decoding/SpanDecoder';
+import { PendingTraces } from './decoding/SpanDecoder';
 import { SpanPartitions } from './spanPartitions';
 import { DEFAULT_RETENTION } from '../../maintenance/retention';
 
@@ -109,12 +109,6 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     }),
   );
 
-  // SQLite's rows are objects, written one request at a time: they are
-  // made on the event loop. PostgreSQL's COPY text is one buffer, which the
-  // decoder makes on a thread of its own for a large request.
-  const decoder =
-    spans.batchFormat === 'copy' ? ctx.spanDecoder : new InThreadSpanDecoder();
-
   /**
    * What a request writes: its pipeline runs and its spans' batch, made
    * before any transaction starts. The decoder holds the decoded spans
@@ -171,7 +165,7 @@ export function createOtlpTraceRouter(ctx: IngestContext): express.Router {
     encoding: OtlpEncoding,
     body: Buffer,
   ): Promise<{ rejected: RejectedSpan[]; toWrite: SpanWrite }> {
-    const decoded = await decoder.decode(encoding, body);
+    const decoded = await ctx.spanDecoder.decode(encoding, body);
     return { rejected: decoded.rejected, toWrite: await prepareWrite(decoded) };
   }
 

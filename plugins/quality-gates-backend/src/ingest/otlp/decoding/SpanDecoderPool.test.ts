@@ -8,6 +8,7 @@ import { InThreadSpanDecoder, SpanDecoder } from './SpanDecoder';
 import { SpanDecoderPool } from './SpanDecoderPool';
 import { createSpanDecoder, defaultDecoderThreads } from './createSpanDecoder';
 import { ConfigReader } from '@backstage/config';
+import knexFactory from 'knex';
 
 // Real worker threads, started from this source with the TypeScript
 // transform; each test compares them with decoding on the calling thread.
@@ -267,6 +268,17 @@ describe('SpanDecoderPool', () => {
 
 describe('createSpanDecoder', () => {
   const logger = mockServices.logger.mock();
+  // Clients only: nothing connects.
+  const postgres = knexFactory({ client: 'pg' });
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
+
+  afterAll(async () => {
+    await Promise.all([postgres.destroy(), sqlite.destroy()]);
+  });
 
   it('decodes on threads by default where there is more than one core, on the event loop where asked', async () => {
     expect(defaultDecoderThreads(1)).toBe(0);
@@ -275,14 +287,25 @@ describe('createSpanDecoder', () => {
     const none = createSpanDecoder(
       new ConfigReader({ qualityGates: { ingest: { decoderThreads: 0 } } }),
       logger,
+      postgres,
     );
     expect(none).toBeInstanceOf(InThreadSpanDecoder);
     const two = createSpanDecoder(
       new ConfigReader({ qualityGates: { ingest: { decoderThreads: 2 } } }),
       logger,
+      postgres,
     );
     expect(two).toBeInstanceOf(SpanDecoderPool);
     await two.close();
+  });
+
+  it('decodes on the event loop on SQLite, whose rows are written one request at a time', () => {
+    const onSqlite = createSpanDecoder(
+      new ConfigReader({ qualityGates: { ingest: { decoderThreads: 2 } } }),
+      logger,
+      sqlite,
+    );
+    expect(onSqlite).toBeInstanceOf(InThreadSpanDecoder);
   });
 
   it('refuses a size from which to use threads that is not one', () => {
@@ -292,6 +315,7 @@ describe('createSpanDecoder', () => {
           qualityGates: { ingest: { decoderThreadMinBodyBytes: -1 } },
         }),
         logger,
+        postgres,
       ),
     ).toThrow(/decoderThreadMinBodyBytes must be a whole number of bytes/);
   });
@@ -302,6 +326,7 @@ describe('createSpanDecoder', () => {
         createSpanDecoder(
           new ConfigReader({ qualityGates: { ingest: { decoderThreads } } }),
           logger,
+          postgres,
         ),
       ).toThrow(/qualityGates.ingest.decoderThreads must be a whole number/);
     }

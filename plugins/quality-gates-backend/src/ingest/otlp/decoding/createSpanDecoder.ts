@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { isPostgres } from '../../../database/dialect';
 import { InThreadSpanDecoder, SpanDecoder } from './SpanDecoder';
 import {
   DEFAULT_THREAD_MIN_BODY_BYTES,
@@ -24,11 +26,14 @@ export function defaultDecoderThreads(cores = availableParallelism()): number {
 /**
  * The OTLP trace decoder `qualityGates.ingest.decoderThreads` asks for: 0
  * decodes every request on the event loop; more decode large requests on
- * up to that many threads of their own.
+ * up to that many threads of their own. On SQLite every request is decoded
+ * on the event loop: its rows are objects, written one request at a time,
+ * not one buffer a thread could hand over.
  */
 export function createSpanDecoder(
   config: Config,
   logger: LoggerService,
+  database: Knex,
 ): SpanDecoder {
   const threads =
     config.getOptionalNumber(DECODER_THREADS_SETTING) ??
@@ -46,7 +51,7 @@ export function createSpanDecoder(
       `${MIN_BODY_BYTES_SETTING} must be a whole number of bytes, not ${minBodyBytes}`,
     );
   }
-  return threads === 0
+  return threads === 0 || !isPostgres(database)
     ? new InThreadSpanDecoder()
     : new SpanDecoderPool(logger, { threads, minBodyBytes });
 }
