@@ -9,7 +9,10 @@
  * One real backend runs in a child process: the catalog reading the
  * generated catalog from a YAML file, the quality-gates plugin, and Tech
  * Insights with its JSON rules fact checker, static-token auth, every plugin
- * in a schema of one fresh PostgreSQL database. The two sides do different
+ * in a schema of one fresh PostgreSQL database. Each side is called as a
+ * person's page calls it, with a signed-in user's token (the auth backend's
+ * guest provider signs in a User of the catalog), and, for reference, with
+ * a static service token. The two sides do different
  * work for one entity, and the output says so: ours reads the entity and its
  * owner's kind from the catalog live, evaluates, stores the result (and a
  * history point when it changed) and answers with it; Tech Insights
@@ -56,6 +59,8 @@ const KIND_CACHE_SECONDS = Number(
   process.env.BENCH_OWNER_SYSTEM_CACHE_SECONDS ?? 60,
 );
 const TOKEN = 'bench-static-token';
+/** The catalog User the guest provider signs in (readinessCatalog's first). */
+const SIGNED_IN_USER = 'user:default/user-0';
 const TARGET_RATIO = 0.5;
 /** A cron that waits for the new year: retrievers run only when triggered. */
 const NOT_BEFORE_TRIGGERED = '0 0 1 1 *';
@@ -197,6 +202,17 @@ async function serve() {
       },
     },
     techInsights: techInsightsConfig,
+    // A person signs in (as a User of the catalog) and calls with that
+    // user's token, as the entity page does.
+    app: { baseUrl: `http://127.0.0.1:${port}` },
+    auth: {
+      providers: {
+        guest: {
+          userEntityRef: SIGNED_IN_USER,
+          dangerouslyAllowOutsideDevelopment: true,
+        },
+      },
+    },
   });
   const backend = createBackend();
   backend.add(
@@ -207,6 +223,8 @@ async function serve() {
     }),
   );
   backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(import('@can-i-deploy/plugin-quality-gates-backend'));
   backend.add(import('@backstage-community/plugin-tech-insights-backend'));
   backend.add(
@@ -257,11 +275,12 @@ async function call(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
+  token: string = TOKEN,
 ): Promise<any> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${TOKEN}`,
+      authorization: `Bearer ${token}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -271,6 +290,23 @@ async function call(
     throw new Error(`${method} ${path}: ${response.status} ${text}`);
   }
   return text ? JSON.parse(text) : undefined;
+}
+
+/** Signs in as the page's user does (the guest provider) for a user token. */
+async function signedInUserToken(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+  }
+  const body = (await response.json()) as {
+    backstageIdentity: { token: string; identity: { userEntityRef: string } };
+  };
+  if (body.backstageIdentity.identity.userEntityRef !== SIGNED_IN_USER) {
+    throw new Error(`sign-in: signed in as ${JSON.stringify(body)}`);
+  }
+  return body.backstageIdentity.token;
 }
 
 /**
@@ -309,29 +345,31 @@ async function runTasks(baseUrl: string, pluginId: string, taskIds: string[]) {
   }
 }
 
-function ourEvaluation(baseUrl: string, entityRef: string) {
+function ourEvaluation(baseUrl: string, token: string, entityRef: string) {
   return call(
     baseUrl,
     'POST',
     `/api/quality-gates/readiness/entity/evaluate?entityRef=${encodeURIComponent(
       entityRef,
     )}`,
+    undefined,
+    token,
   );
 }
 
 /** A GET answered from memory: what each plugin's HTTP path costs alone. */
-async function plainGet(baseUrl: string, path: string) {
-  await call(baseUrl, 'GET', path);
+async function plainGet(baseUrl: string, token: string, path: string) {
+  await call(baseUrl, 'GET', path, undefined, token);
 }
 
 /** The catalog's own lookup of the entity, as our plugin asks for it. */
-async function catalogLookup(baseUrl: string, entity: Entity) {
+async function catalogLookup(baseUrl: string, token: string, entity: Entity) {
   const { namespace = 'default', name } = entity.metadata;
   const response = await fetch(
     `${baseUrl}/api/catalog/entities/by-name/${entity.kind}/${namespace}/${name}`,
     {
       headers: {
-        authorization: `Bearer ${TOKEN}`,
+        authorization: `Bearer ${token}`,
         'accept-encoding': 'identity',
       },
     },
@@ -340,13 +378,14 @@ async function catalogLookup(baseUrl: string, entity: Entity) {
   await response.text();
 }
 
-function techInsightsRun(baseUrl: string, entity: Entity) {
+function techInsightsRun(baseUrl: string, token: string, entity: Entity) {
   const { namespace = 'default', name } = entity.metadata;
   return call(
     baseUrl,
     'POST',
     `/api/tech-insights/checks/run/${namespace}/${entity.kind}/${name}`,
     { checks: TWIN_CHECKS.map(check => check.id) },
+    token,
   );
 }
 
@@ -427,7 +466,7 @@ async function measure() {
   console.log(
     [
       `Single-entity readiness over HTTP: ${ENTITIES} Components (+ Groups, Users, Systems) in a YAML catalog file`,
-      `  one backend: catalog, quality-gates, Tech Insights + JSON rules fact checker; static token; PostgreSQL database ${databaseName}`,
+      `  one backend: catalog, quality-gates, Tech Insights + JSON rules fact checker, auth with the guest provider; PostgreSQL database ${databaseName}`,
       `  owner and system kinds reused for ${KIND_CACHE_SECONDS} s (qualityGates.readiness.ownerSystemCacheSeconds)`,
     ].join('\n'),
   );
@@ -451,99 +490,156 @@ async function measure() {
   await runTasks(baseUrl, 'quality-gates', [OUR_TASK]);
   await runTasks(baseUrl, 'tech-insights', RETRIEVERS);
 
+  const callers: Caller[] = [
+    {
+      name: 'a signed-in user (as the entity page calls)',
+      token: await signedInUserToken(baseUrl),
+      timings: newTimings(),
+    },
+    {
+      name: 'a static service token (for reference)',
+      token: TOKEN,
+      timings: newTimings(),
+    },
+  ];
   const sample = sampleOf(components, SAMPLE + WARM_UP);
   const warmUp = sample.slice(SAMPLE);
   const timedSample = sample.slice(0, SAMPLE);
   for (const entity of warmUp) {
-    const entityRef = stringifyEntityRef(entity);
-    compareOutcomes(
-      await ourEvaluation(baseUrl, entityRef),
-      await techInsightsRun(baseUrl, entity),
-      entityRef,
-    );
-  }
-
-  // Interleaved, first side alternating, so both see the same load.
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  const lookups: number[] = [];
-  const ourFloor: number[] = [];
-  const theirFloor: number[] = [];
-  for (const [index, entity] of timedSample.entries()) {
-    const entityRef = stringifyEntityRef(entity);
-    const runOurs = async () => {
-      const { ms, result } = await timed(() =>
-        ourEvaluation(baseUrl, entityRef),
-      );
-      ours.push(ms);
-      return result;
-    };
-    const runTheirs = async () => {
-      const { ms, result } = await timed(() =>
-        techInsightsRun(baseUrl, entity),
-      );
-      theirs.push(ms);
-      return result;
-    };
-    lookups.push((await timed(() => catalogLookup(baseUrl, entity))).ms);
-    ourFloor.push(
-      (
-        await timed(() =>
-          plainGet(baseUrl, '/api/quality-gates/readiness/checks'),
-        )
-      ).ms,
-    );
-    theirFloor.push(
-      (await timed(() => plainGet(baseUrl, '/api/tech-insights/checks'))).ms,
-    );
-    if (index % 2 === 0) {
-      const our = await runOurs();
-      compareOutcomes(our, await runTheirs(), entityRef);
-    } else {
-      const their = await runTheirs();
-      compareOutcomes(await runOurs(), their, entityRef);
+    for (const caller of callers) {
+      await measureOne(baseUrl, caller, entity, 0, newTimings());
     }
   }
 
-  const ratio = median(ours) / median(theirs);
-  console.log(
-    [
+  // Interleaved, the first caller and the first side alternating, so both
+  // sides see the same load.
+  for (const [index, entity] of timedSample.entries()) {
+    const order = index % 4 < 2 ? callers : [...callers].reverse();
+    for (const caller of order) {
+      await measureOne(baseUrl, caller, entity, index, caller.timings);
+    }
+  }
+
+  const lines = [
+    '',
+    `${SAMPLE} Components, each evaluated once on each side by each caller after ${WARM_UP} uncounted, interleaved:`,
+    `  ours          POST /api/quality-gates/readiness/entity/evaluate`,
+    '    reads the entity and its owner and system kinds from the catalog, evaluates 5 checks,',
+    '    stores the result (a history point when it changed), answers with it',
+    `  Tech Insights POST /api/tech-insights/checks/run/:namespace/:kind/:name`,
+    '    evaluates 5 JSON rules checks on facts its retrievers collected beforehand; reads no catalog, stores nothing',
+  ];
+  for (const [index, { name, timings }] of callers.entries()) {
+    const { ours, theirs, lookups, ourFloor, theirFloor } = timings;
+    const ratio = median(ours) / median(theirs);
+    const floor = median(ourFloor) + median(lookups);
+    lines.push(
       '',
-      `${SAMPLE} Components, each evaluated once on each side after ${WARM_UP} uncounted, interleaved:`,
-      `  ours          POST /api/quality-gates/readiness/entity/evaluate: median ${millis(
-        median(ours),
-      )}, p95 ${millis(percentile(ours, 0.95))}`,
-      '    reads the entity and its owner and system kinds from the catalog, evaluates 5 checks,',
-      '    stores the result (a history point when it changed), answers with it',
-      `  Tech Insights POST /api/tech-insights/checks/run/:namespace/:kind/:name: median ${millis(
-        median(theirs),
-      )}, p95 ${millis(percentile(theirs, 0.95))}`,
-      '    evaluates 5 JSON rules checks on facts its retrievers collected beforehand; reads no catalog, stores nothing',
-      `  for reference, the catalog's own lookup of the entity (GET /api/catalog/entities/by-name/…, uncompressed),`,
-      `    which ours needs to evaluate it: median ${millis(
+      `  called by ${name}:`,
+      `    ours median ${millis(median(ours))}, p95 ${millis(
+        percentile(ours, 0.95),
+      )}; Tech Insights median ${millis(median(theirs))}, p95 ${millis(
+        percentile(theirs, 0.95),
+      )}`,
+      `    for reference, the catalog's own lookup of the entity (GET /api/catalog/entities/by-name/…, uncompressed),`,
+      `      which ours needs to evaluate it: median ${millis(
         median(lookups),
       )}, p95 ${millis(percentile(lookups, 0.95))}`,
-      `  for reference, a GET answered from memory (auth, routing, JSON): ours /readiness/checks median ${millis(
+      `    for reference, a GET answered from memory (auth, routing, JSON): ours /readiness/checks median ${millis(
         median(ourFloor),
       )}, Tech Insights /checks median ${millis(median(theirFloor))}`,
-      `  so no evaluation that reads the entity live can answer in less than the HTTP path plus that lookup:`,
-      `    ${millis(median(ourFloor) + median(lookups))}, ${(
-        (median(ourFloor) + median(lookups)) /
-        median(theirs)
-      ).toFixed(2)} × Tech Insights' median`,
-      `  ratio ours / Tech Insights, medians: ${ratio.toFixed(
+      `    so no evaluation that reads the entity live can answer in less than the HTTP path plus that lookup:`,
+      `      ${millis(floor)}, ${(floor / median(theirs)).toFixed(
         2,
-      )} (target <= ${TARGET_RATIO}: ${
-        ratio <= TARGET_RATIO ? 'met' : 'MISSED'
-      }); p95s: ${(percentile(ours, 0.95) / percentile(theirs, 0.95)).toFixed(
+      )} × Tech Insights' median`,
+      `    ratio ours / Tech Insights, medians: ${ratio.toFixed(2)}${
+        index === 0
+          ? ` (target <= ${TARGET_RATIO}: ${
+              ratio <= TARGET_RATIO ? 'met' : 'MISSED'
+            })`
+          : ''
+      }; p95s: ${(percentile(ours, 0.95) / percentile(theirs, 0.95)).toFixed(
         2,
       )}`,
-      `  source, on-call, docs and tagged agreed on every entity; owner differs by design`,
-      '    (Tech Insights: spec.owner set and not a user; ours: an existing Group)',
-      '',
-      `machine: ${machineLine()}`,
-    ].join('\n'),
+    );
+  }
+  lines.push(
+    '',
+    `  source, on-call, docs and tagged agreed on every entity; owner differs by design`,
+    '    (Tech Insights: spec.owner set and not a user; ours: an existing Group)',
+    '',
+    `machine: ${machineLine()}`,
   );
+  console.log(lines.join('\n'));
+}
+
+/** Milliseconds of each call a caller made. */
+interface Timings {
+  ours: number[];
+  theirs: number[];
+  lookups: number[];
+  ourFloor: number[];
+  theirFloor: number[];
+}
+
+interface Caller {
+  name: string;
+  token: string;
+  timings: Timings;
+}
+
+function newTimings(): Timings {
+  return { ours: [], theirs: [], lookups: [], ourFloor: [], theirFloor: [] };
+}
+
+/**
+ * One entity, as one caller: the catalog lookup and both plugins' GETs
+ * from memory for reference, then both sides' evaluation (which goes first
+ * alternates with `index`), which must agree.
+ */
+async function measureOne(
+  baseUrl: string,
+  { token }: Caller,
+  entity: Entity,
+  index: number,
+  timings: Timings,
+) {
+  const entityRef = stringifyEntityRef(entity);
+  const runOurs = async () => {
+    const { ms, result } = await timed(() =>
+      ourEvaluation(baseUrl, token, entityRef),
+    );
+    timings.ours.push(ms);
+    return result;
+  };
+  const runTheirs = async () => {
+    const { ms, result } = await timed(() =>
+      techInsightsRun(baseUrl, token, entity),
+    );
+    timings.theirs.push(ms);
+    return result;
+  };
+  timings.lookups.push(
+    (await timed(() => catalogLookup(baseUrl, token, entity))).ms,
+  );
+  timings.ourFloor.push(
+    (
+      await timed(() =>
+        plainGet(baseUrl, token, '/api/quality-gates/readiness/checks'),
+      )
+    ).ms,
+  );
+  timings.theirFloor.push(
+    (await timed(() => plainGet(baseUrl, token, '/api/tech-insights/checks')))
+      .ms,
+  );
+  if (index % 2 === 0) {
+    const our = await runOurs();
+    compareOutcomes(our, await runTheirs(), entityRef);
+  } else {
+    const their = await runTheirs();
+    compareOutcomes(await runOurs(), their, entityRef);
+  }
 }
 
 if (process.argv.includes('--serve')) {

@@ -13,6 +13,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { canonicalEntityRef } from '@can-i-deploy/plugin-quality-gates-common';
 import { parseRequestedEntityRef } from './requestedEntityRef';
 import { OwnCatalogToken } from './OwnCatalogToken';
+import { UserCatalogTokens } from './UserCatalogTokens';
 
 /** An entity and its canonical ref, as one caller sees it. */
 export interface VisibleEntity {
@@ -31,18 +32,37 @@ const REF_FIELDS = ['kind', 'metadata.name', 'metadata.namespace'];
  */
 export class CatalogAccess {
   private readonly ownToken: OwnCatalogToken;
+  private readonly userTokens: UserCatalogTokens;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     /**
-     * A catalog client for reads with the plugin's own credentials, with
-     * its token reused (see OwnCatalogToken); without it, every read goes
-     * through `catalog`.
+     * A catalog client for reads with reused tokens (the plugin's own, see
+     * OwnCatalogToken, and users', see UserCatalogTokens); without it,
+     * every read goes through `catalog`, which signs a token for each.
      */
-    private readonly ownClient?: CatalogApi,
+    private readonly client?: CatalogApi,
   ) {
     this.ownToken = new OwnCatalogToken(auth);
+    this.userTokens = new UserCatalogTokens(auth);
+  }
+
+  /**
+   * A reused token the caller's reads go to `client` with (see `readerOf`
+   * for whose it is), if there is a client.
+   */
+  private async reusedToken(
+    credentials: BackstageCredentials,
+  ): Promise<string | undefined> {
+    if (!this.client) return undefined;
+    if (this.auth.isPrincipal(credentials, 'service')) {
+      return this.ownToken.token();
+    }
+    if (this.auth.isPrincipal(credentials, 'user')) {
+      return this.userTokens.token(credentials);
+    }
+    return undefined;
   }
 
   /** Entities by ref as the caller sees them (see `readerOf`). */
@@ -50,10 +70,9 @@ export class CatalogAccess {
     credentials: BackstageCredentials,
     request: GetEntitiesByRefsRequest,
   ) {
-    if (this.ownClient && this.auth.isPrincipal(credentials, 'service')) {
-      return this.ownClient.getEntitiesByRefs(request, {
-        token: await this.ownToken.token(),
-      });
+    const token = await this.reusedToken(credentials);
+    if (this.client && token !== undefined) {
+      return this.client.getEntitiesByRefs(request, { token });
     }
     return this.catalog.getEntitiesByRefs(request, {
       credentials: await this.readerOf(credentials),
@@ -88,11 +107,10 @@ export class CatalogAccess {
     notFound?: string,
   ): Promise<VisibleEntity> {
     const entityRef = this.requestedRef(raw);
+    const token = await this.reusedToken(credentials);
     const entity =
-      this.ownClient && this.auth.isPrincipal(credentials, 'service')
-        ? await this.ownClient.getEntityByRef(entityRef, {
-            token: await this.ownToken.token(),
-          })
+      this.client && token !== undefined
+        ? await this.client.getEntityByRef(entityRef, { token })
         : await this.catalog.getEntityByRef(entityRef, {
             credentials: await this.readerOf(credentials),
           });
@@ -164,10 +182,15 @@ export class CatalogAccess {
     filter: EntityFilterQuery,
   ): Promise<string[]> {
     const refs: string[] = [];
-    for await (const page of this.catalog.streamEntities(
-      { filter, fields: REF_FIELDS },
-      { credentials: await this.readerOf(credentials) },
-    )) {
+    const request = { filter, fields: REF_FIELDS };
+    const token = await this.reusedToken(credentials);
+    const pages =
+      this.client && token !== undefined
+        ? this.client.streamEntities(request, { token })
+        : this.catalog.streamEntities(request, {
+            credentials: await this.readerOf(credentials),
+          });
+    for await (const page of pages) {
       refs.push(...page.map(entity => canonicalEntityRef(entity)));
     }
     return refs.sort();
