@@ -591,7 +591,10 @@ async function serverCpuTicks(
 ): Promise<Map<number, number>> {
   const pids: number[] = (
     await db.raw(
-      'SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()',
+      // The asking connection too: it is one of the pool's, and another
+      // of them may ask next time, which would count all of this one's
+      // past CPU as new.
+      'SELECT pid FROM pg_stat_activity WHERE datname = ?',
       [database],
     )
   ).rows.map((row: { pid: number }) => row.pid);
@@ -609,8 +612,38 @@ async function serverCpuTicks(
   return ticks;
 }
 
+/**
+ * CPU seconds the whole machine was busy so far (every process, from
+ * /proc/stat; USER_HZ = 100), or undefined where that is not available.
+ */
+function machineBusySeconds(): number | undefined {
+  try {
+    const [, ...ticks] = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal …: all but idle, iowait.
+    const busy = ticks
+      .slice(0, 8)
+      .reduce(
+        (sum, value, index) => (index === 3 || index === 4 ? sum : sum + value),
+        0,
+      );
+    return busy / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU seconds a measurement took, by process. */
 interface CpuUse {
+  /**
+   * The whole machine's busy CPU meanwhile, every process included: what
+   * the three counts above cannot exceed when they are right.
+   */
+  machine: number;
   backend: number;
   /** Of the backend's: its event loop's garbage collection pauses. */
   backendGc: number;
@@ -634,7 +667,9 @@ async function cpuDuring<T>(
   const backendBefore = await backendCpu();
   const benchBefore = process.cpuUsage();
   const serverBefore = await serverCpuTicks(db, database);
+  const machineBefore = machineBusySeconds();
   const result = await work();
+  const machineAfter = machineBusySeconds();
   const serverAfter = await serverCpuTicks(db, database);
   const bench = process.cpuUsage(benchBefore);
   const backendAfter = await backendCpu();
@@ -646,6 +681,10 @@ async function cpuDuring<T>(
     result,
     loopDelay: backendAfter.loopDelay,
     cpu: {
+      machine:
+        machineBefore === undefined || machineAfter === undefined
+          ? NaN
+          : machineAfter - machineBefore,
       backend: (backendAfter.micros - backendBefore.micros) / 1e6,
       backendGc: (backendAfter.gcMicros - backendBefore.gcMicros) / 1e6,
       bench: (bench.user + bench.system) / 1e6,
@@ -659,6 +698,7 @@ function addCpu(total: CpuUse, more: CpuUse) {
   total.backendGc += more.backendGc;
   total.bench += more.bench;
   total.postgres += more.postgres;
+  total.machine += more.machine;
 }
 
 /** "backend 43 (GC 5) + bench 2 + PostgreSQL 30 = 75 µs". */
@@ -668,7 +708,11 @@ function cpuPerSpan(cpu: CpuUse, spans: number): string {
     cpu.bench,
   )} + PostgreSQL ${us(cpu.postgres)} = ${us(
     cpu.backend + cpu.bench + cpu.postgres,
-  )} µs`;
+  )} µs; the whole machine ${us(cpu.machine)} µs${
+    cpuTotal(cpu) > cpu.machine * 1.1
+      ? ' (less than the processes: their counts overcount here)'
+      : ''
+  }`;
 }
 
 function cpuTotal(cpu: CpuUse): number {
@@ -794,9 +838,9 @@ async function measure(
   let walBytes = 0;
   let measuredSpans = 0;
   const cpu = {
-    http: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
-    insert: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
-    copy: { backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    http: { machine: 0, backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    insert: { machine: 0, backend: 0, backendGc: 0, bench: 0, postgres: 0 },
+    copy: { machine: 0, backend: 0, backendGc: 0, bench: 0, postgres: 0 },
   };
   const httpLoopDelay: LoopDelay = { p99: 0, max: 0 };
   const during = <T>(work: () => Promise<T>) =>
