@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   BackendFeature,
   BackstageCredentials,
@@ -26,6 +27,15 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { JsonObject } from '@backstage/types';
+
+/**
+ * The catalog of the permission tests: `component:default/vault` is
+ * restricted (only vault-team sees it); checkout and payments are open.
+ */
+export const RESTRICTED_CATALOG = path.resolve(
+  __dirname,
+  '../__fixtures__/restricted-catalog.yaml',
+);
 
 /** Entities with this annotation are visible only to their owners. */
 export const RESTRICTED_ANNOTATION = 'quality-gates.test/restricted';

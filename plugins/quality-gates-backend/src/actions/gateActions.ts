@@ -119,7 +119,7 @@ export function registerGateActions(options: {
     },
     action: async ({ input: given, credentials }) => {
       const input = storableInput(given);
-      const { entity, entityRef } = decisionEntity({
+      const { entity, entityRef, mayMeasure } = decisionEntity({
         access,
         permissions,
         credentials,
@@ -127,6 +127,7 @@ export function registerGateActions(options: {
       });
       const decision = await evaluator.evaluate({
         entity,
+        mayMeasure,
         entityRef,
         environment: input.environment,
         version: input.version,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Knex } from 'knex';
@@ -22,6 +21,7 @@ import {
   ALLOW,
   DENY,
   PERMISSIONS_ENABLED,
+  RESTRICTED_CATALOG,
   realPermissions,
   restrictedEntitiesDecision,
   TestPolicy,
@@ -34,10 +34,6 @@ import {
 
 jest.setTimeout(120_000);
 
-const CATALOG = path.resolve(
-  __dirname,
-  '../__fixtures__/restricted-catalog.yaml',
-);
 const CHECKOUT = 'component:default/checkout';
 const VAULT = 'component:default/vault';
 const PLATFORM_TEAM = 'group:default/platform-team';
@@ -155,7 +151,7 @@ describe('writes need permissions', () => {
         backend = await startQualityGatesBackend({
           databases,
           databaseId,
-          catalogFixture: CATALOG,
+          catalogFixture: RESTRICTED_CATALOG,
           config: { ...PERMISSIONS_ENABLED, qualityGates: { gates: GATES } },
           features: [
             database.feature,
@@ -331,7 +327,7 @@ describe('writes need permissions', () => {
           databases,
           databaseId,
           realAuth: true,
-          catalogFixture: CATALOG,
+          catalogFixture: RESTRICTED_CATALOG,
           config: {
             ...PERMISSIONS_ENABLED,
             qualityGates: { gates: GATES },

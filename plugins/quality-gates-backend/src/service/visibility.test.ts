@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +14,7 @@ import {
   ALLOW,
   DENY,
   PERMISSIONS_ENABLED,
+  RESTRICTED_CATALOG,
   realPermissions,
   restrictedEntitiesDecision,
 } from '../__testUtils__/permissionBackend';
@@ -28,10 +28,6 @@ import {
 
 jest.setTimeout(120_000);
 
-const CATALOG = path.resolve(
-  __dirname,
-  '../__fixtures__/restricted-catalog.yaml',
-);
 const CHECKOUT = 'component:default/checkout';
 const VAULT = 'component:default/vault';
 /** A member of the checkout team: cannot see vault. */
@@ -141,7 +137,7 @@ describe('what a caller cannot see, no endpoint shows', () => {
       backend = await startQualityGatesBackend({
         databases,
         databaseId,
-        catalogFixture: CATALOG,
+        catalogFixture: RESTRICTED_CATALOG,
         config: {
           ...PERMISSIONS_ENABLED,
           qualityGates: { gates: GATES },

@@ -41,6 +41,12 @@ export interface GateRequest {
    * allowed) fails the evaluation before anything is stored.
    */
   entity: Entity | Promise<Entity>;
+  /**
+   * Whether measuring may start before the entity arrives: false (say, the
+   * caller was refused the permission) waits for the entity, whose lookup
+   * then fails the evaluation. Absent: at once.
+   */
+  mayMeasure?: Promise<boolean>;
   entityRef: string;
   environment: string;
   version: string;
@@ -225,9 +231,11 @@ export class GateEvaluator {
       }
     };
     try {
-      this.options.gates
-        .filter(gate => appliesByRequest(gate, request))
-        .forEach(start);
+      if ((await request.mayMeasure) ?? true) {
+        this.options.gates
+          .filter(gate => appliesByRequest(gate, request))
+          .forEach(start);
+      }
       const entity = await request.entity;
       const central = applicableGates(
         this.options.gates,

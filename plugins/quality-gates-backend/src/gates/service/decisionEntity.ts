@@ -29,17 +29,23 @@ export const DECISION_ENTITY_FIELDS = [
  * The entity a caller asks a gate decision for: its canonical ref at once
  * (a malformed ref is a 400 now), and the entity once the catalog shows it
  * to the caller and the caller may evaluate its gates. The catalog lookup
- * and the permission check run together, and the evaluator starts
- * measuring meanwhile; nothing is stored unless both pass. A hidden entity
- * is a 404 even when the caller also lacks the permission, as before, so a
- * 403 never reveals that it exists.
+ * and the permission check run together; once the permission is granted
+ * (`mayMeasure`: at once for a service, decided locally) the evaluator
+ * starts measuring while the entity is read, so a caller refused the
+ * permission starts no query. Nothing is stored unless both pass. A hidden
+ * entity is a 404 even when the caller also lacks the permission, as
+ * before, so a 403 never reveals that it exists.
  */
 export function decisionEntity(options: {
   access: CatalogAccess;
   permissions: PermissionsService;
   credentials: BackstageCredentials;
   rawEntityRef: string;
-}): { entityRef: string; entity: Promise<Entity> } {
+}): {
+  entityRef: string;
+  entity: Promise<Entity>;
+  mayMeasure: Promise<boolean>;
+} {
   const { access, permissions, credentials } = options;
   const entityRef = access.requestedRef(options.rawEntityRef);
   const visible = settle(
@@ -62,5 +68,6 @@ export function decisionEntity(options: {
   })();
   // The evaluator awaits it; a rejection before then is not unhandled.
   entity.catch(() => {});
-  return { entityRef, entity };
+  const mayMeasure = allowed.then(permitted => !('error' in permitted));
+  return { entityRef, entity, mayMeasure };
 }

@@ -61,7 +61,7 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
 
   router.post('/gates/evaluate', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entity, entityRef } = decisionEntity({
+    const { entity, entityRef, mayMeasure } = decisionEntity({
       access,
       permissions,
       credentials,
@@ -77,6 +77,7 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
       res,
       await evaluator.evaluate({
         entity,
+        mayMeasure,
         entityRef,
         environment: req.body.environment,
         version: req.body.version,
