@@ -21,7 +21,6 @@ import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 import { writeReadinessCsv } from './readinessCsv';
 import { actorOf } from '../service/actorOf';
-import { sendWaitedOnJson } from '../service/sendWaitedOnJson';
 import { ComponentScopeResolver } from '../catalog/ComponentScope';
 import { ReadinessRollups } from './rollups/ReadinessRollups';
 
@@ -98,11 +97,7 @@ export function addReadinessRoutes(
     ]);
     if (visible.status === 'rejected') throw visible.reason;
     if (permitted.status === 'rejected') throw permitted.reason;
-    sendWaitedOnJson(
-      req,
-      res,
-      await service.evaluateOne(visible.value.entity, started),
-    );
+    res.json(await service.evaluateOne(visible.value.entity, started));
   });
 
   router.get('/readiness/entity/history', async (req, res) => {

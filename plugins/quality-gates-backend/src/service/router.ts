@@ -31,6 +31,7 @@ import { jsonBody } from '../input/requestBody';
 import { isTimestamp } from '../input/timestamp';
 import { requireFiniteQueryNumbers } from '../input/requestUrl';
 import { answerErrors } from './errorResponses';
+import { answerJsonAtOnce } from './jsonAnswers';
 import { addCatalogColumnRoutes } from '../catalogColumns/catalogColumnRoutes';
 
 /** Default for `qualityGates.api.maxBodySize`: gate and readiness requests are small. */
@@ -68,6 +69,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { logger, httpAuth, deployments, access } = options;
   const api = Router();
+  // Every JSON answer, the decisions and evaluations people wait on first.
+  api.use(answerJsonAtOnce());
   api.use(
     jsonBody({
       limit: options.maxBodySize ?? DEFAULT_API_MAX_BODY_SIZE,

@@ -21,7 +21,6 @@ import { writeGateEvaluationsCsv } from './gateEvaluationsCsv';
 import { actorOf } from '../../service/actorOf';
 import { entityScope } from './entityScope';
 import { decisionEntity } from './decisionEntity';
-import { sendWaitedOnJson } from '../../service/sendWaitedOnJson';
 import {
   addDecisionRoutes,
   DecisionRouteOptions,
@@ -72,9 +71,7 @@ export function addGateRoutes(router: ApiRouter, options: GateRouteOptions) {
     // install) answered them, and the decision waited for the entity, not
     // the slowest query. One event-loop turn lets the catalog client send.
     await new Promise(resolve => setImmediate(resolve));
-    sendWaitedOnJson(
-      req,
-      res,
+    res.json(
       await evaluator.evaluate({
         entity,
         mayMeasure,
