@@ -39,10 +39,10 @@ export class CatalogAccess {
     private readonly auth: AuthService,
     /**
      * A catalog client for reads with reused tokens (the plugin's own, see
-     * OwnCatalogToken, and users', see UserCatalogTokens); without it,
-     * every read goes through `catalog`, which signs a token for each.
+     * OwnCatalogToken, and users', see UserCatalogTokens); other callers'
+     * reads go through `catalog`, which signs a token for each.
      */
-    private readonly client?: CatalogApi,
+    private readonly client: CatalogApi,
   ) {
     this.ownToken = new OwnCatalogToken(auth);
     this.userTokens = new UserCatalogTokens(auth);
@@ -50,12 +50,11 @@ export class CatalogAccess {
 
   /**
    * A reused token the caller's reads go to `client` with (see `readerOf`
-   * for whose it is), if there is a client.
+   * for whose it is); none for callers that are neither users nor services.
    */
   private async reusedToken(
     credentials: BackstageCredentials,
   ): Promise<string | undefined> {
-    if (!this.client) return undefined;
     if (this.auth.isPrincipal(credentials, 'service')) {
       return this.ownToken.token();
     }
@@ -71,7 +70,7 @@ export class CatalogAccess {
     request: GetEntitiesByRefsRequest,
   ) {
     const token = await this.reusedToken(credentials);
-    if (this.client && token !== undefined) {
+    if (token !== undefined) {
       return this.client.getEntitiesByRefs(request, { token });
     }
     return this.catalog.getEntitiesByRefs(request, {
@@ -109,7 +108,7 @@ export class CatalogAccess {
     const entityRef = this.requestedRef(raw);
     const token = await this.reusedToken(credentials);
     const entity =
-      this.client && token !== undefined
+      token !== undefined
         ? await this.client.getEntityByRef(entityRef, { token })
         : await this.catalog.getEntityByRef(entityRef, {
             credentials: await this.readerOf(credentials),
@@ -185,7 +184,7 @@ export class CatalogAccess {
     const request = { filter, fields: REF_FIELDS };
     const token = await this.reusedToken(credentials);
     const pages =
-      this.client && token !== undefined
+      token !== undefined
         ? this.client.streamEntities(request, { token })
         : this.catalog.streamEntities(request, {
             credentials: await this.readerOf(credentials),

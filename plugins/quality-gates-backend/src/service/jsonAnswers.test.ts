@@ -146,4 +146,29 @@ describe('answerJsonAtOnce', () => {
       large,
     );
   });
+
+  it("writes as Express would with the app's settings and a route's content type", async () => {
+    const indented = express();
+    indented.set('json spaces', 2);
+    indented.use(answerJsonAtOnce());
+    indented.get('/problem', (_req, res) =>
+      res.type('application/problem+json').status(400).json({ title: 'no' }),
+    );
+    const other = http.createServer(indented);
+    await new Promise<void>(resolve => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await raw(
+        (other.address() as AddressInfo).port,
+        '/problem',
+        { 'accept-encoding': 'identity' },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.headers['content-type']).toMatch(
+        /^application\/problem\+json/,
+      );
+      expect(answer.bytes.toString('utf8')).toBe('{\n  "title": "no"\n}');
+    } finally {
+      await new Promise(resolve => other.close(resolve));
+    }
+  });
 });

@@ -26,7 +26,14 @@ export function answerJsonAtOnce(): RequestHandler {
   return (req, res, next) => {
     const streamed = res.json.bind(res);
     res.json = (body?: unknown) => {
-      const json = Buffer.from(JSON.stringify(body) ?? '', 'utf8');
+      // As Express writes it: the app's replacer and spacing (indented in
+      // development), if any.
+      const text = JSON.stringify(
+        body,
+        req.app.get('json replacer'),
+        req.app.get('json spaces'),
+      );
+      const json = Buffer.from(text ?? '', 'utf8');
       if (json.length > MAX_AT_ONCE_BYTES) return streamed(body);
       sendJson(req, res, json);
       return res;
@@ -36,7 +43,9 @@ export function answerJsonAtOnce(): RequestHandler {
 }
 
 function sendJson(req: Request, res: Response, json: Buffer) {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  if (!res.get('Content-Type')) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  }
   if (req.method === 'GET' || req.method === 'HEAD') {
     const etagOf = req.app.get('etag fn');
     if (typeof etagOf === 'function' && !res.get('ETag')) {
