@@ -105,13 +105,13 @@ function matchesCatalogFilter(
     const actual = valueAt(entity, key);
     const values = ([] as unknown[])
       .concat(actual ?? [])
-      .map(value => String(value).toLocaleLowerCase('en-US'));
+      .map(value => String(value).toLowerCase());
     return ([] as Array<string | symbol>)
       .concat(wanted)
       .some(want =>
         want === CATALOG_FILTER_EXISTS
           ? actual !== undefined
-          : values.includes(String(want).toLocaleLowerCase('en-US')),
+          : values.includes(String(want).toLowerCase()),
       );
   });
 }
@@ -184,7 +184,7 @@ class InMemoryCatalog implements CatalogApi {
     return {
       items: request.entityRefs.map(ref => {
         const found = this.byRef.get(
-          stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US'),
+          stringifyEntityRef(parseEntityRef(ref)).toLowerCase(),
         );
         return found && project(found, request.fields);
       }),

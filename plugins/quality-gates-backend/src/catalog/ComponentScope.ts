@@ -78,7 +78,7 @@ export class ComponentScopeResolver {
       return { kind: 'entity', ref, entityRefs: [ref] };
     }
     const expectedKind = key === 'group' ? 'group' : 'system';
-    if (entity.kind.toLocaleLowerCase('en-US') !== expectedKind) {
+    if (entity.kind.toLowerCase() !== expectedKind) {
       throw new InputError(`${ref} is a ${entity.kind}, not a ${expectedKind}`);
     }
     // The components the caller can see, as the catalog lists them.

@@ -64,14 +64,14 @@ export class EntityResolver {
       const ref = safeCanonicalRef(hints.entityRef);
       return { entityRef: ref && index.refs.has(ref) ? ref : null, entityHint };
     }
-    const serviceName = hints.serviceName?.toLocaleLowerCase('en-US');
+    const serviceName = hints.serviceName?.toLowerCase();
     const byService = serviceName
       ? index.byServiceName.get(serviceName)
       : undefined;
     if (byService?.length === 1) {
       return { entityRef: byService[0], entityHint };
     }
-    const slug = hints.repositorySlug?.toLocaleLowerCase('en-US');
+    const slug = hints.repositorySlug?.toLowerCase();
     const bySlug = slug ? index.bySlug.get(slug) : undefined;
     if (bySlug?.length === 1) {
       return { entityRef: bySlug[0], entityHint };
@@ -171,12 +171,8 @@ export class EntityResolver {
       for (const slug of listAnnotation(entity, PROJECT_SLUG_ANNOTATION)) {
         push(index.bySlug, slug, ref);
       }
-      if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
-        push(
-          index.componentsByName,
-          entity.metadata.name.toLocaleLowerCase('en-US'),
-          ref,
-        );
+      if (entity.kind.toLowerCase() === 'component') {
+        push(index.componentsByName, entity.metadata.name.toLowerCase(), ref);
       }
     }
     return index;
@@ -188,7 +184,7 @@ function listAnnotation(entity: Entity, key: string): string[] {
   if (!value) return [];
   return value
     .split(',')
-    .map(part => part.trim().toLocaleLowerCase('en-US'))
+    .map(part => part.trim().toLowerCase())
     .filter(Boolean);
 }
 

@@ -78,7 +78,7 @@ function isJsonRequest(req: express.Request): boolean {
   const mediaType = (req.header('content-type') ?? 'application/json')
     .split(';')[0]
     .trim()
-    .toLocaleLowerCase('en-US');
+    .toLowerCase();
   return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 

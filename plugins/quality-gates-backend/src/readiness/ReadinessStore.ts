@@ -614,9 +614,7 @@ export class ReadinessStore {
       whereInList(this.knex, builder, 'entity_ref', query.entityRefs);
     }
     if (query.kind) {
-      builder.whereRaw('lower(kind) = ?', [
-        query.kind.toLocaleLowerCase('en-US'),
-      ]);
+      builder.whereRaw('lower(kind) = ?', [query.kind.toLowerCase()]);
     }
     if (query.lifecycle) builder.where('lifecycle', query.lifecycle);
     if (query.owner) {
@@ -635,7 +633,7 @@ export class ReadinessStore {
     // Stored as `|a|b|`; no failing check is `||`.
     if (query.anyFailing) builder.whereNot('failing_checks', '||');
     if (query.q) {
-      const pattern = `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`;
+      const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
       builder.where(inner =>
         inner
           .whereRaw("entity_ref like ? escape '\\'", [pattern])

@@ -182,7 +182,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const traceId = req.params.traceId.toLocaleLowerCase('en-US');
+    const traceId = req.params.traceId.toLowerCase();
     const spans = await options.spans.readTrace(traceId);
     if (spans.length === 0) {
       throw new NotFoundError(`Trace ${traceId} was not received`);

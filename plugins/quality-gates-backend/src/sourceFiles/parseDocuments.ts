@@ -9,12 +9,12 @@ export type ParsedDocuments = { documents: unknown[] } | { error: string };
  */
 export function parseDocuments(text: string, path: string): ParsedDocuments {
   const looksLikeJson =
-    path.toLocaleLowerCase('en-US').endsWith('.json') || /^\s*[[{]/.test(text);
+    path.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(text);
   if (looksLikeJson) {
     try {
       return { documents: [JSON.parse(text)] };
     } catch (error) {
-      if (path.toLocaleLowerCase('en-US').endsWith('.json')) {
+      if (path.toLowerCase().endsWith('.json')) {
         return { error: `not valid JSON: ${(error as Error).message}` };
       }
       // YAML flow style may start with `{` too; let the YAML parser judge.

@@ -45,8 +45,7 @@ function fullRef(ref: string, defaultKind: string, namespace: string): string {
 function matchesAny(
   wanted: string[] | undefined,
   actual: string | undefined,
-  normalise: (value: string) => string = value =>
-    value.toLocaleLowerCase('en-US'),
+  normalise: (value: string) => string = value => value.toLowerCase(),
 ): boolean {
   if (!wanted) return true;
   if (actual === undefined) return false;
@@ -109,9 +108,9 @@ export function matchesEntityFilter(
   }
   if (filter.tags && filter.tags.length > 0) {
     const tags = new Set(
-      (entity.metadata.tags ?? []).map(tag => tag.toLocaleLowerCase('en-US')),
+      (entity.metadata.tags ?? []).map(tag => tag.toLowerCase()),
     );
-    if (!filter.tags.some(tag => tags.has(tag.toLocaleLowerCase('en-US')))) {
+    if (!filter.tags.some(tag => tags.has(tag.toLowerCase()))) {
       return false;
     }
   }

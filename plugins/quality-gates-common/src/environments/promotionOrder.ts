@@ -11,7 +11,7 @@ const STAGES: ReadonlyArray<ReadonlyArray<string>> = [
 
 /** Rank of an environment on the promotion path; unknown names come last. */
 export function promotionRank(environment: string): number {
-  const name = environment.toLocaleLowerCase('en-US');
+  const name = environment.toLowerCase();
   for (let stage = STAGES.length - 1; stage >= 0; stage--) {
     if (
       STAGES[stage].some(

@@ -229,7 +229,7 @@ function errorSentence(input: DecisionSentenceInput): string {
 function lowerFirst(text: string): string {
   // "The source failed" reads on after a colon; "CI" and "SLO" stay.
   return /^[A-Z][a-z]/.test(text)
-    ? text[0].toLocaleLowerCase('en-US') + text.slice(1)
+    ? text[0].toLowerCase() + text.slice(1)
     : text;
 }
 

@@ -55,9 +55,7 @@ export function demoPullRequestMergedEvent(
 
 /** One entity's deployments for the plain JSON API, with changes and runs. */
 export function demoDeploymentItems(history: DemoHistory) {
-  const repository = `github.com/${history.repositorySlug}`.toLocaleLowerCase(
-    'en-US',
-  );
+  const repository = `github.com/${history.repositorySlug}`.toLowerCase();
   const name = history.entityRef.split('/').pop();
   return history.releases.flatMap(release =>
     release.deployments.map(deployment => ({

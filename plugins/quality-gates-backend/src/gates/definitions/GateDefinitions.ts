@@ -62,9 +62,7 @@ export function applicableGates(
       matchesEntityFilter(gate.appliesTo, entity) &&
       (!gate.environments ||
         gate.environments.some(
-          env =>
-            env.toLocaleLowerCase('en-US') ===
-            environment.toLocaleLowerCase('en-US'),
+          env => env.toLowerCase() === environment.toLowerCase(),
         )),
   );
 }

@@ -35,7 +35,7 @@ export function cloudEventsFromRequest(
   const flatHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) {
-      flatHeaders[name.toLocaleLowerCase('en-US')] = Array.isArray(value)
+      flatHeaders[name.toLowerCase()] = Array.isArray(value)
         ? value.join(', ')
         : value;
     }
@@ -43,7 +43,7 @@ export function cloudEventsFromRequest(
   const mediaType = (flatHeaders['content-type'] ?? '')
     .split(';')[0]
     .trim()
-    .toLocaleLowerCase('en-US');
+    .toLowerCase();
 
   const isBinary = !mediaType.startsWith('application/cloudevents');
   if (isBinary && !flatHeaders['ce-id']) {

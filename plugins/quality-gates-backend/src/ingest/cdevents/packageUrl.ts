@@ -47,7 +47,7 @@ export function parsePackageUrl(purl: string): PackageUrl | undefined {
     for (const pair of rest.slice(question + 1).split('&')) {
       const equals = pair.indexOf('=');
       if (equals > 0 && equals < pair.length - 1) {
-        qualifiers[pair.slice(0, equals).toLocaleLowerCase('en-US')] = decode(
+        qualifiers[pair.slice(0, equals).toLowerCase()] = decode(
           pair.slice(equals + 1),
         );
       }
@@ -56,7 +56,7 @@ export function parsePackageUrl(purl: string): PackageUrl | undefined {
   }
 
   const colon = rest.indexOf(':');
-  if (colon < 0 || rest.slice(0, colon).toLocaleLowerCase('en-US') !== 'pkg') {
+  if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg') {
     return undefined;
   }
   rest = rest
@@ -68,7 +68,7 @@ export function parsePackageUrl(purl: string): PackageUrl | undefined {
   if (slash <= 0) {
     return undefined;
   }
-  const type = rest.slice(0, slash).toLocaleLowerCase('en-US');
+  const type = rest.slice(0, slash).toLowerCase();
   rest = rest.slice(slash + 1);
 
   let version: string | undefined;

@@ -45,9 +45,9 @@ export function normaliseRepository(repository: GitHubRepository): string {
   if (repository.html_url) {
     const url = new URL(repository.html_url);
     const path = url.pathname.replace(/\.git$/, '').replace(/\/+$/, '');
-    return `${url.host}${path}`.toLocaleLowerCase('en-US');
+    return `${url.host}${path}`.toLowerCase();
   }
-  return `github.com/${repository.full_name}`.toLocaleLowerCase('en-US');
+  return `github.com/${repository.full_name}`.toLowerCase();
 }
 
 /** The web page of a commit, as push events link it. */

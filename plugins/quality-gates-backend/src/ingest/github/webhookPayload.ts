@@ -14,7 +14,7 @@ export function parseWebhookPayload(
   const mediaType = (contentType ?? 'application/json')
     .split(';')[0]
     .trim()
-    .toLocaleLowerCase('en-US');
+    .toLowerCase();
 
   let json: string;
   if (mediaType === 'application/x-www-form-urlencoded') {

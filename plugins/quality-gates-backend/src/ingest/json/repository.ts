@@ -25,7 +25,7 @@ export function normaliseRepository(value: string): string | undefined {
   const normalised = hostAndPath
     .replace(/\/+$/, '')
     .replace(/\.git$/i, '')
-    .toLocaleLowerCase('en-US');
+    .toLowerCase();
   const [host, ...path] = normalised.split('/');
   const hostLooksReal = host.includes('.') || host.startsWith('localhost');
   return hostLooksReal && path.length > 0 && path.every(Boolean)
@@ -57,4 +57,4 @@ export const commitShaField = z
     /^(?:[\da-f]{40}|[\da-f]{64})$/i,
     'expected a full commit sha (40 or 64 hex digits)',
   )
-  .transform(sha => sha.toLocaleLowerCase('en-US'));
+  .transform(sha => sha.toLowerCase());

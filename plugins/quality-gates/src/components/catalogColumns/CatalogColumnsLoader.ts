@@ -21,7 +21,7 @@ type Waiting = {
 };
 
 /** Refs compare without case: the backend answers them canonicalised. */
-const keyOf = (entityRef: string) => entityRef.toLocaleLowerCase('en-US');
+const keyOf = (entityRef: string) => entityRef.toLowerCase();
 
 /**
  * Collects the entity refs the catalog table's cells ask for while a page

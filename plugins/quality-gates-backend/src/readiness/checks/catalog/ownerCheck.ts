@@ -30,7 +30,7 @@ export const ownerCheck: ReadinessCheck = {
         evidence,
       };
     }
-    if (kind.toLocaleLowerCase('en-US') !== 'group') {
+    if (kind.toLowerCase() !== 'group') {
       return {
         state: 'failed',
         message: `The owner ${ownerRef} is a ${kind}, not a Group.`,

@@ -10,7 +10,7 @@ export type RollupScope = { group: string } | { system: string };
  */
 export function rollupScopeOf(entity: Entity): RollupScope | undefined {
   const ref = stringifyEntityRef(entity);
-  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const kind = entity.kind.toLowerCase();
   if (kind === 'group') return { group: ref };
   if (kind === 'system') return { system: ref };
   return undefined;
