@@ -18,7 +18,8 @@ export const MAX_AT_ONCE_BYTES = 256 * 1024;
  * the thread pool, a few event-loop turns and a thread hand-off per
  * answer: on a busy two-core machine those waits, not the compressing,
  * were most of what compression added (about 1 ms for an answer of 2 KB;
- * compressing it here takes a few tens of microseconds). The middleware
+ * compressing it here took 15-25 µs in a bare loop and 0.1-0.2 ms in a busy
+ * backend, where each call sets up a fresh zlib stream). The middleware
  * leaves an answer that is already encoded alone. GET answers keep their
  * ETag, and an unchanged one is a 304, as Express answers them.
  */
